@@ -1,0 +1,30 @@
+# Bootstrap only: a virtual environment, pinned pip packages, npm packages from the lock
+# file and Debian's Chromium for the browser tests; then hand over to invoke (tasks.py).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: html test setup browser clean
+
+html: setup
+	$(BIN)/invoke build
+
+test: setup browser
+	$(BIN)/invoke test
+
+setup: $(STAMP) node_modules/.package-lock.json
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf output output.* cache

@@ -1,0 +1,2 @@
+"""The gazette converter: raw gazette issues in, one Markdown file per official
+document out (see ``python -m gazette --help``)."""

@@ -1,0 +1,66 @@
+"""Command line: ``python -m gazette ingest SOURCES OUT [--strict]``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .checks import conflicting_issue_numbers
+from .pipeline import convert_file
+from .writer import write_all, write_report
+
+SOURCE_SUFFIXES = (".txt", ".md", ".text")
+
+
+def find_sources(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
+    if not sources.exists():
+        print(f"{sources}: no such file or folder", file=sys.stderr)
+        return 2
+    files = find_sources(sources)
+    out.mkdir(parents=True, exist_ok=True)
+    conversions = [convert_file(path, display_path(path))
+                   for path in tqdm(files, desc="converting", unit="file", disable=quiet or len(files) < 2)]
+    problems = conflicting_issue_numbers(conversions) + write_all(out, conversions)
+    write_report(out, conversions, problems)
+    everything = [p for c in conversions for p in c.problems] + problems
+    for problem in everything:
+        print(problem, file=sys.stderr)
+    documents = sum(len(c.documents) for c in conversions)
+    errors = sum(p.severity == "error" for p in everything)
+    warnings = len(everything) - errors
+    if not quiet:
+        print(f"{len(files)} sources, {documents} documents, {warnings} warnings, {errors} errors → {out}")
+    if errors or (strict and warnings):
+        return 1 if strict or not documents else 0
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gazette", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("ingest", help="convert raw gazettes into Markdown documents")
+    command.add_argument("sources", type=Path, help="a raw gazette file, or a folder searched recursively")
+    command.add_argument("out", type=Path, help="the content folder to write")
+    command.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or error")
+    command.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    args = parser.parse_args(argv)
+    return ingest(args.sources, args.out, args.strict, args.quiet)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

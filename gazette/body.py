@@ -1,0 +1,166 @@
+"""Render a document's lines as a readable Markdown body.
+
+Lines broken by the PDF are joined into paragraphs, headings come from the official
+numbering (一、 → h2, （一） → h3, 1. → h4, （1） → h5; 第一章 → h2, 第一节 → h3),
+tab-separated rows become tables (a header row repeated at a page break starts no new
+table), attachments become anchored sections and the signature block and 附注 are marked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import rules
+from .markdown_text import cell_parts, escape
+from .reader import Line
+from .text import clean_line, despace, ends_sentence, fold
+
+HEADING_RULES = (
+    (re.compile(r"^第[一二三四五六七八九十百零〇]+章"), 2),
+    (re.compile(r"^第[一二三四五六七八九十百零〇]+节"), 3),
+    (re.compile(r"^[一二三四五六七八九十]+[、.．]"), 2),
+    (re.compile(r"^[（(][一二三四五六七八九十]+[)）]"), 3),
+    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}(?!\d)"), 4),
+    (re.compile(r"^\d{1,2}\.\d{1,2}(?![.\d])"), 3),
+    (re.compile(r"^\d{1,2}\s+(?=[^\d\s])"), 2),
+    (re.compile(r"^\d{1,2}[.．、](?!\d)"), 4),
+    (re.compile(r"^[（(]\d{1,2}[)）]"), 5),
+)
+MAX_HEADING_CHARS = 36
+NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+[、.．]|"
+                       r"[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:\.\d{1,2})*[.．、\s]|※|附\s*件)")
+JOIN_MIN_CHARS = 18
+
+
+@dataclass
+class Roles:
+    """What the head and the metadata stages found, by line index in the document."""
+    skip: set[int]
+    classes: dict[int, str]     # index → CSS class for a marked paragraph
+
+
+def heading_level(text: str) -> int | None:
+    """Level of a short numbered line: ``一、总体要求`` → 2.
+
+    >>> heading_level('（二）总体目标'), heading_level('1.1 编制目的'), heading_level('（一）指导思想。以习近平新时代中国特色社会主义思想为指导')
+    (3, 3, None)
+    """
+    if len(text) > MAX_HEADING_CHARS or any(mark in text for mark in "。；;，,："):
+        return None
+    for pattern, level in HEADING_RULES:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> str:
+    if chronicle:
+        return render_chronicle(lines, roles)
+    blocks: list[str] = []
+    paragraph: list[str] = []
+    table: list[list[str]] = []
+    seen_enclosure = False
+
+    def flush():
+        nonlocal paragraph, table
+        if paragraph:
+            blocks.append(escape("".join(paragraph)))
+            paragraph = []
+        if table:
+            blocks.append(render_table(table))
+            table = []
+
+    for index, line in enumerate(lines):
+        if index in roles.skip or line.blank:
+            continue
+        if rules.is_table_row(line.text):
+            if paragraph:
+                flush()
+            cells = ["<br>".join(escape(despace(p)) for p in cell_parts(cell)) for cell in line.text.split("\t")]
+            if not table or fold("".join(cells)) != fold("".join(table[0])):
+                table.append(cells)
+            continue
+        text = despace(clean_line(line.text))
+        if table:
+            flush()
+        css = roles.classes.get(index)
+        if css:
+            flush()
+            blocks.append(f"{escape(text)}\n{{: .{css} }}")
+            continue
+        attachment = rules.ATTACHMENT_HEADING.match(text)
+        if attachment:
+            flush()
+            number = attachment["number"] or str(1 + sum(b.startswith("## 附件") for b in blocks))
+            blocks.append(f"## 附件{number} {{: #attachment-{_ascii_number(number)} .attachment }}")
+            continue
+        level = heading_level(text)
+        if level and (not paragraph or _starts_new_paragraph(paragraph, text)):
+            flush()
+            blocks.append(f"{'#' * level} {escape(text)}")
+            continue
+        if _starts_new_paragraph(paragraph, text):
+            flush()
+        if not paragraph and not seen_enclosure and _is_enclosure_title(text, index, roles):
+            seen_enclosure = True
+            blocks.append(f"## {escape(text)} {{: .enclosure-title }}")
+            continue
+        paragraph.append(text)
+    flush()
+    return "\n\n".join(blocks) + "\n"
+
+
+def _ascii_number(number: str) -> str:
+    digits = "一二三四五六七八九十"
+    return str(digits.index(number) + 1) if number in digits else number.translate(
+        str.maketrans("０１２３４５６７８９", "0123456789"))
+
+
+def _starts_new_paragraph(paragraph: list[str], text: str) -> bool:
+    if not paragraph:
+        return False
+    previous = paragraph[-1]
+    if ends_sentence(previous) or previous.endswith(("：", ":")):
+        return True
+    if len(previous) < JOIN_MIN_CHARS:
+        return True
+    return bool(NUMBERING.match(text))
+
+
+def _is_enclosure_title(text: str, index: int, roles: Roles) -> bool:
+    """The title of a plan enclosed by a 印发 notice, printed after the signature."""
+    after_signature = any(i < index and css in ("signature", "note") for i, css in roles.classes.items())
+    return after_signature and len(text) <= 60 and not ends_sentence(text) and rules.ends_with_doc_type(text)
+
+
+def render_table(rows: list[list[str]]) -> str:
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
+
+
+def render_chronicle(lines: list[Line], roles: Roles) -> str:
+    """大事记: one list item per day, ※ entries under their day."""
+    items: list[list[str]] = []   # [day, text, sub1, sub2 …]
+    for index, line in enumerate(lines):
+        if index in roles.skip or line.blank:
+            continue
+        text = despace(clean_line(line.text))
+        entry = rules.CHRONICLE_ENTRY.match(text)
+        sub = rules.CHRONICLE_SUB.match(text)
+        if entry:
+            items.append([f"{entry['month']}月{entry['day']}日", entry["text"]])
+        elif sub and items:
+            items[-1].append(sub["text"])
+        elif items:
+            items[-1][-1] += text
+        else:
+            items.append(["", text])
+    out = []
+    for day, text, *subs in items:
+        label = f"**{day}** " if day else ""
+        out.append(f"- {label}{escape(text)}")
+        out += [f"    - {escape(s)}" for s in subs]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,94 @@
+"""Document numbers (发文字号): find, parse and normalise them.
+
+A document number is the issuing organ's prefix, the year in brackets and a serial
+number: ``盘政办发〔2024〕1号``.  Conversions print the brackets as 〔〕, [], 【】 or (),
+and PDF text often puts spaces inside.  Orders (政府令) are numbered ``…令第12号``.
+
+>>> parse('盘政办发[2024] 1 号').normalised
+'盘政办发〔2024〕1号'
+>>> parse('晋城市人民政府令 第 3 号').normalised
+'晋城市人民政府令第3号'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# Words that precede a cited number in running text and are not part of its prefix.
+_LEADING_WORDS = re.compile(
+    r"^(?:按照|根据|依据|依照|参照|对照|经|按|据|见|和|及|与|以及|或|即|由|在|将|把|的|是|为|文|号|"
+    r"转发|印发|执行|落实|贯彻)+"
+)
+
+DOC_NUMBER = re.compile(
+    rf"""
+    (?P<prefix>[{HAN}A-Za-z]{{1,14}}?)      # organ prefix: 盘政办发, 国发, 晋市政办
+    \s*[〔\[【［(（]\s*                     # opening bracket in any of its printed forms
+    (?P<year>(?:19|20)\d{{2}})              # year
+    \s*[〕\]】］)）]\s*                     # closing bracket
+    第?\s*(?P<serial>\d{{1,5}})\s*号        # serial, sometimes printed 第N号
+    """,
+    re.VERBOSE,
+)
+
+ORDER_NUMBER = re.compile(
+    rf"""
+    (?P<prefix>[{HAN}]{{2,20}}令)           # 晋城市人民政府令
+    \s*第\s*(?P<serial>\d{{1,5}})\s*号      # 第 3 号
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    raw: str
+    prefix: str
+    year: int | None
+    serial: int
+
+    @property
+    def normalised(self) -> str:
+        if self.year is None:
+            return f"{self.prefix}第{self.serial}号"
+        return f"{self.prefix}〔{self.year}〕{self.serial}号"
+
+
+def _from_match(match: re.Match) -> DocNumber:
+    groups = match.groupdict()
+    prefix = _LEADING_WORDS.sub("", groups["prefix"]) or groups["prefix"]
+    year = int(groups["year"]) if groups.get("year") else None
+    return DocNumber(match.group(0).strip(), prefix, year, int(groups["serial"]))
+
+
+def parse(text: str) -> DocNumber | None:
+    """The document number that makes up all of ``text``, or None."""
+    text = text.strip()
+    for pattern in (DOC_NUMBER, ORDER_NUMBER):
+        match = pattern.fullmatch(text)
+        if match:
+            return _from_match(match)
+    return None
+
+
+def find_all(text: str) -> list[DocNumber]:
+    """Every document number mentioned in ``text``, in order.
+
+    >>> [n.normalised for n in find_all('2019年3月6日住房和城乡建设部令第22号，按照国发〔2023〕18号')]
+    ['住房和城乡建设部令第22号', '国发〔2023〕18号']
+    """
+    found = []
+    for pattern in (DOC_NUMBER, ORDER_NUMBER):
+        for match in pattern.finditer(text):
+            number = _from_match(match)
+            if match.start() > 0 and text[match.start() - 1].isdigit() and number.prefix[0] in "年月日号":
+                number = DocNumber(number.raw[1:], number.prefix[1:], number.year, number.serial)
+            found.append((match.start(), number))
+    return [number for _, number in sorted(found, key=lambda pair: pair[0])]
+
+
+def normalise(text: str) -> str | None:
+    number = parse(text)
+    return number.normalised if number else None

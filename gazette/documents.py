@@ -1,0 +1,180 @@
+"""Build one document (front matter + Markdown body) from its lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import body, metadata, rules, topics
+from .reader import Line
+from .split import Head
+from .text import clean_line, despace, fold
+
+FRONT_MATTER_KEYS = (
+    "kind", "title", "doc_number", "doc_number_raw", "issuer", "addressees", "date", "note",
+    "attachments", "doc_type", "cites", "repeals", "topics", "publisher", "issue_label",
+    "issue_number", "year", "issue_date", "section", "toc_page", "source", "source_lines",
+)
+
+
+@dataclass
+class Document:
+    meta: dict
+    body: str
+    slug: str
+    line_numbers: list[int]     # every source line this document accounts for
+
+
+@dataclass
+class IssueContext:
+    source: str
+    publisher: str | None
+    issue_label: str | None
+    issue_number: int | None
+    year: int | None
+    issue_date: str | None
+
+
+def choose_title(body_title: str, toc_title: str | None, issuer: str | None) -> str:
+    """The full official title: the body heading, or the TOC's wording when the body
+    heading is cut off (a web scrape may print only its last line)."""
+    if issuer and body_title.startswith("关于"):
+        body_title = issuer + body_title
+    if not toc_title:
+        return body_title
+    if not body_title:
+        return toc_title
+    folded_body, folded_toc = fold(body_title), fold(toc_title)
+    cut_off = not rules.ends_with_doc_type(body_title) or (
+        folded_body != folded_toc and folded_body in folded_toc)
+    return toc_title if cut_off else body_title
+
+
+def _issuer_from_title(title: str) -> str | None:
+    before = title.split("关于", 1)[0]
+    return before if before and rules.is_organ_name(before) else None
+
+
+def build(lines: list[Line], head: Head, end: int, context: IssueContext,
+          artifacts: set[int], position: int) -> Document:
+    """The document whose head is ``head`` and whose lines run to ``end`` (exclusive)."""
+    span = [i for i in range(head.start, end) if i not in artifacts]
+    lines = _without(lines, artifacts)
+    own = [lines[i] for i in span]
+    local = {index: k for k, index in enumerate(span)}
+    after_head = head.last_index + 1
+    title = choose_title(head.title_text(lines), head.toc_title, head.issuer)
+    number = head.doc_number
+    found = _find_parts(lines, after_head, end) if head.kind == "document" else metadata.Extracted()
+    issuer = head.issuer or _issuer_from_title(title) or found.signer or _section_issuer(head)
+    if issuer and title.startswith("关于"):
+        title = issuer + title
+    text = "\n".join(line.text for line in own)
+    cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
+    roles = _roles(lines, head, found, local)
+    rendered = body.render(own, roles, chronicle=head.kind == "chronicle")
+    headings = _attachment_headings(lines, after_head, end)
+    entry = head.toc_entry
+    meta = {
+        "kind": head.kind,
+        "title": title,
+        "doc_number": number.normalised if number else None,
+        "doc_number_raw": clean_line(lines[head.number_index].text) if head.number_index is not None else None,
+        "issuer": issuer,
+        "addressees": found.addressees,
+        "date": found.date,
+        "note": found.note,
+        "attachments": metadata.complete_attachments(found.attachments, headings),
+        "doc_type": "大事记" if head.kind == "chronicle" else rules.doc_type_of(title),
+        "cites": cites,
+        "repeals": repeals,
+        "topics": topics.classify(title, text),
+        "publisher": context.publisher,
+        "issue_label": context.issue_label,
+        "issue_number": context.issue_number,
+        "year": context.year or (int(found.date[:4]) if found.date else None),
+        "issue_date": context.issue_date,
+        "section": entry.section if entry else None,
+        "toc_page": entry.page if entry else None,
+        "source": context.source,
+        "source_lines": [lines[span[0]].no, _last_text_line(lines, span)],
+    }
+    return Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span])
+
+
+def _without(lines: list[Line], artifacts: set[int]) -> list[Line]:
+    """The lines with artifacts blanked, so that no rule reads a running header."""
+    if not artifacts:
+        return lines
+    view = list(lines)
+    for i in artifacts:
+        view[i] = Line(lines[i].no, "", "artifact")
+    return view
+
+
+def _section_issuer(head: Head) -> str | None:
+    section = head.toc_entry.section if head.toc_entry else None
+    return section if section and rules.is_organ_name(section) else None
+
+
+def _last_text_line(lines: list[Line], span: list[int]) -> int:
+    for i in reversed(span):
+        if not lines[i].blank:
+            return lines[i].no
+    return lines[span[-1]].no
+
+
+def _find_parts(lines: list[Line], begin: int, end: int) -> metadata.Extracted:
+    found = metadata.Extracted()
+    found.addressees, found.addressee_indexes = metadata.find_addressees(lines, begin, end)
+    found.date, found.signature_indexes, found.signer = metadata.find_signature(lines, begin, end)
+    sign_end = max(found.signature_indexes, default=begin)
+    found.note, found.note_index = metadata.find_note(lines, sign_end, min(end, sign_end + 6))
+    found.attachments, found.attachment_note_indexes = metadata.find_attachment_note(lines, begin, end)
+    return found
+
+
+def _attachment_headings(lines: list[Line], begin: int, end: int) -> list[str]:
+    """Titles printed under the 附件N headings of the document."""
+    titles = []
+    for i in range(begin, end):
+        if rules.ATTACHMENT_HEADING.match(despace(clean_line(lines[i].text))):
+            j = i + 1
+            while j < end and lines[j].blank:
+                j += 1
+            if j < end and rules.is_title_like(lines[j].text):
+                titles.append(despace(clean_line(lines[j].text)))
+    return titles
+
+
+def _roles(lines: list[Line], head: Head, found: metadata.Extracted, local: dict[int, int]) -> body.Roles:
+    skip = {local[i] for i in head.title_indexes if i in local}
+    classes: dict[int, str] = {}
+
+    def mark(index, css):
+        if index is not None and index in local:
+            classes[local[index]] = css
+
+    mark(head.number_index, "doc-number")
+    for i in range(head.start, head.last_index + 1):
+        if rules.is_red_header(lines[i].text):
+            mark(i, "red-header")
+    for i in found.addressee_indexes:
+        mark(i, "addressees")
+    for i in found.signature_indexes:
+        mark(i, "signature")
+    mark(found.note_index, "note")
+    for i in found.attachment_note_indexes:
+        mark(i, "attachment-note")
+    return body.Roles(skip, classes)
+
+
+def _slug(meta: dict, head: Head, position: int) -> str:
+    from .slugs import doc_slug
+
+    if meta["doc_number"]:
+        return doc_slug(meta["doc_number"])
+    return f"{'chronicle' if head.kind == 'chronicle' else 'doc'}-{position:02d}"
+
+
+def without_markup(markdown: str) -> str:
+    return re.sub(r"[#|*\\{}]|\{:[^}]*\}", "", markdown)

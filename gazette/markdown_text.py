@@ -1,0 +1,40 @@
+"""Turning source text into Markdown that renders as that text and nothing more.
+
+Text from sources is escaped: HTML-significant characters become entities and Markdown
+syntax characters are backslash-escaped, so only the markup the converter writes on
+purpose (headings, tables, classes) reaches the page.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
+_CELL_BREAK = re.compile(r"<\s*/?\s*(?:p|br|div|li)\b[^<>]*>", re.IGNORECASE)
+
+
+def escape(text: str) -> str:
+    """Escape source text for a Markdown paragraph.
+
+    >>> escape('<script>alert(1)</script> *x* 1. & #')
+    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\*x\\\\* 1. &amp; #'
+    """
+    text = html.escape(html.unescape(text) if "&" in text and ";" in text else text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def cell_parts(cell: str) -> list[str]:
+    """A table cell's text split where the source put ``<p>`` or ``<br>``, other tags
+    dropped: the input's HTML never reaches the page."""
+    cell = _CELL_BREAK.sub("\n", cell)
+    cell = _TAG.sub("", cell)
+    return [part.strip() for part in cell.split("\n") if part.strip()]
+
+
+def strip_tags(text: str) -> tuple[str, int]:
+    """Text without HTML tags, and how many were removed."""
+    cleaned, count = _TAG.subn("", text)
+    return cleaned, count

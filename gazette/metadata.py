@@ -1,0 +1,159 @@
+"""Metadata of one document, named after GB/T 9704 elements.
+
+``extract`` reads the lines of a document (its head already known) and returns the
+addressees (主送机关), the signature date (成文日期) and issuer (发文机关署名), the note
+(附注), the attachment titles (附件), the cited and repealed document numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import docnumber, rules
+from .reader import Line
+from .text import clean_line, despace, ends_sentence, fold
+
+REPEAL = re.compile(r"同时废止|予以废止|宣布废止|废止|停止执行|不再执行")
+
+
+@dataclass
+class Extracted:
+    addressees: list[str] = field(default_factory=list)
+    addressee_indexes: list[int] = field(default_factory=list)
+    date: str | None = None
+    signature_indexes: list[int] = field(default_factory=list)
+    signer: str | None = None
+    note: str | None = None
+    note_index: int | None = None
+    attachments: list[str] = field(default_factory=list)
+    attachment_note_indexes: list[int] = field(default_factory=list)
+
+
+def find_addressees(lines: list[Line], begin: int, end: int) -> tuple[list[str], list[int]]:
+    """主送机关: the first non-blank line after the head, when it ends with a colon."""
+    indexes = [i for i in range(begin, min(end, begin + 10)) if not lines[i].blank]
+    count = rules.addressee_span([lines[i].text for i in indexes])
+    if not count or "附件" in lines[indexes[0]].text[:4]:
+        return [], []
+    used = indexes[:count]
+    return rules.split_addressees("".join(clean_line(lines[i].text) for i in used)), used
+
+
+def find_signature(lines: list[Line], begin: int, end: int) -> tuple[str | None, list[int], str | None]:
+    """成文日期 and 发文机关署名: the first date printed on a line of its own (or after the
+    signing organ on the same line), with the organ lines just above it."""
+    for i in range(begin, end):
+        text = despace(clean_line(lines[i].text))
+        if not text:
+            continue
+        inline = re.fullmatch(r"(?P<organ>\S{2,40}?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)", text)
+        if rules.is_date_line(text) or (inline and rules.is_organ_name(inline["organ"])):
+            indexes, organs = _organs_above(lines, i, begin)
+            if inline and not rules.is_date_line(text):
+                organs = [inline["organ"]]
+            return rules.parse_date(text), indexes + [i], "、".join(organs) or None
+    return None, [], None
+
+
+def _organs_above(lines: list[Line], index: int, floor: int) -> tuple[list[int], list[str]]:
+    indexes, organs = [], []
+    i = index - 1
+    while i >= floor and len(indexes) < 4:
+        if lines[i].blank:
+            i -= 1
+            continue
+        text = despace(clean_line(lines[i].text))
+        if not rules.is_organ_name(text):
+            break
+        indexes.insert(0, i)
+        organs.insert(0, text)
+        i -= 1
+    return indexes, organs
+
+
+def find_note(lines: list[Line], begin: int, end: int) -> tuple[str | None, int | None]:
+    for i in range(begin, end):
+        if rules.is_note(lines[i].text):
+            return despace(clean_line(lines[i].text)).replace("(", "（").replace(")", "）"), i
+    return None, None
+
+
+def find_attachment_note(lines: list[Line], begin: int, end: int) -> tuple[list[str], list[int]]:
+    """附件说明: ``附件：1.调整政务服务事项清单`` and the numbered items below it."""
+    for i in range(begin, end):
+        match = rules.ATTACHMENT_NOTE.match(despace(clean_line(lines[i].text)))
+        if not match:
+            continue
+        items: list[str] = []
+        used = [i]
+        _add_item(items, match["rest"])
+        j = i + 1
+        while j < end:
+            if lines[j].blank:
+                j += 1
+                continue
+            text = despace(clean_line(lines[j].text))
+            if _ends_attachment_note(text):
+                break
+            numbered = rules.NUMBERED_ITEM.match(text)
+            if items and items[-1] and fold(text).startswith(fold(items[-1])):
+                items[-1] = text  # the attachment's own heading completes a cut-off note
+                break
+            if numbered:
+                items.append(numbered["text"])
+            elif items and not items[-1].endswith(("清单", "表", "》", "办法", "方案", "名单", "目录", "图")):
+                items[-1] += text
+            else:
+                break
+            used.append(j)
+            j += 1
+        return [item for item in items if item], used
+    return [], []
+
+
+def _add_item(items: list[str], rest: str) -> None:
+    numbered = rules.NUMBERED_ITEM.match(rest)
+    items.append(numbered["text"] if numbered else rest)
+
+
+def _ends_attachment_note(text: str) -> bool:
+    return (len(text) > 60 or rules.is_date_line(text) or rules.is_organ_name(text) or rules.is_note(text)
+            or bool(rules.ATTACHMENT_HEADING.match(text)) or ends_sentence(text))
+
+
+def complete_attachments(items: list[str], headings: list[str]) -> list[str]:
+    """Complete an attachment title cut off in the note from the heading of the
+    attachment itself (the PDF may print the note's second line elsewhere)."""
+    completed = []
+    for position, item in enumerate(items):
+        folded = fold(item)
+        better = [h for h in headings if fold(h).startswith(folded) and len(fold(h)) > len(folded)]
+        if better and folded and _cut_off(item):
+            completed.append(better[0])
+        elif not folded and position < len(headings):
+            completed.append(headings[position])
+        else:
+            completed.append(item)
+    return completed
+
+
+def _cut_off(item: str) -> bool:
+    """A title the line break cut: its brackets are left open."""
+    return item.count("《") > item.count("》") or item.count("(") + item.count("（") > item.count(")") + item.count("）")
+
+
+def cites_and_repeals(text: str, own: str | None) -> tuple[list[str], list[str]]:
+    """Document numbers mentioned in ``text`` (not the document's own), and those in a
+    sentence that declares them repealed."""
+    cites: list[str] = []
+    for number in docnumber.find_all(text):
+        if number.normalised != own and number.normalised not in cites:
+            cites.append(number.normalised)
+    repeals: list[str] = []
+    for sentence in re.split(r"[。；;]", text):
+        if not REPEAL.search(sentence) or "废止日期" in sentence:
+            continue
+        for number in docnumber.find_all(sentence):
+            if number.normalised != own and number.normalised not in repeals:
+                repeals.append(number.normalised)
+    return cites, repeals

@@ -1,0 +1,195 @@
+"""Convert one raw source: read → structure → classify artifacts → build documents.
+
+``convert_file`` returns a ``Conversion``: the documents, the issue record, the kind of
+every input line (the accounting) and the problems found, each with ``path:line``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import artifacts, documents, masthead as mh, rules
+from .problems import ConversionError, Problem
+from .reader import Line, read_source
+from .slugs import issue_slug, publisher_slug
+from .structure import Structure, find_structure
+from .text import fold
+
+
+@dataclass
+class Conversion:
+    source: str
+    encoding: str = ""
+    documents: list = field(default_factory=list)
+    issue: dict = field(default_factory=dict)
+    line_kinds: Counter = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
+    folder: str = ""            # <publisher>/<year>/<issue>, relative to the output
+
+    def warn(self, line: int, code: str, message: str) -> None:
+        self.problems.append(Problem(self.source, line, code, message))
+
+
+def convert_file(path: Path, display: str) -> Conversion:
+    conversion = Conversion(display)
+    try:
+        lines, conversion.encoding = read_source(path)
+    except ConversionError as error:
+        conversion.problems.append(error.problem)
+        return conversion
+    except OSError as error:
+        conversion.problems.append(Problem(display, 1, "unreadable", str(error), "error"))
+        return conversion
+    convert_lines(lines, conversion)
+    return conversion
+
+
+def convert_lines(lines: list[Line], conversion: Conversion) -> None:
+    structure = find_structure(lines)
+    first = structure.heads[0].start if structure.heads else len(lines)
+    head = mh.finish(mh.read_masthead(lines, structure.toc_index if structure.toc_index is not None else first))
+    if head.issue_label is None and structure.toc_index is not None:
+        head = mh.finish(mh.read_masthead(lines, first))
+    kinds: dict[int, str] = {}
+    _classify_preface(lines, structure, first, kinds)
+    if not structure.heads:
+        single = _single_document(lines, first, kinds)
+        if single is None:
+            conversion.problems.append(Problem(conversion.source, 1, "no-document",
+                                               "no recognisable document (no document number, TOC or title)",
+                                               "error"))
+            _count(lines, kinds, conversion)
+            return
+        structure.heads = [single]
+    _check_toc(structure, conversion, lines)
+    context = documents.IssueContext(conversion.source, head.publisher, head.issue_label,
+                                      head.issue_number, head.year, head.issue_date)
+    _build_documents(lines, structure, context, kinds, conversion)
+    conversion.folder = _folder(head, conversion)
+    conversion.issue = _issue_record(head, structure, conversion)
+    _count(lines, kinds, conversion)
+
+
+def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds: dict[int, str]) -> None:
+    toc_index = structure.toc_index
+    for index in range(first):
+        line = lines[index]
+        if toc_index is not None and index == toc_index:
+            kinds[line.no] = "toc"
+        elif toc_index is not None and index > toc_index:
+            kinds[line.no] = "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
+        else:
+            kinds[line.no] = artifacts.preface_kind(line.text)
+
+
+def _single_document(lines: list[Line], first: int, kinds: dict[int, str]):
+    """A file holding one document as a web page or law database prints it."""
+    from .split import Head, head_at_number, is_document_number_line
+
+    begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in ("web_meta", "web_chrome", "blank")
+                  and not lines[i].blank), None)
+    if begin is None:
+        return None
+    for index in range(begin, min(len(lines), begin + 20)):
+        if is_document_number_line(lines[index].text):
+            head = head_at_number(lines, index, begin)
+            head.start = begin
+            return head
+    if rules.ends_with_doc_type(lines[begin].text) and rules.is_title_like(lines[begin].text):
+        return Head(begin, None, [begin])
+    return None
+
+
+def _check_toc(structure: Structure, conversion: Conversion, lines: list[Line]) -> None:
+    for entry in structure.toc:
+        if not entry.matched:
+            conversion.warn(entry.lines[0], "toc-unmatched", f"TOC entry has no document in the body: {entry.title}")
+    if structure.toc:
+        for head in structure.heads:
+            if head.toc_entry is None:
+                conversion.warn(lines[head.start].no, "not-in-toc",
+                                f"document missing from the TOC: {head.title_text(lines)[:40]}")
+    elif structure.toc_index is None and len(structure.heads) > 1:
+        conversion.warn(1, "no-toc", "the gazette has no TOC (目录); documents found from their heads only")
+
+
+def _build_documents(lines, structure, context, kinds, conversion) -> None:
+    heads = structure.heads
+    publisher = context.publisher
+    for position, head in enumerate(heads, start=1):
+        end = heads[position].start if position < len(heads) else len(lines)
+        found = _artifacts_in(lines, head.start, end, publisher, kinds, last=position == len(heads))
+        document = documents.build(lines, head, end, context, found, position)
+        kind = "chronicle" if head.kind == "chronicle" else "document"
+        for no in document.line_numbers:
+            kinds[no] = "blank" if lines[no - 1].blank else kind
+        if document.meta["doc_number"] is None and head.kind == "document":
+            conversion.warn(lines[head.start].no, "no-doc-number", f"document has no 发文字号: {document.meta['title'][:40]}")
+        if document.meta["date"] is None and head.kind == "document":
+            conversion.warn(lines[head.start].no, "no-date", f"no 成文日期 found: {document.meta['title'][:40]}")
+        conversion.documents.append(document)
+    _dedupe_slugs(conversion)
+
+
+def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
+    found = set()
+    for index in range(start, end):
+        if artifacts.is_running_header(lines[index].text, publisher):
+            kinds[lines[index].no] = "running_header"
+            found.add(index)
+        elif artifacts.is_page_number(lines, index):
+            kinds[lines[index].no] = "page_number"
+            found.add(index)
+    if last:
+        for index in artifacts.trailing_slogan(lines, start, end):
+            if index not in found:
+                kinds[lines[index].no] = "page_number" if lines[index].stripped.isdigit() else "slogan"
+                found.add(index)
+    return found
+
+
+def _dedupe_slugs(conversion: Conversion) -> None:
+    seen: Counter = Counter()
+    for document in conversion.documents:
+        seen[document.slug] += 1
+        if seen[document.slug] > 1:
+            first_line = document.meta["source_lines"][0]
+            conversion.warn(first_line, "duplicate-doc-number",
+                            f"{document.meta['doc_number']} is printed on two documents of this issue")
+            document.slug = f"{document.slug}-{seen[document.slug]}"
+
+
+def _folder(head: mh.Masthead, conversion: Conversion) -> str:
+    first = conversion.documents[0].meta if conversion.documents else {}
+    publisher = head.publisher or first.get("issuer") or "unknown"
+    year = head.year or (first.get("date") or "0000")[:4]
+    label = issue_slug(head.issue_label, head.issue_number) if head.publisher else "web"
+    if not head.publisher:
+        conversion.warn(1, "no-masthead", "no gazette masthead; filed under the issuing organ")
+    return f"{publisher_slug(publisher)}/{year}/{label}"
+
+
+def _issue_record(head: mh.Masthead, structure: Structure, conversion: Conversion) -> dict:
+    slugs = {id(d): d.slug for d in conversion.documents}
+    by_title = {fold(d.meta["title"]): d.slug for d in conversion.documents}
+    toc = []
+    for entry in structure.toc:
+        matched = next((slugs[id(d)] for d in conversion.documents
+                        if entry.doc_number and d.meta["doc_number"] == entry.doc_number), None)
+        toc.append({"title": entry.title, "doc_number": entry.doc_number, "page": entry.page,
+                    "section": entry.section, "line": entry.lines[0],
+                    "document": matched or by_title.get(fold(entry.title))})
+    return {"publisher": head.publisher, "issue_label": head.issue_label, "issue_number": head.issue_number,
+            "year": head.year, "issue_date": head.issue_date, "source": conversion.source,
+            "toc": toc, "documents": [d.slug for d in conversion.documents]}
+
+
+def _count(lines: list[Line], kinds: dict[int, str], conversion: Conversion) -> None:
+    for line in lines:
+        kind = kinds.get(line.no)
+        if kind is None:
+            kind = "blank" if line.blank else "unaccounted"
+            if kind == "unaccounted":
+                conversion.warn(line.no, "unaccounted-line", "line belongs to no document, TOC or artifact")
+        conversion.line_kinds[kind] += 1

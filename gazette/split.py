@@ -1,0 +1,158 @@
+"""Find where each official document begins.
+
+A document's head, as GB/T 9704 lays it out, is an optional 发文机关标志 (…文件), the
+document number (发文字号) on a line of its own, and the title (标题) above or below it,
+sometimes with the issuer printed on a line of its own above 关于….  After
+``find_heads`` every head knows its first line, its title lines and its number;
+documents run from one head to the next.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import docnumber, rules
+from .reader import Line
+from .text import clean_line, despace, fold
+
+MAX_TITLE_LINES = 5
+CHRONICLE_TITLE = re.compile(r"^.{0,24}大事记$")
+
+
+@dataclass
+class Head:
+    start: int                      # index of the head's first line
+    number_index: int | None        # index of the document-number line
+    title_indexes: list[int] = field(default_factory=list)
+    doc_number: docnumber.DocNumber | None = None
+    issuer: str | None = None
+    kind: str = "document"
+    toc_title: str | None = None
+    toc_entry: object = None        # the TocEntry this head was matched with
+
+    def title_text(self, lines: list[Line]) -> str:
+        return "".join(despace(clean_line(lines[i].text)) for i in self.title_indexes)
+
+    @property
+    def last_index(self) -> int:
+        return max([self.start, self.number_index or 0, *self.title_indexes])
+
+
+def is_document_number_line(text: str) -> docnumber.DocNumber | None:
+    """A line that is only a document number: ``盘政办发〔2024〕1号``, ``晋市政办[2020]15号``."""
+    cleaned = clean_line(text)
+    cleaned = re.sub(r"\s*签发人[:：].*$", "", cleaned)
+    return docnumber.parse(cleaned)
+
+
+def _title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
+    """Indexes of the title-like lines directly above ``index`` (blank lines skipped)."""
+    found: list[int] = []
+    i = index - 1
+    while i >= floor and len(found) < MAX_TITLE_LINES:
+        text = lines[i].text
+        if lines[i].blank:
+            i -= 1
+            continue
+        if not (rules.is_title_like(text) or rules.is_red_header(text)):
+            break
+        found.insert(0, i)
+        i -= 1
+    return found
+
+
+def _title_like_below(lines: list[Line], index: int) -> list[int]:
+    found: list[int] = []
+    i = index + 1
+    while i < len(lines) and len(found) < MAX_TITLE_LINES:
+        if lines[i].blank:
+            i += 1
+            continue
+        text = lines[i].text
+        following = [line.text for line in lines[i:i + 8] if not line.blank]
+        if rules.addressee_span(following) or not rules.is_title_like(text):
+            break
+        found.append(i)
+        i += 1
+    return found
+
+
+def _choose_title(lines: list[Line], candidates: list[int]) -> tuple[list[int], str | None]:
+    """From title-like lines above a number, the ones that form the title and the issuer
+    heading printed above 关于… if there is one."""
+    texts = [despace(clean_line(lines[i].text)) for i in candidates]
+    about = [k for k, text in enumerate(texts) if "关于" in text]
+    if about:
+        first = about[-1]
+        issuer = None
+        if texts[first].startswith("关于") and first > 0 and rules.is_organ_name(texts[first - 1]):
+            issuer = texts[first - 1]
+            first -= 1
+        return candidates[first:], issuer
+    for k in range(len(texts) - 1, -1, -1):
+        if rules.ends_with_doc_type(texts[k]) or texts[k].endswith("令"):
+            return candidates[max(0, k - 1) if k > 0 and not rules.is_red_header(texts[k - 1])
+                              and not rules.ends_with_doc_type(texts[k - 1]) else k:], None
+    return [], None
+
+
+def head_at_number(lines: list[Line], index: int, floor: int) -> Head:
+    """The head around the document-number line at ``index``."""
+    number = is_document_number_line(lines[index].text)
+    above = _title_like_above(lines, index, floor)
+    title, issuer = _choose_title(lines, [i for i in above if not rules.is_red_header(lines[i].text)])
+    if not title:
+        title = _title_like_below(lines, index)
+        below_issuer = [i for i in title if rules.is_organ_name(lines[i].text)]
+        issuer = despace(clean_line(lines[below_issuer[0]].text)) if below_issuer else None
+    if number and number.year is None and title and despace(clean_line(lines[title[-1]].text)).endswith("令"):
+        number = docnumber.DocNumber(number.raw, despace(clean_line(lines[title[-1]].text)), None, number.serial)
+    red = [i for i in above if rules.is_red_header(lines[i].text) and i == above[0]]
+    start = min([index, *[i for i in title if i < index], *red] or [index])
+    return Head(start, index, title, number, issuer)
+
+
+def find_number_heads(lines: list[Line], begin: int) -> list[Head]:
+    heads: list[Head] = []
+    floor = begin
+    for index in range(begin, len(lines)):
+        if lines[index].blank or not is_document_number_line(lines[index].text):
+            continue
+        head = head_at_number(lines, index, floor)
+        heads.append(head)
+        floor = index + 1
+    return heads
+
+
+def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:
+    """大事记 headings: ``晋城市人民政府3月大事记``."""
+    heads = []
+    for index in range(begin, len(lines)):
+        text = despace(clean_line(lines[index].text))
+        if text and CHRONICLE_TITLE.match(text):
+            heads.append(Head(index, None, [index], kind="chronicle"))
+    return heads
+
+
+def find_title_head(lines: list[Line], begin: int, title: str, taken: set[int]) -> Head | None:
+    """A head for a TOC entry that has no document number: the body line(s) whose text
+    is the entry's title."""
+    wanted = fold(title)
+    if len(wanted) < 6:
+        return None
+    for index in range(begin, len(lines)):
+        if index in taken or lines[index].blank:
+            continue
+        joined, used = "", []
+        for j in range(index, min(len(lines), index + 8)):
+            if lines[j].blank:
+                continue
+            joined += fold(clean_line(lines[j].text))
+            used.append(j)
+            if not wanted.startswith(joined) and not joined.endswith(wanted):
+                break
+            if joined == wanted or joined.endswith(wanted) and len(used) <= 3:
+                return Head(index, None, used)
+            if len(used) >= 4:
+                break
+    return None

@@ -1,0 +1,111 @@
+"""Find a gazette issue's structure: masthead, TOC and the heads of its documents.
+
+After ``find_structure`` the TOC region is known and parsed, every TOC entry that
+matches a document head is linked to it, and the heads are in line order without
+overlaps.  The TOC is the best ground truth the gazette gives: it names documents whose
+body heading is cut off, and finds those printed without a document number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .reader import Line
+from .split import Head, find_chronicle_heads, find_number_heads, find_title_head
+from .text import fold
+from .toc import TocEntry, find_toc_start, parse_toc
+
+TITLE_MATCH_RATIO = 0.8
+
+
+@dataclass
+class Structure:
+    toc_index: int | None                 # the 目录 line
+    toc_end: int | None                   # first index after the TOC
+    toc: list[TocEntry] = field(default_factory=list)
+    toc_kinds: dict[int, str] = field(default_factory=dict)   # line number → kind
+    heads: list[Head] = field(default_factory=list)
+
+
+def find_structure(lines: list[Line]) -> Structure:
+    toc_index = find_toc_start(lines)
+    begin = toc_index + 1 if toc_index is not None else 0
+    number_heads = find_number_heads(lines, begin)
+    toc_end = _toc_end(lines, toc_index, number_heads)
+    structure = Structure(toc_index, toc_end)
+    body_begin = toc_end if toc_end is not None else begin
+    if toc_index is not None:
+        structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
+    heads = [h for h in number_heads if h.start >= body_begin]
+    _match_toc(lines, heads, structure.toc)
+    heads += _heads_for_unmatched(lines, structure.toc, body_begin, heads)
+    heads += [h for h in find_chronicle_heads(lines, body_begin) if not _overlaps(h, heads)]
+    structure.heads = sorted(heads, key=lambda h: h.start)
+    return structure
+
+
+def _toc_end(lines: list[Line], toc_index: int | None, number_heads: list[Head]) -> int | None:
+    if toc_index is None:
+        return None
+    if number_heads:
+        return number_heads[0].start
+    # No document numbers at all: the TOC ends where its first entry's title is printed again.
+    entries, _ = parse_toc(lines[toc_index + 1: toc_index + 200])
+    if not entries:
+        return toc_index + 1
+    after = max(entries[0].lines)  # a line number, i.e. index + 1
+    head = find_title_head(lines, after, entries[0].title, set())
+    return head.start if head else toc_index + 1
+
+
+def _match_toc(lines: list[Line], heads: list[Head], toc: list[TocEntry]) -> None:
+    """Link heads to TOC entries: by document number, else by title."""
+    for head in heads:
+        number = head.doc_number.normalised if head.doc_number else None
+        entry = next((e for e in toc if not e.matched and number and e.doc_number == number), None)
+        if entry is None:
+            entry = _best_title_match(head, lines, toc)
+        if entry:
+            entry.matched = True
+            head.toc_title = entry.title
+            head.toc_entry = entry
+
+
+def _best_title_match(head: Head, lines: list[Line], toc: list[TocEntry]) -> TocEntry | None:
+    title = fold((head.issuer or "") + head.title_text(lines).removeprefix(head.issuer or ""))
+    if len(title) < 4:
+        return None
+    best, best_ratio = None, TITLE_MATCH_RATIO
+    for entry in toc:
+        if entry.matched or (entry.doc_number and head.doc_number):
+            continue
+        candidate = fold(entry.title)
+        ratio = SequenceMatcher(None, title, candidate, autojunk=False).ratio()
+        if title in candidate or candidate in title:
+            ratio = max(ratio, 0.95)
+        if ratio > best_ratio:
+            best, best_ratio = entry, ratio
+    return best
+
+
+def _heads_for_unmatched(lines: list[Line], toc: list[TocEntry], begin: int, heads: list[Head]) -> list[Head]:
+    found = []
+    taken = {i for h in heads for i in range(h.start, h.last_index + 1)}
+    for entry in toc:
+        if entry.matched:
+            continue
+        head = find_title_head(lines, begin, entry.title, taken)
+        if head is None:
+            continue
+        entry.matched = True
+        head.toc_title = entry.title
+        head.toc_entry = entry
+        if entry.title.endswith("大事记"):
+            head.kind = "chronicle"
+        taken.update(range(head.start, head.last_index + 1))
+        found.append(head)
+    return found
+
+
+def _overlaps(head: Head, heads: list[Head]) -> bool:
+    return any(other.start <= head.start <= other.last_index for other in heads)

@@ -1,0 +1,53 @@
+"""Small text helpers shared by the converter's stages."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .docnumber import HAN
+
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·「」『』"
+_CJK = f"{HAN}{CJK_PUNCT}"
+
+# A space that a line wrap or letter-spacing left between two Chinese characters.
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
+# A space between Chinese and a digit, as PDF text prints "2024 年 3 月".
+_SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=[{_CJK}])")
+
+MARKDOWN_MARKERS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\*\*)+|\*\*\s*$")
+
+SENTENCE_END = "。！？；;!?…"
+
+
+def despace(text: str) -> str:
+    """Remove spaces that a wrap left inside Chinese text, keeping Latin word gaps.
+
+    >>> despace('城市供 热经营 许可 2024 年 and more')
+    '城市供热经营许可2024年 and more'
+    """
+    text = _SPACE_IN_CJK.sub("", text)
+    return _SPACE_CJK_DIGIT.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """A line without conversion markup (stray #, -, **) and outer spaces."""
+    text = MARKDOWN_MARKERS.sub("", text.strip().strip("\u3000"))
+    return text.strip().strip("\u3000").strip()
+
+
+def fold(text: str) -> str:
+    """A comparison key: NFKC, no spaces or punctuation, brackets unified.
+
+    >>> fold('关于印发《方案（2020—2022年）》的 通知') == fold('关于印发方案(2020-2022年)的通知')
+    True
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if c.isalnum())
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(text) and text.rstrip()[-1] in SENTENCE_END
+
+
+def han_count(text: str) -> int:
+    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff")

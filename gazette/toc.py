@@ -1,0 +1,111 @@
+"""The gazette's table of contents (目录).
+
+After ``parse_toc`` every line of the TOC region is either a section heading
+(○市政府文件), part of an entry (title, document number, page) or a masthead line
+printed inside the TOC (2020年第2期 …); each entry knows its lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import docnumber
+from .masthead import ISSUE_LABEL, PUBLISHER, SERIAL
+from .reader import Line
+from .rules import ends_with_doc_type, is_organ_name
+from .text import clean_line, despace
+
+# An entry ends with its page number: "…的通知(盘政发〔2024〕1 号) (1)", "…通知 ..... (11)", "…通知47".
+PAGE_AT_END = re.compile(r"(?:\.{2,}|…+|\s)*[(（]?\s*(?P<page>\d{1,4})\s*[)）]?\s*$")
+DOC_NUMBER_IN_PARENS = re.compile(r"[(（]\s*(?P<number>[^()（）]*?号)\s*[)）]")
+SECTION_MARK = re.compile(r"^[○●◎■□◆◇★☆]\s*")
+
+
+@dataclass
+class TocEntry:
+    title: str
+    doc_number: str | None
+    doc_number_raw: str | None
+    page: int | None
+    section: str | None
+    lines: list[int] = field(default_factory=list)
+    matched: bool = False
+
+
+def is_toc_heading(text: str) -> bool:
+    """``目 录`` / ``## 目录``."""
+    return despace(clean_line(text)).replace(" ", "") in ("目录", "目次")
+
+
+def find_toc_start(lines: list[Line], limit: int = 400) -> int | None:
+    """Index of the 目录 line, if one stands near the top."""
+    for index, line in enumerate(lines[:limit]):
+        if is_toc_heading(line.text):
+            return index
+    return None
+
+
+def _is_section(text: str) -> bool:
+    """A TOC section heading: ``○市政府办公室文件``, ``晋城市人民政府``, ``大事记``."""
+    if SECTION_MARK.match(text):
+        return True
+    if "关于" in text or PAGE_AT_END.search(text) and text[-1].isdigit() or text.endswith(("）", ")")):
+        return False
+    return text.endswith("文件") or is_organ_name(text) or (len(text) <= 8 and not ends_with_doc_type(text)) \
+        or text in ("大事记",)
+
+
+def _is_masthead_line(text: str) -> bool:
+    return bool(ISSUE_LABEL.search(text) or SERIAL.search(text)) or re.fullmatch(r"[（(][^()（）]{1,6}[)）]", text) is not None
+
+
+def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
+    """Parse TOC lines (after the 目录 heading) into entries; return the entries and the
+    kind of every non-blank line (toc, toc_section, masthead)."""
+    entries: list[TocEntry] = []
+    kinds: dict[int, str] = {}
+    section: str | None = None
+    pending: list[Line] = []
+    for line in lines:
+        text = despace(clean_line(line.text))
+        if not text:
+            continue
+        if not pending and PUBLISHER.match(text):
+            kinds[line.no] = "running_header"
+            continue
+        if not pending and _is_masthead_line(text):
+            kinds[line.no] = "masthead"
+            continue
+        if not pending and _is_section(text):
+            section = SECTION_MARK.sub("", text)
+            kinds[line.no] = "toc"
+            continue
+        pending.append(line)
+        kinds[line.no] = "toc"
+        joined = "".join(despace(clean_line(p.text)) for p in pending)
+        page = PAGE_AT_END.search(joined)
+        if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]):
+            entries.append(_entry(joined, page, section, [p.no for p in pending]))
+            pending = []
+    joined = "".join(despace(clean_line(p.text)) for p in pending)
+    if pending and ("关于" in joined or ends_with_doc_type(joined)):  # an entry printed without page number
+        entries.append(TocEntry(joined, None, None, None, section, [p.no for p in pending]))
+    return entries, kinds
+
+
+def _has_title(text: str) -> bool:
+    return len(text) >= 4
+
+
+def _entry(joined: str, page: re.Match, section: str | None, line_numbers: list[int]) -> TocEntry:
+    title = joined[: page.start()].rstrip(".… ")
+    number = None
+    raw = None
+    found = DOC_NUMBER_IN_PARENS.search(title)
+    if found and docnumber.parse(found["number"]):
+        raw = found["number"]
+        number = docnumber.parse(raw).normalised
+        title = (title[: found.start()] + title[found.end():]).strip()
+    if title.startswith("关于") and section and is_organ_name(section):
+        title = section + title
+    return TocEntry(title, number, raw, int(page["page"]), section, line_numbers)

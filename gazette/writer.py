@@ -1,0 +1,107 @@
+"""Write conversions: one Markdown file per document, an issue record per gazette issue,
+and the conversion report.  Never overwrites what another source wrote."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .documents import FRONT_MATTER_KEYS
+from .pipeline import Conversion
+from .problems import Problem
+
+ISSUE_RECORD = "issue.yaml"
+
+
+def dump_yaml(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+
+
+def document_text(meta: dict, body: str) -> str:
+    ordered = {key: meta.get(key) for key in FRONT_MATTER_KEYS}
+    return f"---\n{dump_yaml(ordered)}---\n\n{body}"
+
+
+def _owner(path: Path) -> str | None:
+    """The ``source`` that wrote an existing file."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("source:"):
+                    return yaml.safe_load(line)["source"]
+                if line.startswith("---") and handle.tell() > 4:
+                    break
+    except (OSError, yaml.YAMLError, TypeError):
+        return None
+    return None
+
+
+def plan_outputs(conversions: list[Conversion]) -> tuple[dict[str, tuple[Conversion, object]], list[Problem]]:
+    """Map every output path to what writes it; two sources claiming one path is an error
+    naming both, and the second is not written."""
+    planned: dict[str, tuple[Conversion, object]] = {}
+    problems: list[Problem] = []
+    for conversion in conversions:
+        if not conversion.documents:
+            continue
+        record = f"{conversion.folder}/{ISSUE_RECORD}"
+        if record in planned:
+            other = planned[record][0]
+            problems.append(Problem(conversion.source, 1, "path-conflict",
+                                    f"would write {conversion.folder}/ which {other.source} already writes; "
+                                    "this source is not written", "error"))
+            conversion.documents = []
+            continue
+        planned[record] = (conversion, None)
+        for document in conversion.documents:
+            planned[f"{conversion.folder}/{document.slug}.md"] = (conversion, document)
+    return planned, problems
+
+
+def write_all(out: Path, conversions: list[Conversion]) -> list[Problem]:
+    planned, problems = plan_outputs(conversions)
+    sources = {c.source for c in conversions}
+    for relative, (conversion, document) in sorted(planned.items()):
+        path = out / relative
+        owner = _owner(path) if path.exists() else None
+        if owner and owner != conversion.source and owner not in sources:
+            problems.append(Problem(conversion.source, 1, "path-conflict",
+                                    f"{relative} was written from {owner}; not overwritten", "error"))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = document_text(document.meta, document.body) if document else dump_yaml(conversion.issue)
+        _write_if_changed(path, text)
+    _remove_stale(out, planned, sources)
+    return problems
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def _remove_stale(out: Path, planned: dict, sources: set[str]) -> None:
+    """Files written earlier from one of these sources that this run no longer produces."""
+    for path in sorted(out.rglob("*.md")):
+        relative = path.relative_to(out).as_posix()
+        if relative not in planned and _owner(path) in sources:
+            path.unlink()
+
+
+def write_report(out: Path, conversions: list[Conversion], problems: list[Problem]) -> dict:
+    report = {
+        "sources": [
+            {"source": c.source, "encoding": c.encoding, "folder": c.folder,
+             "documents": len(c.documents), "lines": dict(sorted(c.line_kinds.items())),
+             "problems": [p.as_dict() for p in c.problems]}
+            for c in conversions
+        ],
+        "problems": [p.as_dict() for p in problems],
+    }
+    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                     encoding="utf-8")
+    return report

@@ -1,0 +1,34 @@
+"""Shared fixtures: the sample gazettes converted once per session."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+
+
+def run_ingest(sources: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gazette", "ingest", str(sources), str(out), "--quiet", *extra],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def read_documents(out: Path) -> dict[str, dict]:
+    """Front matter of every written document, by path relative to ``out``."""
+    found = {}
+    for path in sorted(out.rglob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---\n", 2)[1]
+        found[path.relative_to(out).as_posix()] = yaml.safe_load(front)
+    return found
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("content")
+    result = run_ingest(SOURCES, out)
+    assert result.returncode == 0, result.stderr
+    return out

@@ -1,0 +1,149 @@
+"""The converter end to end on the sample gazettes and on broken inputs."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SOURCES, read_documents, run_ingest
+
+# Documents per sample, counted by hand from each gazette's printed TOC.
+EXPECTED_DOCUMENTS = {
+    "panjin/000_41c40d7667f95473.txt": 3,
+    "panjin/001_8ad141c6deb9acb4.txt": 4,
+    "benxi/002_bb9f6a3a2884a059.txt": 7,
+    "panjin/003_031e74033fabc59f.txt": 5,
+    "jincheng/004_30928d03cc894fbe.txt": 24,  # 22 documents and two 大事记
+}
+
+
+def report(out: Path) -> dict:
+    return json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def test_every_sample_line_is_accounted_for(converted):
+    for source in report(converted)["sources"]:
+        path = Path(source["source"])
+        total = len((SOURCES.parent / path).read_text(encoding="utf-8").splitlines())
+        assert sum(source["lines"].values()) == total, source["source"]
+        assert "unaccounted" not in source["lines"], source["source"]
+        assert source["lines"]["document"] > 0
+
+
+def test_every_toc_entry_has_its_document(converted):
+    by_source = {Path(s["source"]).relative_to("sources").as_posix(): s for s in report(converted)["sources"]}
+    for name, count in EXPECTED_DOCUMENTS.items():
+        source = by_source[name]
+        assert source["documents"] == count, name
+        codes = {p["code"] for p in source["problems"]}
+        assert not codes & {"toc-unmatched", "not-in-toc", "unaccounted-line"}, (name, source["problems"])
+
+
+def test_issues_with_the_same_serial_number_are_both_kept(converted):
+    folders = {s["folder"] for s in report(converted)["sources"]}
+    assert {"panjin/2024/1-2", "panjin/2023/11-12"} <= folders
+    problems = [p for s in report(converted)["sources"] for p in s["problems"]] + report(converted)["problems"]
+    assert any(p["code"] == "conflicting-issue-number" and "149" in p["message"] for p in problems)
+
+
+def test_paths_are_ascii(converted):
+    for path in converted.rglob("*"):
+        assert path.relative_to(converted).as_posix().isascii(), path
+
+
+@pytest.mark.parametrize("number, title", [
+    # the web scrape prints only the title's last line; the TOC gives it whole
+    ("本政办发〔2020〕24号", "本溪市人民政府办公室关于印发《本溪市简化优化电网工程项目行政审批流程实施方案》的通知"),
+    ("本政办发〔2020〕27号", "本溪市人民政府办公室关于调整部分市政府领导同志工作分工的通知"),
+    # issuer printed on a line of its own above 关于…
+    ("晋市政发〔2020〕4号", "晋城市人民政府关于落实2020年省《政府工作报告》重点工作任务的通知"),
+    # stray spaces inside the title removed
+    ("盘政发〔2024〕1号", "盘锦市人民政府关于做好第四次全国文物普查工作的通知"),
+])
+def test_titles_are_whole(converted, number, title):
+    documents = [d for d in read_documents(converted).values() if d["doc_number"] == number]
+    assert [d["title"] for d in documents] == [title]
+
+
+def test_front_matter_of_one_document(converted):
+    document = read_documents(converted)["panjin/2024/1-2/panzhengfa-2024-1.md"]
+    assert document["issuer"] == "盘锦市人民政府"
+    assert document["date"] == "2024-02-29"
+    assert document["note"] == "（此件公开发布）"
+    assert document["attachments"] == ["盘锦市第四次全国文物普查领导小组成员名单"]
+    assert document["cites"] == ["国发〔2023〕18号", "辽政发〔2023〕19号"]
+    assert document["addressees"][0] == "各县、区人民政府"
+    assert document["issue_label"] == "2024年第1—2月号" and document["issue_number"] == 149
+    assert document["toc_page"] == 1 and document["section"] == "市政府文件"
+    assert document["topics"]
+
+
+def test_ascii_brackets_and_repeals(converted):
+    documents = read_documents(converted)
+    assert documents["jincheng/2020/2/jinshizhengban-2020-15.md"]["doc_number_raw"] == "晋市政办[2020]15号"
+    assert documents["jincheng/2020/2/jinshizhengban-2020-24.md"]["repeals"] == ["晋市政办〔2015〕66号"]
+
+
+def test_chronicles_are_their_own_kind(converted):
+    chronicles = [d for d in read_documents(converted).values() if d["kind"] == "chronicle"]
+    assert sorted(d["title"] for d in chronicles) == ["晋城市人民政府3月大事记", "晋城市人民政府4月大事记"]
+
+
+def test_same_sources_give_byte_identical_output(converted, tmp_path):
+    assert run_ingest(SOURCES, tmp_path).returncode == 0
+    first = {p.relative_to(converted): p.read_bytes() for p in converted.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_gb18030_copy_gives_the_same_documents(tmp_path):
+    sample = SOURCES / "panjin/000_41c40d7667f95473.txt"
+    for encoding, folder in (("utf-8", "a"), ("gb18030", "b")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "gazette.txt").write_bytes(sample.read_text(encoding="utf-8").encode(encoding))
+        assert run_ingest(tmp_path / folder, tmp_path / f"out-{folder}").returncode == 0
+    strip = lambda docs: {k: {**v, "source": None} for k, v in docs.items()}
+    assert strip(read_documents(tmp_path / "out-a")) == strip(read_documents(tmp_path / "out-b"))
+
+
+def test_the_same_gazette_twice_is_an_error_naming_both_and_nothing_is_overwritten(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    sample = SOURCES / "panjin/001_8ad141c6deb9acb4.txt"
+    shutil.copy(sample, sources / "a.txt")
+    shutil.copy(sample, sources / "b.txt")
+    result = run_ingest(sources, tmp_path / "out")
+    assert "path-conflict" in result.stderr and "a.txt" in result.stderr and "b.txt" in result.stderr
+    documents = read_documents(tmp_path / "out")
+    assert len(documents) == 4 and {d["source"].rsplit("/", 1)[-1] for d in documents.values()} == {"a.txt"}
+
+
+def test_bad_inputs_are_named_and_the_rest_is_converted(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "empty.txt").write_bytes(b"")
+    (sources / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
+    (sources / "latin1.txt").write_bytes("Grüße aus Köln".encode("latin-1"))
+    (sources / "prose.txt").write_text("这只是一段普通的文字。\n没有任何公文。\n", encoding="utf-8")
+    shutil.copy(SOURCES / "panjin/001_8ad141c6deb9acb4.txt", sources / "good.txt")
+    result = run_ingest(sources, tmp_path / "out", "--strict")
+    assert result.returncode == 1
+    for name, code in (("empty", "empty-file"), ("binary", "binary-file"), ("latin1", "unknown-encoding"),
+                       ("prose", "no-document")):
+        assert f"{name}.txt:1: error: {code}" in result.stderr
+    assert len(read_documents(tmp_path / "out")) >= 4
+
+
+def test_a_single_web_page_document(tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "web_single.txt"
+    assert run_ingest(fixture, tmp_path).returncode == 0
+    (document,) = read_documents(tmp_path).values()
+    assert document["title"] == "晋城市人民政府办公室关于做好2021年春节期间安全生产工作的通知"
+    assert document["doc_number"] == "晋市政办〔2021〕3号"
+    assert document["date"] == "2021-01-28"
+    assert document["issuer"] == "晋城市人民政府办公室"
+    assert document["cites"] == ["晋安发〔2020〕12号", "晋市政办〔2020〕2号"]
+    assert document["repeals"] == ["晋市政办〔2020〕2号"]
+    assert document["note"] == "（此件公开发布）"

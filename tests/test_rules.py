@@ -1,0 +1,50 @@
+import pytest
+
+from gazette import rules
+from gazette.body import heading_level
+from gazette.text import despace
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2024年2月29日", "2024-02-29"),
+    ("2023 年 12 月 13 日", "2023-12-13"),
+    ("二〇二〇年三月二十日", "2020-03-20"),
+])
+def test_parse_date_signature_dates(line, expected):
+    assert rules.is_date_line(line)
+    assert rules.parse_date(line) == expected
+
+
+@pytest.mark.parametrize("title, doc_type", [
+    ("盘锦市人民政府关于调整和新增一批政务服务事项的决定", "决定"),
+    ("晋城市人民政府办公室关于进一步加强扶贫资产管理的实施意见", "意见"),
+    ("盘锦市人民政府办公室关于印发盘锦市食品安全工作评议考核实施办法的通知", "通知"),
+    ("晋城市人民政府3月大事记", "大事记"),
+])
+def test_doc_type_is_the_titles_genre_word(title, doc_type):
+    assert rules.doc_type_of(title) == doc_type
+
+
+@pytest.mark.parametrize("line, level", [
+    ("一、总体要求", 2), ("（一）指导思想", 3), ("1.推广应用智能制造", 4), ("（1）级别降低", 5),
+    ("第一章 总则", 2), ("1.1 编制目的", 3),
+    ("（一）指导思想。以习近平新时代中国特色社会主义思想为指导", None),
+    ("为贯彻落实党中央决策部署，按照要求", None),
+])
+def test_heading_level_from_official_numbering(line, level):
+    assert heading_level(line) == level
+
+
+def test_despace_joins_chinese_but_not_latin_words():
+    assert despace("城市供 热经营 许可") == "城市供热经营许可"
+    assert despace("2024 年 3 月 and more") == "2024年3月 and more"
+
+
+@pytest.mark.parametrize("lines, count", [
+    (["各县、区人民政府，市政府各部门、直属机构："], 1),
+    (["各县(市、区)人民政府、开发区管委会,市人民", "府各委、办、局: 真贯彻执行。"], 2),
+    (["为贯彻落实党中央决策部署，现通知如下。"], 0),
+    (["关于印发《方案》的通知", "各委办局:"], 0),
+])
+def test_addressee_span_joins_wrapped_addressees(lines, count):
+    assert rules.addressee_span(lines) == count

@@ -22,6 +22,7 @@ class Document:
     body: str
     slug: str
     line_numbers: list[int]     # every source line this document accounts for
+    toc_entry: object = None    # the TOC entry printed for it, if any
 
 
 @dataclass

@@ -14,7 +14,6 @@ from .problems import ConversionError, Problem
 from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
-from .text import fold
 
 
 @dataclass
@@ -121,6 +120,7 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
         end = heads[position].start if position < len(heads) else len(lines)
         found = _artifacts_in(lines, head.start, end, publisher, kinds, last=position == len(heads))
         document = documents.build(lines, head, end, context, found, position)
+        document.toc_entry = head.toc_entry
         kind = "chronicle" if head.kind == "chronicle" else "document"
         for no in document.line_numbers:
             kinds[no] = "blank" if lines[no - 1].blank else kind
@@ -171,15 +171,11 @@ def _folder(head: mh.Masthead, conversion: Conversion) -> str:
 
 
 def _issue_record(head: mh.Masthead, structure: Structure, conversion: Conversion) -> dict:
-    slugs = {id(d): d.slug for d in conversion.documents}
-    by_title = {fold(d.meta["title"]): d.slug for d in conversion.documents}
     toc = []
     for entry in structure.toc:
-        matched = next((slugs[id(d)] for d in conversion.documents
-                        if entry.doc_number and d.meta["doc_number"] == entry.doc_number), None)
+        matched = next((d.slug for d in conversion.documents if d.toc_entry is entry), None)
         toc.append({"title": entry.title, "doc_number": entry.doc_number, "page": entry.page,
-                    "section": entry.section, "line": entry.lines[0],
-                    "document": matched or by_title.get(fold(entry.title))})
+                    "section": entry.section, "line": entry.lines[0], "document": matched})
     return {"publisher": head.publisher, "issue_label": head.issue_label, "issue_number": head.issue_number,
             "year": head.year, "issue_date": head.issue_date, "source": conversion.source,
             "toc": toc, "documents": [d.slug for d in conversion.documents]}

@@ -32,3 +32,19 @@ def converted(tmp_path_factory) -> Path:
     result = run_ingest(SOURCES, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The samples plus two single documents, one repealing the other, converted and built once."""
+    import shutil
+
+    from site_helpers import build_site
+
+    work = tmp_path_factory.mktemp("site")
+    sources = work / "sources"
+    shutil.copytree(SOURCES, sources)
+    shutil.copytree(Path(__file__).parent / "fixtures" / "site", sources / "web")
+    result = run_ingest(sources, work / "content")
+    assert result.returncode == 0, result.stderr
+    return build_site(work / "content", work / "output", ROOT), work / "content"

@@ -1,0 +1,57 @@
+"""Pelican settings for the gazette archive (production overrides: publishconf.py)."""
+
+AUTHOR = "政府公报数字档案"
+SITENAME = "政府公报档案"
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh-CN"
+DEFAULT_DATE = (1970, 1, 1)  # documents without 成文日期; the archive plugin shows them as unknown
+
+PATH = "content"
+OUTPUT_PATH = "output"
+ARTICLE_PATHS = [""]
+STATIC_PATHS = []
+IGNORE_FILES = [".#*", "*.yaml", "*.json"]
+PATH_METADATA = r"(?P<publisher_slug>[^/]+)/(?P<year_folder>[^/]+)/(?P<issue_slug>[^/]+)/(?P<slug>[^/]+)\.md"
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "archive"
+
+ARTICLE_URL = "{publisher_slug}/{year_folder}/{issue_slug}/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_URL
+PAGE_URL = PAGE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index"]
+INDEX_SAVE_AS = "index.html"
+SEARCH_SAVE_AS = "search.html"
+for _kind in ("CATEGORY", "TAG", "AUTHOR", "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE",
+              "ARCHIVES", "CATEGORIES", "TAGS", "AUTHORS", "DRAFT", "DRAFT_PAGE"):
+    globals()[f"{_kind}_SAVE_AS"] = ""
+    globals()[f"{_kind}_URL"] = ""
+del _kind
+DEFAULT_PAGINATION = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_MAX_ITEMS = 50
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+THEME = "themes/gazette"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "pelican.plugins.sitemap",
+           "archive"]
+SITEMAP = {"format": "xml", "exclude": ["search.html"]}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,103 @@
+"""Writes the pages that are not documents: issues, publishers, listings, data, feeds."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .model import anchor_repeal_sentences, build_archive, meta
+
+log = logging.getLogger(__name__)
+
+LISTINGS = (  # (archive attribute, folder, heading)
+    ("topics", "topics", "主题分类"),
+    ("organs", "organs", "发文机关"),
+    ("years", "years", "年份"),
+    ("types", "types", "公文种类"),
+)
+DATA_FIELDS = ("url", "kind", "title", "doc_number", "issuer", "date", "doc_type", "topics", "publisher",
+               "issue_label", "issue_number", "toc_page", "cites", "repeals", "validity", "source", "source_lines")
+
+
+class ArchiveGenerator(Generator):
+    def generate_context(self):
+        articles = self.context.get("articles", [])
+        self.archive = build_archive(articles, Path(self.settings["PATH"]))
+        for article in articles:
+            anchor_repeal_sentences(article)
+        self.context["archive"] = self.archive
+        self.context["LISTINGS"] = LISTINGS
+
+    def generate_output(self, writer):
+        archive = self.archive
+        for issue in archive.issues.values():
+            writer.write_file(issue.url, self.get_template("issue"), self.context, relative_urls=True,
+                              issue=issue, page_title=issue.label)
+        for group in archive.publishers.values():
+            writer.write_file(f"{group.slug}/index.html", self.get_template("publisher"), self.context,
+                              relative_urls=True, publisher=group, page_title=group.name)
+        for attribute, folder, heading in LISTINGS:
+            groups = sorted(getattr(archive, attribute).values(), key=lambda g: g.slug)
+            writer.write_file(f"{folder}/index.html", self.get_template("listing_index"), self.context,
+                              relative_urls=True, groups=groups, folder=folder, page_title=heading)
+            for group in groups:
+                documents = sorted(group.documents, key=lambda a: (a.signed or "", a.source_path), reverse=True)
+                writer.write_file(f"{folder}/{group.slug}.html", self.get_template("listing"), self.context,
+                                  relative_urls=True, group=group, documents=documents, heading=heading, folder=folder,
+                                  page_title=f"{heading}：{group.name}")
+        self._write_feeds(writer)
+        self._write_data()
+        self._write_downloads()
+        log.info("archive: %d issues, %d documents", len(archive.issues),
+                 sum(len(i.documents) for i in archive.issues.values()))
+
+    def _write_feeds(self, writer):
+        for group in self.archive.topics.values():
+            documents = sorted(group.documents, key=lambda a: (a.date, a.source_path), reverse=True)
+            writer.write_feed(documents, self.context, f"feeds/topic-{group.slug}.atom.xml",
+                              feed_title=f"{self.settings['SITENAME']}：{group.name}")
+        for slug, group in self.archive.publishers.items():
+            documents = [a for issue in group.documents for a in issue.documents]
+            documents.sort(key=lambda a: (a.date, a.source_path), reverse=True)
+            writer.write_feed(documents, self.context, f"feeds/{slug}.atom.xml",
+                              feed_title=f"{self.settings['SITENAME']}：{group.name}")
+
+    def _write_data(self):
+        rows = [self._row(a) for issue in self.archive.issues.values() for a in issue.documents]
+        folder = Path(self.output_path) / "data"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "documents.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        buffer = io.StringIO()
+        table = csv.DictWriter(buffer, fieldnames=DATA_FIELDS, lineterminator="\n")
+        table.writeheader()
+        for row in rows:
+            table.writerow({k: "；".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+        (folder / "documents.csv").write_text(buffer.getvalue(), encoding="utf-8-sig")
+
+    def _write_downloads(self):
+        """Each document's Markdown and the raw source lines it came from, beside its page."""
+        root = Path(self.settings.get("GAZETTE_ROOT", "."))  # where the `source` paths start
+        sources: dict[str, list[str]] = {}
+        for issue in self.archive.issues.values():
+            for article in issue.documents:
+                target = Path(self.output_path) / article.save_as
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.with_suffix(".md").write_bytes(Path(article.source_path).read_bytes())
+                source = meta(article, "source")
+                if source not in sources:
+                    path = root / source
+                    sources[source] = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.exists() else []
+                first, last = meta(article, "source_lines", [1, 0])
+                excerpt = "\n".join(f"{n:>6}  {sources[source][n - 1]}" for n in range(first, min(last, len(sources[source])) + 1))
+                header = f"# {source}, lines {first}-{last}\n"
+                target.with_name(target.stem + ".source.txt").write_text(header + excerpt + "\n", encoding="utf-8")
+
+    @staticmethod
+    def _row(article) -> dict:
+        row = {key: meta(article, key) for key in DATA_FIELDS}
+        row.update(url=article.url, date=article.signed, validity=article.validity)
+        return row

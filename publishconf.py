@@ -1,0 +1,10 @@
+"""Production overrides: absolute feed links need the public address."""
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F401,F403
+
+SITEURL = os.environ.get("GAZETTE_SITEURL", "https://gazette.example.org")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = True  # links stay relative so the same build works from disk

@@ -1,0 +1,69 @@
+"""Helpers for the site tests: build a site, crawl its links."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from plugins.atomic_build import build
+
+
+def build_site(content: Path, output: Path, root: Path) -> Path:
+    return build(str(root / "pelicanconf.py"), {"PATH": str(content), "OUTPUT_PATH": str(output),
+                                                 "THEME": str(root / "themes/gazette"),
+                                                 "PLUGIN_PATHS": [str(root / "plugins")]})
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name) is not None and tag in ("a", "link", "script", "img"):
+                self.links.append(attrs[name])
+
+
+def parse(page: Path) -> LinkParser:
+    parser = LinkParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(output: Path) -> list[str]:
+    """Every internal link that is absolute, names a directory, or points at nothing."""
+    problems = []
+    pages = sorted(output.rglob("*.html"))
+    ids = {}
+    for page in pages:
+        for link in parse(page).links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https", "mailto"):
+                problems.append(f"{page}: external or absolute link {link}")
+                continue
+            if link.startswith("/") or parts.scheme == "file":
+                problems.append(f"{page}: root-absolute link {link}")
+                continue
+            if not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if link.endswith("/") or target.is_dir():
+                problems.append(f"{page}: directory link {link}")
+            elif not target.is_file():
+                problems.append(f"{page}: broken link {link}")
+            elif parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = parse(target).ids
+                if parts.fragment not in ids[target]:
+                    problems.append(f"{page}: missing anchor {link}")
+    return problems
+
+
+def text_of(page: Path) -> str:
+    return re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))

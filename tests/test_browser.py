@@ -1,0 +1,81 @@
+"""What a reader does, in headless Chromium (Debian's), from disk and over http."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def http_root(site):
+    output, _ = site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(params=["file", "http"])
+def home(request, site, http_root):
+    output, _ = site
+    return (output / "index.html").as_uri() if request.param == "file" else f"{http_root}/index.html"
+
+
+def test_reader_goes_from_home_to_issue_to_document(browser, home):
+    page = browser.new_page()
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(home)
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    page.get_by_role("link", name="晋城市人民政府公报", exact=True).click()
+    page.get_by_role("link", name="2020年第2期", exact=True).click()
+    assert "晋城市人民政府公报 2020年第2期" in page.locator("h1").inner_text()
+    page.get_by_role("link", name="晋城市人民政府办公室关于进一步加强扶贫资产管理的实施意见").click()
+    assert page.locator("h1").inner_text() == "晋城市人民政府办公室关于进一步加强扶贫资产管理的实施意见"
+    assert "晋市政办〔2020〕10号" in page.locator(".details").inner_text()
+    page.get_by_role("link", name="下一篇", exact=False).click()
+    assert "晋市政办〔2020〕11号" in page.locator(".details").inner_text()
+    assert failed == []
+    page.close()
+
+
+def test_reader_follows_a_repeal_to_the_repealing_sentence(browser, home):
+    page = browser.new_page()
+    page.goto(home)
+    page.goto(page.url.replace("index.html", "organs/index.html"))
+    page.get_by_role("link", name="晋城市人民政府办公室", exact=False).first.click()
+    page.get_by_role("link", name="晋城市人民政府办公室关于做好2020年春节期间安全生产工作的通知").click()
+    assert "已废止" in page.locator(".validity").inner_text()
+    page.locator(".validity a").click()
+    assert "晋市政办〔2021〕3号" in page.locator(".details").inner_text()
+    target = page.evaluate("location.hash")
+    assert target.startswith("#repeal-")
+    assert "同时废止" in page.locator(target).inner_text()
+    page.close()
+
+
+def test_document_page_is_readable_on_a_phone(browser, site):
+    output, _ = site
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto((output / "panjin/2024/1-2/panzhengbanfa-2024-1.html").as_uri())
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, "the page scrolls sideways on a phone"
+    page.close()

@@ -1,0 +1,93 @@
+"""The built site, checked for what a reader relies on."""
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, SOURCES, read_documents, run_ingest
+from site_helpers import broken_links, build_site, parse, text_of  # noqa: F401
+
+FIXTURES = Path(__file__).parent / "fixtures" / "site"
+
+
+def pages_of(content: Path):
+    for relative, document in read_documents(content).items():
+        yield relative, document
+
+
+def test_every_document_has_its_page(site):
+    output, content = site
+    for relative, document in pages_of(content):
+        page = output / relative.replace(".md", ".html")
+        assert page.is_file(), relative
+        assert document["title"] in text_of(page)
+
+
+def test_every_issue_page_links_all_its_documents(site):
+    output, content = site
+    for record_path in content.rglob("issue.yaml"):
+        record = yaml.safe_load(record_path.read_text(encoding="utf-8"))
+        folder = record_path.parent.relative_to(content)
+        page = output / folder / "index.html"
+        targets = {(page.parent / link).resolve() for link in parse(page).links}
+        for slug in record["documents"]:
+            assert (output / folder / f"{slug}.html").resolve() in targets, (folder, slug)
+
+
+def test_no_broken_absolute_or_directory_links(site):
+    output, _ = site
+    assert broken_links(output) == []
+
+
+def test_output_paths_are_ascii(site):
+    output, _ = site
+    assert all(p.relative_to(output).as_posix().isascii() for p in output.rglob("*"))
+
+
+def test_feeds_and_sitemap_parse(site):
+    output, _ = site
+    feeds = list((output / "feeds").glob("*.atom.xml"))
+    assert (output / "feeds/all.atom.xml") in feeds and len(feeds) > 3
+    for feed in feeds:
+        assert ET.parse(feed).getroot().tag.endswith("feed")
+    urls = ET.parse(output / "sitemap.xml").getroot()
+    assert len(urls) > 40
+
+
+def test_repeal_is_linked_both_ways_with_validity(site):
+    output, content = site
+    documents = read_documents(content)
+    repealed = next(p for p, d in documents.items() if d["doc_number"] == "晋市政办〔2020〕2号")
+    repealing = next(p for p, d in documents.items() if d["doc_number"] == "晋市政办〔2021〕3号")
+    repealed_page = output / repealed.replace(".md", ".html")
+    assert "已废止" in text_of(repealed_page)
+    repealing_name = Path(repealing).with_suffix(".html").name
+    assert any(repealing_name in link and "#repeal-" in link for link in parse(repealed_page).links)
+    assert "现行有效" in text_of(output / repealing.replace(".md", ".html"))
+
+
+def test_text_from_sources_is_escaped(site):
+    output, _ = site
+    pages = [p for p in output.rglob("*.html") if "onerror" in p.read_text(encoding="utf-8")]
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;" in html
+    for feed in (output / "feeds").glob("*.xml"):
+        assert "<script>alert" not in feed.read_text(encoding="utf-8")
+
+
+def test_data_dumps_list_every_document(site):
+    output, content = site
+    import csv
+    import json
+
+    rows = json.loads((output / "data/documents.json").read_text(encoding="utf-8"))
+    assert len(rows) == len(read_documents(content))
+    with (output / "data/documents.csv").open(encoding="utf-8-sig") as handle:
+        assert len(list(csv.DictReader(handle))) == len(rows)

@@ -1,7 +1,6 @@
 """Build one document (front matter + Markdown body) from its lines."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import body, metadata, rules, topics
@@ -176,6 +175,3 @@ def _slug(meta: dict, head: Head, position: int) -> str:
         return doc_slug(meta["doc_number"])
     return f"{'chronicle' if head.kind == 'chronicle' else 'doc'}-{position:02d}"
 
-
-def without_markup(markdown: str) -> str:
-    return re.sub(r"[#|*\\{}]|\{:[^}]*\}", "", markdown)

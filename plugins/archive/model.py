@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from gazette import docnumber
-from gazette.slugs import ascii_slug, publisher_slug
+from gazette.slugs import ascii_slug
 from gazette.topics import slug_of
 
 UNKNOWN_DATE = datetime.datetime(1970, 1, 1)
@@ -157,6 +157,3 @@ def _number_anchor(number: str) -> str:
 def repeal_anchor(number: str) -> str:
     return "repeal-" + _number_anchor(number)
 
-
-def publisher_slug_of(name: str) -> str:
-    return publisher_slug(name)

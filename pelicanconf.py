@@ -1,4 +1,5 @@
 """Pelican settings for the gazette archive (production overrides: publishconf.py)."""
+from pathlib import Path
 
 AUTHOR = "政府公报数字档案"
 SITENAME = "政府公报档案"
@@ -20,7 +21,7 @@ DEFAULT_CATEGORY = "archive"
 ARTICLE_URL = "{publisher_slug}/{year_folder}/{issue_slug}/{slug}.html"
 ARTICLE_SAVE_AS = ARTICLE_URL
 PAGE_URL = PAGE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = ["index", "search"]
 INDEX_SAVE_AS = "index.html"
 SEARCH_SAVE_AS = "search.html"
 for _kind in ("CATEGORY", "TAG", "AUTHOR", "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE",
@@ -41,7 +42,8 @@ AUTHOR_FEED_RSS = None
 THEME = "themes/gazette"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["pelican.plugins.yaml_metadata", "pelican.plugins.sitemap",
-           "archive"]
+           "archive", "search_index"]
+LUNR_JS = str(Path(__file__).resolve().parent / "node_modules/lunr/lunr.min.js")  # from npm, copied by the build
 SITEMAP = {"format": "xml", "exclude": ["search.html"]}
 
 MARKDOWN = {

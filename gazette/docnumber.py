@@ -25,10 +25,10 @@ _LEADING_WORDS = re.compile(
 DOC_NUMBER = re.compile(
     rf"""
     (?P<prefix>[{HAN}A-Za-z]{{1,14}}?)      # organ prefix: 盘政办发, 国发, 晋市政办
-    \s*[〔\[【［(（]\s*                     # opening bracket in any of its printed forms
-    (?P<year>(?:19|20)\d{{2}})              # year
-    \s*[〕\]】］)）]\s*                     # closing bracket
-    第?\s*(?P<serial>\d{{1,5}})\s*号        # serial, sometimes printed 第N号
+    [ \t\u3000]*[〔\[【［(（][ \t\u3000]*    # opening bracket in any of its printed forms
+    (?P<year>(?:19|20)[0-9]{{2}})           # year (explicit classes: the JS tokenizer matches alike)
+    [ \t\u3000]*[〕\]】］)）][ \t\u3000]*    # closing bracket
+    第?[ \t\u3000]*(?P<serial>[0-9]{{1,5}})[ \t\u3000]*号   # serial, sometimes printed 第N号
     """,
     re.VERBOSE,
 )
@@ -36,7 +36,7 @@ DOC_NUMBER = re.compile(
 ORDER_NUMBER = re.compile(
     rf"""
     (?P<prefix>[{HAN}]{{2,20}}令)           # 晋城市人民政府令
-    \s*第\s*(?P<serial>\d{{1,5}})\s*号      # 第 3 号
+    [ \t\u3000]*第[ \t\u3000]*(?P<serial>[0-9]{{1,5}})[ \t\u3000]*号   # 第 3 号
     """,
     re.VERBOSE,
 )
@@ -83,7 +83,7 @@ def find_all(text: str) -> list[DocNumber]:
     for pattern in (DOC_NUMBER, ORDER_NUMBER):
         for match in pattern.finditer(text):
             number = _from_match(match)
-            if match.start() > 0 and text[match.start() - 1].isdigit() and number.prefix[0] in "年月日号":
+            if match.start() > 0 and text[match.start() - 1] in "0123456789" and number.prefix[0] in "年月日号":
                 number = DocNumber(number.raw[1:], number.prefix[1:], number.year, number.serial)
             found.append((match.start(), number))
     return [number for _, number in sorted(found, key=lambda pair: pair[0])]

@@ -1,0 +1,124 @@
+"""A lunr index partitioned by term, built with whole-archive statistics.
+
+Each part is a real lunr index (lunr.js ``lunr.Index.load`` reads it) holding only the
+terms whose partition key hashes to it.  Document count, document frequencies and
+average field lengths are those of the whole archive, and lunr's BM25 field vectors are
+computed exactly as lunr.py's ``Builder`` does (same idf, k1, b, boosts, rounding), so a
+query's per-term scores summed over the parts rank like one index over everything
+(``tests/test_search_index.py`` compares the two).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from .tokenizer import HAN_RUN
+
+K1 = 1.2
+B = 0.75
+LUNR_VERSION = "2.3.9"
+
+
+def fnv1a(text: str) -> int:
+    """FNV-1a (32 bit) of the UTF-8 bytes, as ``tokenizer.js`` computes it."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def partition_key(term: str) -> str:
+    """Terms that start with the same Han character share a part, so that a one-character
+    query can be answered as a prefix search in one file."""
+    return term[0] if HAN_RUN.fullmatch(term[0]) else term
+
+
+def partition_of(term: str, count: int) -> int:
+    return fnv1a(partition_key(term)) % count
+
+
+def js_order(term: str) -> bytes:
+    """JavaScript compares strings by UTF-16 code units; lunr.js needs its terms so sorted."""
+    return term.encode("utf-16-be")
+
+
+def _idf(with_term: int, count: int) -> float:
+    """lunr's idf (``lunr.idf.idf``): ``with_term`` counts (document, field) pairs."""
+    return math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
+
+
+def partition_count(postings: int, per_part: int = 4000) -> int:
+    """Parts enough for about ``per_part`` postings each: a power of two from 8 to 8192."""
+    wanted = max(1, postings // per_part)
+    return min(8192, max(8, 1 << (wanted - 1).bit_length()))
+
+
+class PartitionedIndex:
+    def __init__(self, fields: dict[str, float]):
+        self.fields = fields                      # field name → boost
+        self.frequencies: dict[tuple[str, str], Counter] = {}
+        self.lengths: dict[tuple[str, str], int] = {}
+        self.field_postings: Counter = Counter()  # term → number of (document, field) pairs holding it
+        self.refs: list[str] = []
+
+    def add(self, ref: str, field_tokens: dict[str, list[str]]) -> None:
+        self.refs.append(ref)
+        for field in self.fields:
+            terms = field_tokens.get(field, [])
+            counts = Counter(terms)
+            self.frequencies[(ref, field)] = counts
+            self.lengths[(ref, field)] = len(terms)
+            self.field_postings.update(counts.keys())
+
+    @property
+    def posting_count(self) -> int:
+        return sum(len(counts) for counts in self.frequencies.values())
+
+    def _average_lengths(self) -> dict[str, float]:
+        totals: Counter = Counter()
+        for (_, field), length in self.lengths.items():
+            totals[field] += length
+        return {field: totals[field] / max(1, len(self.refs)) for field in self.fields}
+
+    def scores(self):
+        """Yield (term, field, ref, score) with lunr's BM25 formula."""
+        average = self._average_lengths()
+        count = len(self.refs)
+        idf_of = {}
+        for (ref, field), counts in self.frequencies.items():
+            norm = K1 * (1 - B + B * (self.lengths[(ref, field)] / average[field])) if average[field] else K1
+            for term, tf in counts.items():
+                if term not in idf_of:
+                    idf_of[term] = _idf(self.field_postings[term], count)
+                score = idf_of[term] * ((K1 + 1) * tf) / (norm + tf) * self.fields[field]
+                yield term, field, ref, round(score, 3)
+
+    def build(self, partitions: int) -> list[dict]:
+        """The serialized lunr indexes, one per part."""
+        postings = [defaultdict(lambda: defaultdict(dict)) for _ in range(partitions)]
+        vectors = [defaultdict(list) for _ in range(partitions)]
+        part_of_term: dict[str, int] = {}
+        for term, field, ref, score in self.scores():
+            part = part_of_term.get(term)
+            if part is None:
+                part = part_of_term[term] = partition_of(term, partitions)
+            postings[part][term][field][ref] = {}
+            vectors[part][f"{field}/{ref}"].append((term, score))
+        return [self._serialize(postings[n], vectors[n]) for n in range(partitions)]
+
+    def _serialize(self, postings: dict, vectors: dict) -> dict:
+        terms = sorted(postings, key=js_order)
+        index_of = {term: position for position, term in enumerate(terms)}
+        inverted = []
+        for term in terms:
+            posting = {"_index": index_of[term]}
+            posting.update({field: dict(sorted(postings[term].get(field, {}).items())) for field in self.fields})
+            inverted.append([term, posting])
+        field_vectors = []
+        for field_ref in sorted(vectors):
+            flat = []
+            for term, score in sorted(vectors[field_ref], key=lambda pair: index_of[pair[0]]):
+                flat += [index_of[term], score]
+            field_vectors.append([field_ref, flat])
+        return {"version": LUNR_VERSION, "fields": list(self.fields), "fieldVectors": field_vectors,
+                "invertedIndex": inverted, "pipeline": []}

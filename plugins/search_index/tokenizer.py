@@ -1,0 +1,69 @@
+"""The search tokenizer, one specification implemented twice: here for the build and in
+``themes/gazette/static/js/tokenizer.js`` for the browser; a test holds them identical.
+
+Specification (after NFKC):
+- a document number (盘政办发〔2024〕1号, any bracket form, spaces, 第, leading zeros) is one
+  token in its canonical form;
+- a run of Han characters gives its character bigrams and, at the run's end, its last
+  character alone, so that a one-character query (looked up as a prefix) finds every
+  occurrence; a query run of two or more characters gives only its bigrams;
+- a run of ASCII letters and digits is one lowercase word;
+- everything else separates tokens.
+Index side only, whitespace between two Han characters is removed first (``第四次 全国``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from gazette import docnumber
+
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
+TOKEN_RUN = re.compile(f"[{HAN_RANGES}]+|[A-Za-z0-9]+")
+SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN_RANGES}])[ \t\r\n\u3000]+(?=[{HAN_RANGES}])")
+WHITESPACE = re.compile(r"[ \t\r\n\u3000]+")
+
+
+def is_han(char: str) -> bool:
+    return bool(HAN_RUN.fullmatch(char))
+
+
+def _run_tokens(run: str, index_side: bool = True) -> list[str]:
+    """A run's tokens; a query run of two or more Han characters needs no unigram."""
+    if not is_han(run[0]):
+        return [run.lower()]
+    pairs = [run[i:i + 2] for i in range(len(run) - 1)]
+    return pairs + [run[-1]] if index_side or not pairs else pairs
+
+
+def doc_number_tokens(text: str) -> list[str]:
+    return [number.normalised for number in docnumber.find_all(text)]
+
+
+def tokens(text: str, index_side: bool = True) -> list[str]:
+    """Tokens of ``text`` for the index (or, with ``index_side=False``, for one query word)."""
+    text = unicodedata.normalize("NFKC", text or "")
+    if index_side:
+        text = SPACE_BETWEEN_HAN.sub("", text)
+    found = doc_number_tokens(text)
+    for match in TOKEN_RUN.finditer(text):
+        found += _run_tokens(match.group(0))
+    return found
+
+
+def query_words(query: str) -> list[list[str]]:
+    """A query split at spaces into words, each word's tokens (a document number stays one
+    token and is removed from the word's other tokens)."""
+    query = unicodedata.normalize("NFKC", query or "")
+    numbers = list(docnumber.DOC_NUMBER.finditer(query)) + list(docnumber.ORDER_NUMBER.finditer(query))
+    words = [[n] for n in doc_number_tokens(query)]
+    for match in sorted(numbers, key=lambda m: -m.start()):
+        query = query[: match.start()] + " " + query[match.end():]
+    for word in WHITESPACE.split(query):
+        word_tokens = []
+        for match in TOKEN_RUN.finditer(word):
+            word_tokens += _run_tokens(match.group(0), index_side=False)
+        if word_tokens:
+            words.append(word_tokens)
+    return words

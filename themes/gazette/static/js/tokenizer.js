@@ -1,0 +1,104 @@
+/* The search tokenizer: the same specification as plugins/search_index/tokenizer.py
+ * (a test runs both over the same texts).  Works in a browser (window.GazetteTokenizer)
+ * and in Node (module.exports).  Explicit character classes only: JS and Python differ
+ * in \s, \d, \W and lower(). */
+(function (root) {
+  "use strict";
+  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var HAN_CHAR = new RegExp("^[" + HAN + "]$", "u");
+  var TOKEN_RUN = new RegExp("[" + HAN + "]+|[A-Za-z0-9]+", "gu");
+  var SPACE_BETWEEN_HAN = new RegExp("(?<=[" + HAN + "])[ \\t\\r\\n\\u3000]+(?=[" + HAN + "])", "gu");
+  var WHITESPACE = /[ \t\r\n\u3000]+/;
+  // Document numbers: organ prefix, year in any bracket, serial; orders: …令第N号.
+  var PREFIX = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaffA-Za-z]";
+  var SP = "[ \\t\\u3000]*";
+  var DOC_NUMBER = new RegExp("(" + PREFIX + "{1,14}?)" + SP + "[〔\\[【［(（]" + SP + "((?:19|20)[0-9]{2})" + SP + "[〕\\]】］)）]" + SP + "第?" + SP + "([0-9]{1,5})" + SP + "号", "g");
+  var ORDER_NUMBER = new RegExp("([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{2,20}令)" + SP + "第" + SP + "([0-9]{1,5})" + SP + "号", "g");
+  var LEADING_WORDS = /^(?:按照|根据|依据|依照|参照|对照|经|按|据|见|和|及|与|以及|或|即|由|在|将|把|的|是|为|文|号|转发|印发|执行|落实|贯彻)+/;
+
+  function asciiLower(word) {
+    return word.replace(/[A-Z]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 32); });
+  }
+
+  function numberMatches(text) {
+    var found = [], match, prefix, serial;
+    DOC_NUMBER.lastIndex = 0;
+    while ((match = DOC_NUMBER.exec(text)) !== null) {
+      prefix = match[1].replace(LEADING_WORDS, "") || match[1];
+      if (match.index > 0 && /[0-9]/.test(text.charAt(match.index - 1)) && "年月日号".indexOf(prefix.charAt(0)) >= 0) {
+        prefix = prefix.slice(1);
+      }
+      serial = String(parseInt(match[3], 10));
+      found.push({start: match.index, end: match.index + match[0].length, token: prefix + "〔" + match[2] + "〕" + serial + "号"});
+    }
+    ORDER_NUMBER.lastIndex = 0;
+    while ((match = ORDER_NUMBER.exec(text)) !== null) {
+      prefix = match[1].replace(LEADING_WORDS, "") || match[1];
+      if (match.index > 0 && /[0-9]/.test(text.charAt(match.index - 1)) && "年月日号".indexOf(prefix.charAt(0)) >= 0) {
+        prefix = prefix.slice(1);
+      }
+      found.push({start: match.index, end: match.index + match[0].length, token: prefix + "第" + String(parseInt(match[2], 10)) + "号"});
+    }
+    found.sort(function (a, b) { return a.start - b.start; });
+    return found;
+  }
+
+  function runTokens(run, indexSide) {
+    var chars = Array.from(run), pairs = [], i;
+    if (!HAN_CHAR.test(chars[0])) return [asciiLower(run)];
+    for (i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
+    if (indexSide || pairs.length === 0) pairs.push(chars[chars.length - 1]);
+    return pairs;
+  }
+
+  function runs(text, indexSide) {
+    var found = [], match;
+    TOKEN_RUN.lastIndex = 0;
+    while ((match = TOKEN_RUN.exec(text)) !== null) found = found.concat(runTokens(match[0], indexSide));
+    return found;
+  }
+
+  /** Tokens of a text, as the index holds them. */
+  function tokens(text) {
+    text = (text || "").normalize("NFKC").replace(SPACE_BETWEEN_HAN, "");
+    return numberMatches(text).map(function (m) { return m.token; }).concat(runs(text, true));
+  }
+
+  /** A query split at spaces into words, each word a list of tokens. */
+  function queryWords(query) {
+    query = (query || "").normalize("NFKC");
+    var numbers = numberMatches(query), words = [], i;
+    for (i = 0; i < numbers.length; i++) words.push([numbers[i].token]);
+    for (i = numbers.length - 1; i >= 0; i--) {
+      query = query.slice(0, numbers[i].start) + " " + query.slice(numbers[i].end);
+    }
+    query.split(WHITESPACE).forEach(function (word) {
+      var wordTokens = runs(word, false);
+      if (wordTokens.length) words.push(wordTokens);
+    });
+    return words;
+  }
+
+  /** FNV-1a (32 bit) of a string's UTF-8 bytes: which index part holds a term. */
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text), hash = 0x811c9dc5, i;
+    for (i = 0; i < bytes.length; i++) {
+      hash ^= bytes[i];
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash >>> 0;
+  }
+
+  function partitionKey(term) {
+    var first = Array.from(term)[0];
+    return HAN_CHAR.test(first) ? first : term;
+  }
+
+  function partitionOf(term, count) {
+    return fnv1a(partitionKey(term)) % count;
+  }
+
+  var api = {tokens: tokens, queryWords: queryWords, partitionOf: partitionOf, isHan: function (c) { return HAN_CHAR.test(c); }};
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else root.GazetteTokenizer = api;
+})(this);

@@ -5,8 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import functools
+import http.server
+import threading
+
 import pytest
 import yaml
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -48,3 +53,33 @@ def site(tmp_path_factory):
     result = run_ingest(sources, work / "content")
     assert result.returncode == 0, result.stderr
     return build_site(work / "content", work / "output", ROOT), work / "content"
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright downloads no browser
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def http_root(site):
+    output, _ = site
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+

@@ -174,7 +174,11 @@
     fillFilters(state.filters);
     var words = GazetteTokenizer.queryWords(state.query);
     var typed = state.query.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(Boolean);
-    if (!words.length) { status.textContent = state.query ? "检索词中没有可检索的文字。" : "请输入检索词。"; return; }
+    if (!words.length) {
+      status.textContent = state.query ? "检索词中没有可检索的文字。" : "请输入检索词。";
+      document.body.setAttribute("data-search-done", "1");
+      return Promise.resolve();
+    }
     status.textContent = "正在检索…";
     var began = performance.now();
     return rank(words)

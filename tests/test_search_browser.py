@@ -1,0 +1,147 @@
+"""Search as a reader uses it, in headless Chromium, from disk and over http."""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from urllib.parse import quote
+
+import pytest
+
+from plugins.search_index.tokenizer import query_words
+
+pytest.importorskip("playwright.sync_api")
+
+
+def search(browser, root, query, **filters):
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    extra = "".join(f"&{k}={quote(v)}" for k, v in filters.items())
+    page.goto(f"{root}/search.html?q={quote(query)}{extra}")
+    page.wait_for_selector("body[data-search-done]", timeout=15000)
+    assert page.get_attribute("body", "data-search-done") == "1"
+    page.dialogs = dialogs
+    return page
+
+
+def titles(page):
+    return page.locator(".result h2").all_inner_texts()
+
+
+def metas(page):
+    return page.locator(".result .doc-meta").all_inner_texts()
+
+
+@pytest.fixture(params=["file", "http"])
+def root(request, site, http_root):
+    output, _ = site
+    return output.as_uri() if request.param == "file" else http_root
+
+
+def test_topic_words_find_the_food_safety_plans(browser, root):
+    page = search(browser, root, "食品安全 应急预案")
+    numbers = " ".join(metas(page)[:3])
+    for number in ("盘政办〔2024〕4号", "本政办发〔2020〕25号", "晋市政办〔2020〕26号"):
+        assert number in numbers
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["盘政办发[2024]1号", "盘政办发〔2024〕 1 号", "盘政办发【2024】第1号"])
+def test_document_number_variants_find_exactly_that_document(browser, root, query):
+    page = search(browser, root, query)
+    assert len(titles(page)) == 1
+    assert "盘政办发〔2024〕1号" in metas(page)[0]
+    page.close()
+
+
+def test_long_phrase_ranks_its_document_first(browser, root):
+    page = search(browser, root, "推动大规模设备更新和消费品以旧换新")
+    assert "盘政发〔2024〕4号" in metas(page)[0]
+    page.close()
+
+
+def test_no_hits_where_none_exist(browser, root):
+    page = search(browser, root, "量子计算机")
+    assert titles(page) == [] and "没有找到" in page.inner_text("#search-status")
+    page.close()
+
+
+def test_one_character_query(browser, root):
+    page = search(browser, root, "粮")
+    assert titles(page)
+    for snippet in page.locator(".result .snippet").all_inner_texts():
+        assert "粮" in snippet
+    page.close()
+
+
+def test_filters_really_filter(browser, root):
+    everything = search(browser, root, "应急预案")
+    count = len(everything.locator(".result").all())
+    everything.close()
+    page = search(browser, root, "应急预案", publisher="晋城市人民政府公报")
+    filtered = metas(page)
+    assert 0 < len(filtered) < count or "显示更多" in page.inner_text("body")
+    assert all("晋城市人民政府公报" in meta for meta in filtered)
+    assert page.locator("select[name=publisher]").input_value() == "晋城市人民政府公报"
+    page.close()
+
+
+def test_query_text_is_never_markup(browser, root):
+    page = search(browser, root, "<img src=x onerror=alert(1)>安全")
+    assert page.dialogs == []
+    assert page.locator("#search-results img").count() == 0
+    page.close()
+
+
+def test_result_opens_the_document_with_the_query_highlighted(browser, root):
+    page = search(browser, root, "文物普查")
+    page.locator(".result h2 a").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".body mark").count() > 0
+    assert page.locator(".body mark").first.inner_text() == "文物普查"
+    page.close()
+
+
+def _parts(output):
+    parts = {}
+    for path in (output / "search/index").glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        parts[int(path.stem)] = json.loads(re.match(r"GazetteSearch\.receive\([^,]+,(.*)\);\s*$", text, re.S).group(1))
+    return parts
+
+
+def expected_ranking(output, query):
+    """Scores summed over terms from the index data itself: the ranking one index over all
+    terms gives (lunr's score is a dot product; the query-vector length is the same for
+    every document)."""
+    vectors = defaultdict(dict)
+    postings = {}
+    for part in _parts(output).values():
+        index_term = {posting["_index"]: term for term, posting in part["invertedIndex"]}
+        postings.update({term: posting for term, posting in part["invertedIndex"]})
+        for field_ref, flat in part["fieldVectors"]:
+            for position, score in zip(flat[::2], flat[1::2]):
+                vectors[index_term[position]][field_ref] = score
+    total = None
+    for token in {t for word in query_words(query) for t in word}:
+        terms = [t for t in postings if t.startswith(token)] if len(token) == 1 else [token]
+        scores = defaultdict(float)
+        for term in terms:
+            for field_ref, score in vectors.get(term, {}).items():
+                scores[int(field_ref.split("/", 1)[1])] += score
+        total = dict(scores) if total is None else {r: s + scores[r] for r, s in total.items() if r in scores}
+    return sorted(total.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+@pytest.mark.parametrize("query", ["食品安全 应急预案", "粮 安全", "工业互联网", "盘政办发〔2024〕1号 方案"])
+def test_partitioned_ranking_equals_one_index(browser, site, query):
+    output, _ = site
+    page = browser.new_page()
+    page.goto((output / "search.html").as_uri())
+    page.wait_for_selector("body[data-search-done]")
+    ranked = page.evaluate("q => GazetteSearch.rank(GazetteTokenizer.queryWords(q))", query)
+    expected = expected_ranking(output, query)
+    assert [ref for ref, _ in ranked] == [ref for ref, _ in expected]
+    assert all(abs(a[1] - b[1]) < 1e-6 * max(1, b[1]) for a, b in zip(ranked, expected))
+    page.close()

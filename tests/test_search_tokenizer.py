@@ -1,0 +1,60 @@
+"""The two tokenizer implementations (Python for the build, JS for the browser) agree."""
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT, SOURCES
+from plugins.search_index.builder import partition_of
+from plugins.search_index.tokenizer import query_words, tokens
+
+TOKENIZER_JS = ROOT / "themes/gazette/static/js/tokenizer.js"
+RUNNER = """
+const t = require(process.argv[1]);
+const inputs = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(inputs.map(s => [t.tokens(s), t.queryWords(s), t.tokens(s).map(x => t.partitionOf(x, 4096))])));
+"""
+ALPHABET = ("盘政办发〔〕[]【】（）()第号 \u3000\t\n0123456789０１２ABCabc食品安全应急预案令年月日"
+            "\U00020000\U0002a6d6\ufeff\u00a0·—…、，。；：《》-_.%&<>'\"\\")
+
+
+def js(inputs: list[str]) -> list:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed to run the browser tokenizer")
+    result = subprocess.run([node, "-e", RUNNER, str(TOKENIZER_JS)], input=json.dumps(inputs),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def python(inputs: list[str]) -> list:
+    return [[tokens(s), query_words(s), [partition_of(x, 4096) for x in tokens(s)]] for s in inputs]
+
+
+def test_same_tokens_on_the_sample_texts():
+    lines = []
+    for path in sorted(SOURCES.rglob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    chunks = ["\n".join(lines[i:i + 40]) for i in range(0, len(lines), 40)]
+    assert js(chunks) == python(chunks)
+
+
+def test_same_tokens_on_random_strings():
+    generator = random.Random(20261122)
+    inputs = ["".join(generator.choice(ALPHABET) for _ in range(generator.randint(0, 40))) for _ in range(2000)]
+    assert js(inputs) == python(inputs)
+
+
+@pytest.mark.parametrize("query", ["盘政办发[2024]1号", "盘政办发〔2024〕 1 号", "盘政办发【2024】第1号", "盘政办发〔2024〕01号"])
+def test_document_number_variants_are_one_token(query):
+    assert query_words(query) == [["盘政办发〔2024〕1号"]]
+
+
+def test_query_words_are_bigrams_and_a_single_character_stays():
+    assert query_words("食品安全 应急预案") == [["食品", "品安", "安全"], ["应急", "急预", "预案"]]
+    assert query_words("粮") == [["粮"]]
+    assert tokens("第四次 全国") == ["第四", "四次", "次全", "全国", "国"]

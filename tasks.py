@@ -30,3 +30,9 @@ def serve(c, port=8000):
 def test(c):
     """Run every test: converter, site and browser tests, doctests."""
     c.run(f"{PY} -m pytest -q --doctest-modules gazette plugins tests", pty=False)
+
+
+@task
+def package(c, output="output", target="dist/gazette-archive.zip"):
+    """Zip the built site for offline readers, with a SHA-256 manifest (SHA256SUMS.txt)."""
+    c.run(f"{PY} -m plugins.package {output} {target}")

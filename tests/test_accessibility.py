@@ -1,0 +1,40 @@
+"""axe-core (npm) in Chromium: no serious or critical violations on the main page kinds."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+PAGES = ["index.html", "jincheng/index.html", "jincheng/2020/2/index.html",
+         "panjin/2024/1-2/panzhengbanfa-2024-1.html", "jincheng/2020/2/chronicle-23.html",
+         "topics/index.html", "organs/index.html", "years/2024.html", "search.html?q=食品安全"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(browser, site, path):
+    output, _ = site
+    page = browser.new_page()
+    page.goto((output / path.split("?")[0]).as_uri() + ("?" + path.split("?")[1] if "?" in path else ""))
+    if "search" in path:
+        page.wait_for_selector("body[data-search-done]")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""")
+    assert violations == []
+    page.close()
+
+
+def test_the_check_catches_a_violation(browser, tmp_path):
+    """The harness itself: a page with an unlabelled field and an image without alt fails."""
+    broken = tmp_path / "broken.html"
+    broken.write_text('<!DOCTYPE html><html lang="zh-CN"><title>x</title><main><img src="x.png">'
+                      '<input type="text"></main></html>', encoding="utf-8")
+    page = browser.new_page()
+    page.goto(broken.as_uri())
+    page.add_script_tag(path=str(AXE))
+    ids = page.evaluate("async () => (await axe.run()).violations.filter(v => ['serious', 'critical']"
+                        ".includes(v.impact)).map(v => v.id)")
+    assert "image-alt" in ids and "label" in ids
+    page.close()

@@ -21,6 +21,13 @@ def build(c, settings="pelicanconf.py"):
 
 
 @task
+def add(c, path):
+    """Put a new raw gazette into sources/<publisher>/, convert it, rebuild, print what is new."""
+    c.run(f"{PY} -m gazette add {path}")
+    c.run(f"{PY} -m plugins.atomic_build pelicanconf.py")
+
+
+@task
 def serve(c, port=8000):
     """Serve output/ on http://localhost:PORT."""
     c.run(f"{PY} -m http.server {port} --directory output")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m gazette ingest SOURCES OUT [--strict]``."""
+"""Command line: ``python -m gazette ingest SOURCES OUT [--strict]`` and ``python -m gazette add FILE``."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from . import cache
+from .add import add
 from .checks import conflicting_issue_numbers
 from .pipeline import convert_file
 from .writer import write_all, write_report
@@ -27,14 +29,30 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+def convert_all(files: list[Path], out: Path, quiet: bool) -> tuple[list, int]:
+    """Convert each source, reusing the stored conversion of an unchanged one."""
+    conversions, keys, reused = [], set(), 0
+    for path in tqdm(files, desc="converting", unit="file", disable=quiet or len(files) < 2):
+        display = display_path(path)
+        cache_key = cache.key(path, display)
+        keys.add(cache_key)
+        conversion = cache.load(out, cache_key)
+        if conversion is None:
+            conversion = convert_file(path, display)
+            cache.store(out, cache_key, conversion)
+        else:
+            reused += 1
+        conversions.append(conversion)
+    return conversions, reused
+
+
 def ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
     if not sources.exists():
         print(f"{sources}: no such file or folder", file=sys.stderr)
         return 2
     files = find_sources(sources)
     out.mkdir(parents=True, exist_ok=True)
-    conversions = [convert_file(path, display_path(path))
-                   for path in tqdm(files, desc="converting", unit="file", disable=quiet or len(files) < 2)]
+    conversions, reused = convert_all(files, out, quiet)
     problems = conflicting_issue_numbers(conversions) + write_all(out, conversions)
     write_report(out, conversions, problems)
     everything = [p for c in conversions for p in c.problems] + problems
@@ -44,7 +62,8 @@ def ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
     errors = sum(p.severity == "error" for p in everything)
     warnings = len(everything) - errors
     if not quiet:
-        print(f"{len(files)} sources, {documents} documents, {warnings} warnings, {errors} errors → {out}")
+        print(f"{len(files)} sources ({reused} unchanged, not converted again), {documents} documents, "
+              f"{warnings} warnings, {errors} errors → {out}")
     if errors or (strict and warnings):
         return 1 if strict or not documents else 0
     return 0
@@ -58,7 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("out", type=Path, help="the content folder to write")
     command.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or error")
     command.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    command = commands.add_parser("add", help="put a new raw gazette into SOURCES/<publisher>/ and convert")
+    command.add_argument("file", type=Path, help="the raw gazette to add")
+    command.add_argument("--sources", type=Path, default=Path("sources"), help="the sources folder (sources)")
+    command.add_argument("--out", type=Path, default=Path("content"), help="the content folder (content)")
+    command.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or error")
     args = parser.parse_args(argv)
+    if args.command == "add":
+        return add(args.file, args.sources, args.out, args.strict, ingest)
     return ingest(args.sources, args.out, args.strict, args.quiet)
 
 

@@ -28,6 +28,23 @@ def add(c, path):
 
 
 @task
+def qa(c, content="content", strict=False):
+    """Summarise content/report.json; with --strict, fail on errors, unaccounted lines or unmatched TOC entries."""
+    import json
+    from pathlib import Path
+
+    report = json.loads((Path(content) / "report.json").read_text(encoding="utf-8"))
+    problems = [p for s in report["sources"] for p in s["problems"]] + report["problems"]
+    failing = [p for p in problems if p["severity"] == "error"
+               or p["code"] in ("unaccounted-line", "toc-unmatched", "not-in-toc")]
+    for problem in problems:
+        print(f"{problem['path']}:{problem['line']}: {problem['severity']}: {problem['code']}: {problem['message']}")
+    print(f"{len(report['sources'])} sources, {len(problems)} problems, {len(failing)} that fail --strict")
+    if strict and failing:
+        raise SystemExit(1)
+
+
+@task
 def serve(c, port=8000):
     """Serve output/ on http://localhost:PORT."""
     c.run(f"{PY} -m http.server {port} --directory output")

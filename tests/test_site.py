@@ -91,3 +91,19 @@ def test_data_dumps_list_every_document(site):
     assert len(rows) == len(read_documents(content))
     with (output / "data/documents.csv").open(encoding="utf-8-sig") as handle:
         assert len(list(csv.DictReader(handle))) == len(rows)
+
+
+def test_qa_report_lists_issues_gaps_and_conflicts(site):
+    import json
+
+    output, content = site
+    qa = json.loads((output / "data/qa.json").read_text(encoding="utf-8"))
+    assert len(qa["issues"]) == len(list(content.rglob("issue.yaml")))
+    panjin = next(g for g in qa["gaps"] if g["publisher"] == "盘锦市人民政府公报")
+    # the samples hold 总第149期 twice (000 and 003) and 总第152期 (001)
+    assert panjin["missing"] == [150, 151] and panjin["conflicting"] == [149]
+    benxi = next(i for i in qa["issues"] if i["source"].endswith("002_bb9f6a3a2884a059.txt"))
+    assert benxi["toc_entries"] == benxi["toc_matched"] == 7
+    assert any(p["code"] == "no-date" and p["line"] == 871 for p in benxi["problems"])
+    assert sum(benxi["lines"].values()) == 1478
+    assert "sources/benxi/002_bb9f6a3a2884a059.txt:871" in text_of(output / "qa.html")

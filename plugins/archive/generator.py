@@ -10,6 +10,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .model import anchor_repeal_sentences, build_archive, meta
+from .qa import build_qa, qa_csv, read_report
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class ArchiveGenerator(Generator):
         self._write_feeds(writer)
         self._write_data()
         self._write_downloads()
+        self._write_qa(writer)
         log.info("archive: %d issues, %d documents", len(archive.issues),
                  sum(len(i.documents) for i in archive.issues.values()))
 
@@ -95,6 +97,15 @@ class ArchiveGenerator(Generator):
                 excerpt = "\n".join(f"{n:>6}  {sources[source][n - 1]}" for n in range(first, min(last, len(sources[source])) + 1))
                 header = f"# {source}, lines {first}-{last}\n"
                 target.with_name(target.stem + ".source.txt").write_text(header + excerpt + "\n", encoding="utf-8")
+
+    def _write_qa(self, writer):
+        qa = build_qa(read_report(Path(self.settings["PATH"])), self.archive)
+        writer.write_file("qa.html", self.get_template("qa"), self.context, relative_urls=True, qa=qa,
+                          page_title="转换质量报告")
+        folder = Path(self.output_path) / "data"
+        (folder / "qa.json").write_text(json.dumps(qa, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+        (folder / "qa.csv").write_text(qa_csv(qa), encoding="utf-8-sig")
 
     @staticmethod
     def _row(article) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import rules
+from . import rules, tables
 from .markdown_text import cell_parts, escape
 from .reader import Line
 from .text import clean_line, despace, ends_sentence, fold
@@ -53,10 +53,16 @@ def heading_level(text: str) -> int | None:
     return None
 
 
-def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> str:
+def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[str, list[tuple[int, str, str]]]:
+    """The Markdown body and the notes to report: (line number, code, message)."""
     if chronicle:
-        return render_chronicle(lines, roles)
+        return render_chronicle(lines, roles), []
+    items = [(index, line) for index, line in enumerate(lines) if index not in roles.skip and not line.blank]
+    texts = [despace(clean_line(line.text)) if index not in roles.classes and "\t" not in line.text else "\n" * 99
+             for index, line in items]
+    regions = {region.start: region for region in tables.find(texts)}
     blocks: list[str] = []
+    notes: list[tuple[int, str, str]] = []
     paragraph: list[str] = []
     table: list[list[str]] = []
     seen_enclosure = False
@@ -70,9 +76,16 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> str:
             blocks.append(render_table(table))
             table = []
 
-    for index, line in enumerate(lines):
-        if index in roles.skip or line.blank:
+    position = 0
+    while position < len(items):
+        index, line = items[position]
+        region = regions.get(position)
+        if region:
+            flush()
+            blocks.append(_render_region(region, texts, notes, items))
+            position = region.end
             continue
+        position += 1
         if rules.is_table_row(line.text):
             if paragraph:
                 flush()
@@ -107,7 +120,19 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> str:
             continue
         paragraph.append(text)
     flush()
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(blocks) + "\n", notes
+
+
+def _render_region(region: tables.Flattened, texts: list[str], notes: list, items: list) -> str:
+    first_line = items[region.start][1].no
+    if region.rows:
+        return render_table([[escape(cell) for cell in row] for row in region.rows])
+    lines = [items[k][1].stripped for k in range(region.start, region.end)]
+    spaced = sum(1 for text in lines if re.search(r"\S\s+\S", text))
+    if spaced * 2 < len(lines):  # a list of "name  post" lines is a list, not a lost table
+        notes.append((first_line, "flattened-table",
+                      f"{region.end - region.start} one-cell lines (a table flattened by the scrape?) kept as a list"))
+    return "\n".join(f"- {escape(text)}" for text in texts[region.start:region.end])
 
 
 def _ascii_number(number: str) -> str:

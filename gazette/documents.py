@@ -1,7 +1,7 @@
 """Build one document (front matter + Markdown body) from its lines."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import body, metadata, rules, topics
 from .reader import Line
@@ -22,6 +22,7 @@ class Document:
     slug: str
     line_numbers: list[int]     # every source line this document accounts for
     toc_entry: object = None    # the TOC entry printed for it, if any
+    notes: list = field(default_factory=list)   # (line, code, message) about the body
 
 
 @dataclass
@@ -71,7 +72,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     text = "\n".join(line.text for line in own)
     cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
     roles = _roles(lines, head, found, local)
-    rendered = body.render(own, roles, chronicle=head.kind == "chronicle")
+    rendered, notes = body.render(own, roles, chronicle=head.kind == "chronicle")
     headings = _attachment_headings(lines, after_head, end)
     entry = head.toc_entry
     meta = {
@@ -98,7 +99,9 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "source": context.source,
         "source_lines": [lines[span[0]].no, _last_text_line(lines, span)],
     }
-    return Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span])
+    document = Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span])
+    document.notes = notes
+    return document
 
 
 def _without(lines: list[Line], artifacts: set[int]) -> list[Line]:

@@ -121,6 +121,8 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
         found = _artifacts_in(lines, head.start, end, publisher, kinds, last=position == len(heads))
         document = documents.build(lines, head, end, context, found, position)
         document.toc_entry = head.toc_entry
+        for line, code, message in document.notes:
+            conversion.warn(line, code, message)
         kind = "chronicle" if head.kind == "chronicle" else "document"
         for no in document.line_numbers:
             kinds[no] = "blank" if lines[no - 1].blank else kind

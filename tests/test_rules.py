@@ -48,3 +48,14 @@ def test_despace_joins_chinese_but_not_latin_words():
 ])
 def test_addressee_span_joins_wrapped_addressees(lines, count):
     assert rules.addressee_span(lines) == count
+
+
+def test_numbered_table_printed_one_cell_per_line_is_rebuilt():
+    from gazette import tables
+
+    texts = ["附件1", "序号", "试点领域", "责任单位", "1", "重大建设项目", "市发展改革委", "2", "养老服务",
+             "3", "就业", "市人力资源", "社会保障局", "4", "社会保险", "市医保局", "本表由市政府办公室负责解释。"]
+    (table,) = [t for t in tables.find(texts) if t.rows]
+    assert table.rows == [["序号", "试点领域", "责任单位"], ["1", "重大建设项目", "市发展改革委"],
+                          ["2", "养老服务", ""], ["3", "就业", "市人力资源社会保障局"], ["4", "社会保险", "市医保局"]]
+    assert texts[table.end] == "本表由市政府办公室负责解释。"

@@ -41,10 +41,8 @@ AUTHOR_FEED_RSS = None
 
 THEME = "themes/gazette"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.yaml_metadata", "pelican.plugins.sitemap",
-           "archive", "search_index"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "archive", "search_index"]
 LUNR_JS = str(Path(__file__).resolve().parent / "node_modules/lunr/lunr.min.js")  # from npm, copied by the build
-SITEMAP = {"format": "xml", "exclude": ["search.html"]}
 
 MARKDOWN = {
     "extension_configs": {

@@ -60,3 +60,9 @@ def test(c):
 def package(c, output="output", target="dist/gazette-archive.zip"):
     """Zip the built site for offline readers, with a SHA-256 manifest (SHA256SUMS.txt)."""
     c.run(f"{PY} -m plugins.package {output} {target}")
+
+
+@task
+def bench(c, docs=10000):
+    """Benchmark the pipeline on a synthetic archive of DOCS documents beside plain Pelican."""
+    c.run(f"{PY} -m benchmark.run --docs {docs}")

@@ -73,6 +73,24 @@ def parse(text: str) -> DocNumber | None:
     return None
 
 
+_YEAR_BRACKET = re.compile(r"[〔\[【［(（][ \t\u3000]*(?:19|20)[0-9]{2}")
+_ORDER_WORD = re.compile(r"令[ \t\u3000]*第")
+_REACH = 40  # how far before its bracket a number can start (prefix and spaces)
+
+
+def _finditer(pattern: re.Pattern, anchor: re.Pattern, text: str):
+    """``pattern.finditer(text)``, but tried only near the places a match must pass
+    through (a bracketed year, 令第): the same matches, without trying every position."""
+    position = 0
+    for hit in anchor.finditer(text):
+        if hit.start() < position:
+            continue
+        match = pattern.search(text, max(position, hit.start() - _REACH), hit.end() + _REACH)
+        if match and match.start() >= position:
+            yield match
+            position = match.end()
+
+
 def find_all(text: str) -> list[DocNumber]:
     """Every document number mentioned in ``text``, in order.
 
@@ -80,8 +98,8 @@ def find_all(text: str) -> list[DocNumber]:
     ['住房和城乡建设部令第22号', '国发〔2023〕18号']
     """
     found = []
-    for pattern in (DOC_NUMBER, ORDER_NUMBER):
-        for match in pattern.finditer(text):
+    for pattern, anchor in ((DOC_NUMBER, _YEAR_BRACKET), (ORDER_NUMBER, _ORDER_WORD)):
+        for match in _finditer(pattern, anchor, text):
             number = _from_match(match)
             if match.start() > 0 and text[match.start() - 1] in "0123456789" and number.prefix[0] in "年月日号":
                 number = DocNumber(number.raw[1:], number.prefix[1:], number.year, number.serial)

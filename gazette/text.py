@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .docnumber import HAN
 
@@ -19,6 +20,7 @@ MARKDOWN_MARKERS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\*\*)+|\*\*\s*$")
 SENTENCE_END = "。！？；;!?…"
 
 
+@lru_cache(maxsize=1 << 16)  # rules ask about the same line many times
 def despace(text: str) -> str:
     """Remove spaces that a wrap left inside Chinese text, keeping Latin word gaps.
 
@@ -29,6 +31,7 @@ def despace(text: str) -> str:
     return _SPACE_CJK_DIGIT.sub("", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_line(text: str) -> str:
     """A line without conversion markup (stray #, -, **) and outer spaces."""
     text = MARKDOWN_MARKERS.sub("", text.strip().strip("\u3000"))

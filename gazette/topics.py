@@ -10,6 +10,7 @@ import yaml
 TAXONOMY = Path(__file__).with_name("data") / "topics.yaml"
 TITLE_WEIGHT = 5
 BODY_CAP = 5  # a keyword repeated all through a long body still counts at most this much
+BODY_WINDOW = 6000  # characters of the body read: a document states its subject early
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +29,7 @@ def classify(title: str, body: str) -> list[str]:
     ['市场监管、安全生产监管']
     """
     config = taxonomy()
+    body = body[:BODY_WINDOW]
     scores = []
     for position, topic in enumerate(config["topics"]):
         score = sum(TITLE_WEIGHT * (keyword in title) + min(body.count(keyword), BODY_CAP)

@@ -1,10 +1,11 @@
 """Build the site beside ``output/`` and swap it in only when the build succeeded, so a
 failed or interrupted build leaves the previous site whole.
 
-Usage: ``python -m plugins.atomic_build [SETTINGS]``.
+Usage: ``python -m plugins.atomic_build [SETTINGS] [--content DIR] [--output DIR]``.
 """
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 from pathlib import Path
@@ -31,5 +32,15 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
     return final
 
 
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m plugins.atomic_build", description=__doc__)
+    parser.add_argument("settings", nargs="?", default="pelicanconf.py")
+    parser.add_argument("--content", help="content folder (default: the settings' PATH)")
+    parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    args = parser.parse_args(argv)
+    overrides = {key: value for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output)) if value}
+    build(args.settings, overrides)
+
+
 if __name__ == "__main__":
-    build(*sys.argv[1:2])
+    main(sys.argv[1:])

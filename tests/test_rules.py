@@ -59,3 +59,11 @@ def test_numbered_table_printed_one_cell_per_line_is_rebuilt():
     assert table.rows == [["序号", "试点领域", "责任单位"], ["1", "重大建设项目", "市发展改革委"],
                           ["2", "养老服务", ""], ["3", "就业", "市人力资源社会保障局"], ["4", "社会保险", "市医保局"]]
     assert texts[table.end] == "本表由市政府办公室负责解释。"
+
+
+def test_topics_are_not_triggered_inside_other_words():
+    from gazette.topics import classify
+
+    # 人民政府 contains 民政: the civil-affairs topic must not come from every issuer's name
+    topics = classify("盘锦市人民政府关于做好第四次全国文物普查工作的通知", "各县、区人民政府：" * 20 + "文物普查工作。")
+    assert "民政、扶贫、救灾" not in topics and "文化、广电、新闻出版" in topics

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import logging
+from xml.sax.saxutils import escape
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -54,6 +55,7 @@ class ArchiveGenerator(Generator):
         self._write_data()
         self._write_downloads()
         self._write_qa(writer)
+        self._write_sitemap()
         log.info("archive: %d issues, %d documents", len(archive.issues),
                  sum(len(i.documents) for i in archive.issues.values()))
 
@@ -106,6 +108,25 @@ class ArchiveGenerator(Generator):
         (folder / "qa.json").write_text(json.dumps(qa, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
         (folder / "qa.csv").write_text(qa_csv(qa), encoding="utf-8-sig")
+
+    def _write_sitemap(self):
+        """sitemap.xml with a lastmod only where the archive knows one (a document's date),
+        so the same sources give the same file (no build time in it)."""
+        base = self.settings.get("SITEURL", "").rstrip("/")
+        entries = [("index.html", None)]
+        entries += [(a.url, a.signed) for issue in self.archive.issues.values() for a in issue.documents]
+        entries += [(issue.url, None) for issue in self.archive.issues.values()]
+        entries += [(f"{slug}/index.html", None) for slug in self.archive.publishers]
+        for attribute, folder, _ in LISTINGS:
+            entries += [(f"{folder}/index.html", None)]
+            entries += [(f"{folder}/{slug}.html", None) for slug in getattr(self.archive, attribute)]
+        lines = ['<?xml version="1.0" encoding="utf-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        for url, modified in sorted(entries):
+            lastmod = f"<lastmod>{modified}</lastmod>" if modified else ""
+            lines.append(f"<url><loc>{escape(base + '/' + url if base else url)}</loc>{lastmod}</url>")
+        lines.append("</urlset>")
+        (Path(self.output_path) / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     @staticmethod
     def _row(article) -> dict:

@@ -1,0 +1,167 @@
+"""``python -m benchmark.run [--docs N]``: the whole pipeline at archive scale, beside
+plain Pelican on the same Markdown; prints a table and writes it to benchmark/RESULTS.md."""
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .generate import generate
+from .measure import machine, run
+from .search_probe import probe
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PLAIN_SETTINGS = """
+PATH = {content!r}
+OUTPUT_PATH = {output!r}
+ARTICLE_PATHS = [""]
+IGNORE_FILES = [".#*", "*.yaml", "*.json", ".ingest-cache"]
+PLUGIN_PATHS = []
+PLUGINS = ["pelican.plugins.yaml_metadata"]  # only to read the YAML front matter
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_DATE = (1970, 1, 1)
+RELATIVE_URLS = True
+SLUGIFY_SOURCE = "basename"  # titles make file names too long; ours are named from the path too
+MARKDOWN = {markdown!r}
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+
+
+def ingest(sources: Path, content: Path):
+    return run([PY, "-m", "gazette", "ingest", str(sources), str(content), "--quiet"], cwd=ROOT)
+
+
+def build(content: Path, output: Path):
+    return run([PY, "-m", "plugins.atomic_build", "pelicanconf.py", "--content", str(content),
+                "--output", str(output)], cwd=ROOT)
+
+
+def tree(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    raw = packed = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            raw += len(data)
+            packed += len(gzip.compress(data, 6))
+    return raw, packed
+
+
+def bench(documents: int, work: Path, browser: bool = True) -> dict:
+    if work.exists():
+        shutil.rmtree(work)
+    sources, held = work / "sources", work / "held"
+    files = generate(ROOT / "sources", sources, documents)
+    new_issue = files[-1]
+    held.mkdir(parents=True)
+    shutil.move(new_issue, held / new_issue.name)
+    raw_mb = sum(f.stat().st_size for f in sources.rglob("*.txt")) / 1e6
+    result = {"documents": documents, "raw_mb": raw_mb, "machine": machine()}
+
+    converted = ingest(sources, work / "content")
+    result["ingest"] = converted
+    result["ingest_mb_s"] = raw_mb / converted.seconds
+    built = build(work / "content", work / "output")
+    result["cold"] = (converted.seconds + built.seconds, max(converted.peak_mb, built.peak_mb))
+    result["pelican_part"] = built
+
+    from pelicanconf import MARKDOWN
+    plain_settings = work / "plainconf.py"
+    plain_settings.write_text(PLAIN_SETTINGS.format(content=str(work / "content"), output=str(work / "plain"),
+                                                    markdown=MARKDOWN), encoding="utf-8")
+    result["plain"] = run([PY, "-m", "pelican", "-s", str(plain_settings), "-q"], cwd=work)
+
+    shutil.move(held / new_issue.name, new_issue)
+    began = time.perf_counter()
+    again = ingest(sources, work / "content")
+    rebuilt = build(work / "content", work / "output")
+    result["rebuild"] = (time.perf_counter() - began, max(again.peak_mb, rebuilt.peak_mb))
+    fresh = ingest(sources, work / "content-cold")
+    build(work / "content-cold", work / "output-cold")
+    del fresh
+    result["identical"] = tree(work / "output") == tree(work / "output-cold")
+
+    result["index"] = folder_size(work / "output/search/index")
+    result["search_all"] = folder_size(work / "output/search")
+    if browser:
+        result["search"] = probe(work / "output")
+    return result
+
+
+def table(result: dict) -> str:
+    cold_s, cold_mb = result["cold"]
+    rebuild_s, rebuild_mb = result["rebuild"]
+    plain = result["plain"]
+    rows = [
+        ("documents / raw text", f"{result['documents']} / {result['raw_mb']:.1f} MB", ""),
+        ("ingest", f"{result['ingest'].seconds:.1f} s, {result['ingest_mb_s']:.2f} MB/s, peak {result['ingest'].peak_mb:.0f} MB",
+         "≥ 10 MB/s"),
+        ("cold full build (convert + Pelican + search)", f"{cold_s:.1f} s, peak {cold_mb:.0f} MB", "peak ≤ 2 GB"),
+        ("  of which Pelican + search", f"{result['pelican_part'].seconds:.1f} s, peak {result['pelican_part'].peak_mb:.0f} MB", ""),
+        ("plain Pelican, same Markdown", f"{plain.seconds:.1f} s, peak {plain.peak_mb:.0f} MB", ""),
+        ("ours ÷ plain Pelican", f"{cold_s / plain.seconds:.2f}×", "≤ 1.0×"),
+        ("rebuild after one new issue (10 docs)", f"{rebuild_s:.1f} s = {rebuild_s / cold_s:.0%} of cold, peak {rebuild_mb:.0f} MB",
+         "≤ 20%"),
+        ("rebuild byte-identical to a cold build", "yes" if result["identical"] else "NO", "yes"),
+        ("search index raw / gzip", f"{result['index'][0] / 1e6:.1f} / {result['index'][1] / 1e6:.1f} MB "
+         f"(all search data {result['search_all'][0] / 1e6:.1f} / {result['search_all'][1] / 1e6:.1f} MB)", ""),
+    ]
+    search = result.get("search")
+    if search:
+        queries = search["queries"]
+        rows += [
+            ("search page open", f"{search['open_bytes'] / 1e3:.0f} KB in {search['open_files']} files", "≤ 300 KB"),
+            ("per query (worst)", f"{max(q['bytes'] for q in queries) / 1e3:.0f} KB in {max(q['files'] for q in queries)} files",
+             "≤ 600 KB, ≤ 10 files"),
+            ("first query (worst / median)", f"{max(q['first_ms'] for q in queries):.0f} / "
+             f"{sorted(q['first_ms'] for q in queries)[len(queries) // 2]:.0f} ms", "≤ 300 ms"),
+            ("repeated query (worst)", f"{max(q['repeat_ms'] for q in queries):.0f} ms", "≤ 50 ms"),
+        ]
+    lines = ["| measure | result | target |", "| --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    if search:
+        lines += ["", "| query | hits | first ms | repeated ms | KB loaded | files |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += [f"| {q['query']} | {q['hits']} | {q['first_ms']:.0f} | {q['repeat_ms']:.1f} | {q['bytes'] / 1e3:.0f} | {q['files']} |"
+                  for q in search["queries"]]
+    return "\n".join(lines)
+
+
+def record(result: dict, text: str) -> Path:
+    path = ROOT / "benchmark" / "RESULTS.md"
+    sections = {}
+    if path.exists():
+        for block in path.read_text(encoding="utf-8").split("\n## ")[1:]:
+            heading, _, body = block.partition("\n")
+            sections[heading] = body
+    heading = f"{result['documents']} documents"
+    sections[heading] = f"\nMachine: {result['machine']}. Run on {time.strftime('%Y-%m-%d')}.\n\n{text}\n"
+    ordered = sorted(sections.items(), key=lambda item: int(item[0].split()[0]))
+    body = "".join(f"\n## {h}\n{b}" for h, b in ordered)
+    path.write_text("# Benchmark results (`invoke bench`)\n" + body, encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmark.run", description=__doc__)
+    parser.add_argument("--docs", type=int, default=10000, help="documents in the synthetic archive (10000)")
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench", help="working folder (.bench)")
+    parser.add_argument("--no-record", action="store_true", help="print only; do not update RESULTS.md")
+    args = parser.parse_args(argv)
+    result = bench(args.docs, args.work / str(args.docs))
+    text = table(result)
+    print(text)
+    if not args.no_record:
+        print(f"written to {record(result, text)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

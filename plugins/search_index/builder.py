@@ -10,7 +10,7 @@ query's per-term scores summed over the parts rank like one index over everythin
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 
 from .tokenizer import HAN_RUN
 
@@ -95,30 +95,25 @@ class PartitionedIndex:
 
     def build(self, partitions: int) -> list[dict]:
         """The serialized lunr indexes, one per part."""
-        postings = [defaultdict(lambda: defaultdict(dict)) for _ in range(partitions)]
-        vectors = [defaultdict(list) for _ in range(partitions)]
+        parts: list[list[tuple]] = [[] for _ in range(partitions)]
         part_of_term: dict[str, int] = {}
         for term, field, ref, score in self.scores():
             part = part_of_term.get(term)
             if part is None:
                 part = part_of_term[term] = partition_of(term, partitions)
-            postings[part][term][field][ref] = {}
-            vectors[part][f"{field}/{ref}"].append((term, score))
-        return [self._serialize(postings[n], vectors[n]) for n in range(partitions)]
+            parts[part].append((term, field, ref, score))
+        return [self._serialize(entries) for entries in parts]
 
-    def _serialize(self, postings: dict, vectors: dict) -> dict:
-        terms = sorted(postings, key=js_order)
+    def _serialize(self, entries: list[tuple]) -> dict:
+        """One part as lunr.js ``Index.load`` reads it: terms in JavaScript order, each with
+        its postings per field, and each field's vector of (term index, score) pairs."""
+        terms = sorted({entry[0] for entry in entries}, key=js_order)
         index_of = {term: position for position, term in enumerate(terms)}
-        inverted = []
-        for term in terms:
-            posting = {"_index": index_of[term]}
-            posting.update({field: dict(sorted(postings[term].get(field, {}).items())) for field in self.fields})
-            inverted.append([term, posting])
-        field_vectors = []
-        for field_ref in sorted(vectors):
-            flat = []
-            for term, score in sorted(vectors[field_ref], key=lambda pair: index_of[pair[0]]):
-                flat += [index_of[term], score]
-            field_vectors.append([field_ref, flat])
-        return {"version": LUNR_VERSION, "fields": list(self.fields), "fieldVectors": field_vectors,
-                "invertedIndex": inverted, "pipeline": []}
+        postings = {term: {"_index": index_of[term], **{field: {} for field in self.fields}} for term in terms}
+        vectors: dict[str, list] = {}
+        for term, field, ref, score in sorted(entries, key=lambda e: (e[2], e[1], index_of[e[0]])):
+            postings[term][field][ref] = {}
+            vectors.setdefault(f"{field}/{ref}", []).extend((index_of[term], score))
+        return {"version": LUNR_VERSION, "fields": list(self.fields),
+                "fieldVectors": [[ref, vectors[ref]] for ref in sorted(vectors)],
+                "invertedIndex": [[term, postings[term]] for term in terms], "pipeline": []}

@@ -23,7 +23,7 @@ def plain_text(content: str) -> str:
 
 
 def _script(name: str, data) -> str:
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # built in a fixed order
     return f"GazetteSearch.receive({json.dumps(name)},{payload});\n"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import body, metadata, rules, topics
+from . import body, docnumber, metadata, rules, topics
 from .reader import Line
 from .split import Head
 from .text import clean_line, despace, fold
@@ -33,6 +33,7 @@ class IssueContext:
     issue_number: int | None
     year: int | None
     issue_date: str | None
+    fields: dict = field(default_factory=dict)   # a single web page's metadata header
 
 
 def choose_title(body_title: str, toc_title: str | None, issuer: str | None) -> str:
@@ -62,11 +63,18 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     lines = _without(lines, artifacts)
     own = [lines[i] for i in span]
     local = {index: k for k, index in enumerate(span)}
-    after_head = head.last_index + 1
-    title = choose_title(head.title_text(lines), head.toc_title, head.issuer)
-    number = head.doc_number
+    after_head = head.last_index + 1 if head.title_indexes or head.number_index is not None else head.start
+    web = context.fields
+    title = choose_title(head.title_text(lines), head.toc_title or web.get("标题") or web.get("名称"), head.issuer)
+    number = head.doc_number or docnumber.parse(web.get("发文字号") or web.get("文号") or "")
     found = _find_parts(lines, after_head, end) if head.kind == "document" else metadata.Extracted()
-    issuer = head.issuer or _issuer_from_title(title) or found.signer or _section_issuer(head)
+    is_order = bool(number and number.year is None and number.prefix.endswith("令"))
+    if is_order and title.endswith("令"):  # the order's own heading; name it by what it enacts
+        title = head.toc_title or _enclosed_title(lines, found, after_head, end) or title
+    issuer = (head.issuer or _issuer_from_title(title) or found.signer or _section_issuer(head)
+              or web.get("发文机关") or web.get("制定机关") or web.get("发布部门") or web.get("发布机构"))
+    if found.date is None and web.get("成文日期"):
+        found.date = rules.parse_date(web["成文日期"])
     if issuer and title.startswith("关于"):
         title = issuer + title
     text = "\n".join(line.text for line in own)
@@ -79,13 +87,14 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "kind": head.kind,
         "title": title,
         "doc_number": number.normalised if number else None,
-        "doc_number_raw": clean_line(lines[head.number_index].text) if head.number_index is not None else None,
+        "doc_number_raw": (clean_line(lines[head.number_index].text) if head.number_index is not None
+                           else number.raw if number else None),
         "issuer": issuer,
         "addressees": found.addressees,
         "date": found.date,
         "note": found.note,
         "attachments": metadata.complete_attachments(found.attachments, headings),
-        "doc_type": "大事记" if head.kind == "chronicle" else rules.doc_type_of(title),
+        "doc_type": "大事记" if head.kind == "chronicle" else "令" if is_order else rules.doc_type_of(title),
         "cites": cites,
         "repeals": repeals,
         "topics": topics.classify(title, text),
@@ -102,6 +111,16 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     document = Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span])
     document.notes = notes
     return document
+
+
+def _enclosed_title(lines: list[Line], found: metadata.Extracted, begin: int, end: int) -> str | None:
+    """The title of what an order enacts, printed after its signature."""
+    start = max(found.signature_indexes, default=begin) + 1
+    for i in range(start, min(end, start + 8)):
+        text = despace(clean_line(lines[i].text))
+        if text and rules.is_title_like(text) and rules.ends_with_doc_type(text):
+            return text
+    return None
 
 
 def _without(lines: list[Line], artifacts: set[int]) -> list[Line]:

@@ -30,9 +30,10 @@ YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
 # Keys of a government web page's metadata header (索引号: … 发布机构: …).
 WEB_KEYS = ("索引号", "发布机构", "发文机关", "信息名称", "标题", "名称", "主题分类", "发布日期",
             "成文日期", "废止日期", "生效日期", "发文字号", "文号", "关键词", "有效性", "效力状态",
-            "发布时间", "来源", "公文种类", "文种", "信息来源", "时效性", "施行日期", "发文日期")
+            "发布时间", "来源", "公文种类", "文种", "信息来源", "时效性", "施行日期", "发文日期",
+            "发布部门", "制定机关", "效力级别", "实施日期", "正文")
 _WEB_KEY = "|".join(r"\s*".join(key) for key in sorted(WEB_KEYS, key=len, reverse=True))
-WEB_FIELD = re.compile(rf"[【\[]?(?P<key>{_WEB_KEY})[】\]]?\s*[:：]\s*")
+WEB_FIELD = re.compile(rf"(?:【(?P<bracketed>{_WEB_KEY})】\s*[:：]?|(?P<key>{_WEB_KEY})\s*[:：])\s*")
 WEB_CHROME = re.compile(r"【\s*字体|打印本页|关闭窗口|分享到|扫一扫|当前位置|【\s*打印|【\s*关闭|^(?:大|中|小)\s*】")
 
 
@@ -54,7 +55,7 @@ def web_fields(text: str) -> dict[str, str]:
     fields = {}
     for match, following in zip(matches, matches[1:] + [None]):
         end = following.start() if following else len(text)
-        fields[re.sub(r"\s", "", match["key"])] = text[match.end():end].strip()
+        fields[re.sub(r"\s", "", match["key"] or match["bracketed"])] = text[match.end():end].strip()
     return fields
 
 

@@ -52,8 +52,9 @@ def convert_lines(lines: list[Line], conversion: Conversion) -> None:
         head = mh.finish(mh.read_masthead(lines, first))
     kinds: dict[int, str] = {}
     _classify_preface(lines, structure, first, kinds)
+    fields = _preface_fields(lines, kinds)
     if not structure.heads:
-        single = _single_document(lines, first, kinds)
+        single = _single_document(lines, first, kinds, fields)
         if single is None:
             conversion.problems.append(Problem(conversion.source, 1, "no-document",
                                                "no recognisable document (no document number, TOC or title)",
@@ -62,8 +63,10 @@ def convert_lines(lines: list[Line], conversion: Conversion) -> None:
             return
         structure.heads = [single]
     _check_toc(structure, conversion, lines)
+    single_page = structure.toc_index is None and len(structure.heads) == 1
     context = documents.IssueContext(conversion.source, head.publisher, head.issue_label,
-                                      head.issue_number, head.year, head.issue_date)
+                                      head.issue_number, head.year, head.issue_date,
+                                      fields if single_page else {})
     _build_documents(lines, structure, context, kinds, conversion)
     conversion.folder = _folder(head, conversion)
     conversion.issue = _issue_record(head, structure, conversion)
@@ -82,7 +85,17 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
             kinds[line.no] = artifacts.preface_kind(line.text)
 
 
-def _single_document(lines: list[Line], first: int, kinds: dict[int, str]):
+def _preface_fields(lines: list[Line], kinds: dict[int, str]) -> dict[str, str]:
+    """The metadata header of a web page or law-database export (标题, 发文字号 …)."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        if kinds.get(line.no) == "web_meta":
+            for key, value in mh.web_fields(line.stripped).items():
+                fields.setdefault(key, value)
+    return fields
+
+
+def _single_document(lines: list[Line], first: int, kinds: dict[int, str], fields: dict[str, str]):
     """A file holding one document as a web page or law database prints it."""
     from .split import Head, head_at_number, is_document_number_line
 
@@ -97,6 +110,8 @@ def _single_document(lines: list[Line], first: int, kinds: dict[int, str]):
             return head
     if rules.ends_with_doc_type(lines[begin].text) and rules.is_title_like(lines[begin].text):
         return Head(begin, None, [begin])
+    if fields.get("标题") or fields.get("名称"):
+        return Head(begin, None, [])  # the title is in the metadata header only
     return None
 
 

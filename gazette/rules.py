@@ -27,7 +27,7 @@ DATE = re.compile(
     """,
     re.VERBOSE,
 )
-ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})")
 
 NOTE = re.compile(r"^[（(]\s*(?:此件|本件|此文|本文)[^（()）]{1,20}[)）]$")  # （此件公开发布）
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")           # 附件：1.清单

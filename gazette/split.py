@@ -112,11 +112,34 @@ def head_at_number(lines: list[Line], index: int, floor: int) -> Head:
     return Head(start, index, title, number, issuer)
 
 
+ORDER_SERIAL = re.compile(r"^第\s*(?P<serial>\d{1,5})\s*号$")   # 第 12 号, under 大连市人民政府令
+
+
+def order_head(lines: list[Line], index: int, floor: int) -> Head | None:
+    """政府令: ``大连市人民政府令`` with ``第 12 号`` on the next line."""
+    serial = ORDER_SERIAL.match(despace(clean_line(lines[index].text)))
+    if not serial:
+        return None
+    above = next((i for i in range(index - 1, max(floor, index - 4) - 1, -1) if not lines[i].blank), None)
+    organ = despace(clean_line(lines[above].text)) if above is not None else ""
+    if not (organ.endswith("令") and 3 <= len(organ) <= 30):
+        return None
+    number = docnumber.DocNumber(lines[index].stripped, organ, None, int(serial["serial"]))
+    return Head(above, index, [above], number, organ[:-1])
+
+
 def find_number_heads(lines: list[Line], begin: int) -> list[Head]:
     heads: list[Head] = []
     floor = begin
     for index in range(begin, len(lines)):
-        if lines[index].blank or not is_document_number_line(lines[index].text):
+        if lines[index].blank:
+            continue
+        order = order_head(lines, index, floor)
+        if order:
+            heads.append(order)
+            floor = index + 1
+            continue
+        if not is_document_number_line(lines[index].text):
             continue
         head = head_at_number(lines, index, floor)
         heads.append(head)

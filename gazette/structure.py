@@ -7,6 +7,7 @@ body heading is cut off, and finds those printed without a document number.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -62,13 +63,25 @@ def _match_toc(lines: list[Line], heads: list[Head], toc: list[TocEntry]) -> Non
     """Link heads to TOC entries: by document number, else by title."""
     for head in heads:
         number = head.doc_number.normalised if head.doc_number else None
-        entry = next((e for e in toc if not e.matched and number and e.doc_number == number), None)
+        entry = next((e for e in toc if not e.matched and number and same_number(e.doc_number, number)), None)
         if entry is None:
             entry = _best_title_match(head, lines, toc)
         if entry:
             entry.matched = True
             head.toc_title = entry.title
             head.toc_entry = entry
+
+
+def same_number(printed: str | None, found: str) -> bool:
+    """The same document number; an order may be cited short (市政府令第12号 for
+    大连市人民政府令第12号)."""
+    if printed is None:
+        return False
+    if printed == found:
+        return True
+    order = re.compile(r"令第(\d+)号$")
+    a, b = order.search(printed), order.search(found)
+    return bool(a and b and a.group(1) == b.group(1))
 
 
 def _best_title_match(head: Head, lines: list[Line], toc: list[TocEntry]) -> TocEntry | None:

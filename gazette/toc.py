@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import docnumber
 from .masthead import ISSUE_LABEL, PUBLISHER, SERIAL
 from .reader import Line
+from . import rules
 from .rules import ends_with_doc_type, is_organ_name
 from .text import clean_line, despace
 
@@ -77,7 +78,7 @@ def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
             kinds[line.no] = "masthead"
             continue
         if not pending and _is_section(text):
-            section = SECTION_MARK.sub("", text)
+            section = SECTION_MARK.sub("", text).strip("【】[]")
             kinds[line.no] = "toc"
             continue
         pending.append(line)
@@ -97,15 +98,28 @@ def _has_title(text: str) -> bool:
     return len(text) >= 4
 
 
+def _trailing_number(title: str) -> tuple[str, str] | None:
+    """Split ``…的意见大政发〔2021〕5号`` into the title and the number after it."""
+    for cut in range(len(title) - 1, 0, -1):
+        if rules.ends_with_doc_type(title[:cut]) and docnumber.parse(title[cut:]):
+            return title[:cut].strip(), title[cut:].strip()
+    return None
+
+
 def _entry(joined: str, page: re.Match, section: str | None, line_numbers: list[int]) -> TocEntry:
     title = joined[: page.start()].rstrip(".… ")
     number = None
     raw = None
     found = DOC_NUMBER_IN_PARENS.search(title)
+    trailing = _trailing_number(title)
     if found and docnumber.parse(found["number"]):
         raw = found["number"]
         number = docnumber.parse(raw).normalised
         title = (title[: found.start()] + title[found.end():]).strip()
+    elif trailing:
+        # "…的意见" / "大政发〔2021〕5号……（6）": the number printed after the title
+        title, raw = trailing
+        number = docnumber.parse(raw).normalised
     if title.startswith("关于") and section and is_organ_name(section):
         title = section + title
     return TocEntry(title, number, raw, int(page["page"]), section, line_numbers)

@@ -28,15 +28,15 @@ def document_text(meta: dict, body: str) -> str:
 
 
 def _owner(path: Path) -> str | None:
-    """The ``source`` that wrote an existing file."""
+    """The ``source`` that wrote an existing file (read from its front matter)."""
     try:
         with path.open(encoding="utf-8") as handle:
-            for line in handle:
+            for number, line in enumerate(handle):
                 if line.startswith("source:"):
                     return yaml.safe_load(line)["source"]
-                if line.startswith("---") and handle.tell() > 4:
+                if number > 0 and line.startswith("---"):
                     break
-    except (OSError, yaml.YAMLError, TypeError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError):
         return None
     return None
 

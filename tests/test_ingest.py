@@ -147,3 +147,44 @@ def test_a_single_web_page_document(tmp_path):
     assert document["cites"] == ["晋安发〔2020〕12号", "晋市政办〔2020〕2号"]
     assert document["repeals"] == ["晋市政办〔2020〕2号"]
     assert document["note"] == "（此件公开发布）"
+
+
+def test_a_later_run_never_overwrites_what_another_source_wrote(tmp_path):
+    sample = SOURCES / "panjin/001_8ad141c6deb9acb4.txt"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(sample, tmp_path / "a/first.txt")
+    shutil.copy(sample, tmp_path / "b/second.txt")
+    assert run_ingest(tmp_path / "a/first.txt", tmp_path / "out").returncode == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*.md")}
+    result = run_ingest(tmp_path / "b/second.txt", tmp_path / "out")
+    assert "path-conflict" in result.stderr and "first.txt" in result.stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "out").rglob("*.md")} == before
+
+
+def test_a_gazette_with_an_order_and_numbers_after_titles(tmp_path):
+    """A shape not among the samples: 【section】 TOC, numbers printed after the titles,
+    a 政府令 whose number stands on its own line, page numbers as — 2 —."""
+    fixture = Path(__file__).parent / "fixtures" / "gazette_order.txt"
+    result = run_ingest(fixture, tmp_path, "--strict")
+    assert result.returncode == 0, result.stderr
+    documents = {d["doc_number"]: d for d in read_documents(tmp_path).values()}
+    order = documents["大连市人民政府令第12号"]
+    assert (order["title"], order["doc_type"], order["issuer"]) == ("大连市城市供热管理办法", "令", "大连市人民政府")
+    assert order["repeals"] == ["大连市人民政府令第120号"] and order["section"] == "市政府令"
+    opinion = documents["大政发〔2021〕5号"]
+    assert opinion["title"] == "大连市人民政府关于进一步加强安全生产工作的意见" and opinion["toc_page"] == 6
+    notice = documents["大政办发〔2021〕8号"]
+    assert notice["attachments"] == ["2021年市政府重点民生实事项目表", "2021年市政府重点民生实事责任分工"]
+    bodies = " ".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.md"))
+    assert "— 2 —" not in bodies and "公报 2021年第3期" not in bodies.split("---")[-1]
+
+
+def test_a_law_database_export(tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "lawdb_single.txt"
+    assert run_ingest(fixture, tmp_path).returncode == 0
+    (document,) = read_documents(tmp_path).values()
+    assert document["title"] == "营口市人民政府办公室关于印发营口市农村人居环境整治提升五年行动实施方案的通知"
+    assert document["doc_number"] == "营政办发〔2022〕7号"
+    assert document["date"] == "2022-03-28" and document["issuer"] == "营口市人民政府办公室"
+    assert document["addressees"] == ["各县（市）区人民政府", "市政府各部门"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import rules, tables
+from . import cleanup, rules, tables
 from .markdown_text import cell_parts, escape
 from .reader import Line
 from .text import clean_line, despace, ends_sentence, fold
@@ -67,10 +67,15 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
     table: list[list[str]] = []
     seen_enclosure = False
 
+    paragraph_line = 0
+
     def flush():
         nonlocal paragraph, table
         if paragraph:
-            blocks.append(escape("".join(paragraph)))
+            text, unclear = cleanup.clean("".join(paragraph))
+            text = despace(text)
+            notes.extend((paragraph_line, "unclear-fragment", f"left as printed: {f}") for f in unclear)
+            blocks.append(escape(text))
             paragraph = []
         if table:
             blocks.append(render_table(table))
@@ -89,7 +94,8 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
         if rules.is_table_row(line.text):
             if paragraph:
                 flush()
-            cells = ["<br>".join(escape(despace(p)) for p in cell_parts(cell)) for cell in line.text.split("\t")]
+            cells = ["<br>".join(escape(cleanup.clean(despace(p))[0]) for p in cell_parts(cell))
+                     for cell in line.text.split("\t")]
             if not table or fold("".join(cells)) != fold("".join(table[0])):
                 table.append(cells)
             continue
@@ -118,6 +124,8 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
             seen_enclosure = True
             blocks.append(f"## {escape(text)} {{: .enclosure-title }}")
             continue
+        if not paragraph:
+            paragraph_line = line.no
         paragraph.append(text)
     flush()
     return "\n\n".join(blocks) + "\n", notes

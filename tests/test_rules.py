@@ -67,3 +67,16 @@ def test_topics_are_not_triggered_inside_other_words():
     # 人民政府 contains 民政: the civil-affairs topic must not come from every issuer's name
     topics = classify("盘锦市人民政府关于做好第四次全国文物普查工作的通知", "各县、区人民政府：" * 20 + "文物普查工作。")
     assert "民政、扶贫、救灾" not in topics and "文化、广电、新闻出版" in topics
+
+
+@pytest.mark.parametrize("printed, cleaned, unclear", [
+    (r"浓度不高于$200\text{mg}/\text{m}^3$，", "浓度不高于200mg/m³，", []),
+    ("统计执法检查 and 统计违法", "统计执法检查和统计违法", []),
+    ("家政服务 etc 生活性服务业", "家政服务等生活性服务业", []),
+    ("research and development 与研发", "research and development 与研发", []),
+    (r"系数$\frac{a}{b}$取值", r"系数$\frac{a}{b}$取值", [r"$\frac{a}{b}$"]),
+])
+def test_cleanup_of_conversion_fragments(printed, cleaned, unclear):
+    from gazette.cleanup import clean
+
+    assert clean(printed) == (cleaned, unclear)

@@ -26,7 +26,7 @@ def lunr_reference():
     return builder.build()
 
 
-def test_scores_equal_lunr_py_single_index():
+def test_scores_equal_lunr_py_single_index(tmp_path):
     reference = lunr_reference()
     term_of = {posting["_index"]: term for term, posting in reference.inverted_index.items()}
     expected = {}
@@ -34,20 +34,21 @@ def test_scores_equal_lunr_py_single_index():
         field, ref = field_ref.split("/")
         for position, score in zip(vector.elements[::2], vector.elements[1::2]):
             expected[(term_of[position], field, ref)] = score
-    index = PartitionedIndex(FIELDS)
+    index = PartitionedIndex(FIELDS, tmp_path)
     for ref, document in DOCUMENTS.items():
         index.add(ref, {field: tokens(document[field]) for field in FIELDS})
     ours = {(term, field, ref): score for term, field, ref, score in index.scores()}
     assert ours == expected
 
 
-def test_each_part_is_a_lunr_index_holding_only_its_terms():
-    index = PartitionedIndex(FIELDS)
+def test_each_part_is_a_lunr_index_holding_only_its_terms(tmp_path):
+    index = PartitionedIndex(FIELDS, tmp_path, groups=4)
     for ref, document in DOCUMENTS.items():
         index.add(ref, {field: tokens(document[field]) for field in FIELDS})
-    parts = index.build(8)
+    parts = dict(index.build(8))
+    assert sorted(parts) == list(range(8))
     seen = set()
-    for number, part in enumerate(parts):
+    for number, part in parts.items():
         loaded = Index.load(part)
         terms = [term for term, _ in part["invertedIndex"]]
         assert all(partition_of(term, 8) == number for term in terms)

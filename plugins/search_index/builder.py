@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from pathlib import Path
 
 from .tokenizer import HAN_RUN
 
@@ -48,31 +49,37 @@ def _idf(with_term: int, count: int) -> float:
 
 
 def partition_count(postings: int, per_part: int = 4000) -> int:
-    """Parts enough for about ``per_part`` postings each: a power of two from 8 to 8192."""
+    """Parts enough for about ``per_part`` postings each: a power of two from 32 to 8192."""
     wanted = max(1, postings // per_part)
-    return min(8192, max(8, 1 << (wanted - 1).bit_length()))
+    return min(8192, max(32, 1 << (wanted - 1).bit_length()))  # at least as many parts as spill groups
 
 
 class PartitionedIndex:
-    def __init__(self, fields: dict[str, float]):
+    """Postings are spilled to ``groups`` temporary files while documents are added (only
+    document frequencies and field lengths stay in memory), then each group of parts is
+    scored and serialized on its own: memory grows with one group, not the archive."""
+
+    def __init__(self, fields: dict[str, float], workdir: Path, groups: int = 32):
         self.fields = fields                      # field name → boost
-        self.frequencies: dict[tuple[str, str], Counter] = {}
         self.lengths: dict[tuple[str, str], int] = {}
         self.field_postings: Counter = Counter()  # term → number of (document, field) pairs holding it
         self.refs: list[str] = []
+        self.groups = groups
+        self.posting_count = 0
+        workdir.mkdir(parents=True, exist_ok=True)
+        self._paths = [workdir / f"group-{n}.tsv" for n in range(groups)]
+        self._files = [path.open("w", encoding="utf-8") for path in self._paths]
 
     def add(self, ref: str, field_tokens: dict[str, list[str]]) -> None:
         self.refs.append(ref)
         for field in self.fields:
             terms = field_tokens.get(field, [])
             counts = Counter(terms)
-            self.frequencies[(ref, field)] = counts
             self.lengths[(ref, field)] = len(terms)
             self.field_postings.update(counts.keys())
-
-    @property
-    def posting_count(self) -> int:
-        return sum(len(counts) for counts in self.frequencies.values())
+            self.posting_count += len(counts)
+            for term, tf in counts.items():
+                self._files[fnv1a(partition_key(term)) % self.groups].write(f"{term}\t{field}\t{ref}\t{tf}\n")
 
     def _average_lengths(self) -> dict[str, float]:
         totals: Counter = Counter()
@@ -80,29 +87,41 @@ class PartitionedIndex:
             totals[field] += length
         return {field: totals[field] / max(1, len(self.refs)) for field in self.fields}
 
-    def scores(self):
-        """Yield (term, field, ref, score) with lunr's BM25 formula."""
-        average = self._average_lengths()
+    def _group_scores(self, path: Path, average: dict[str, float]):
+        """(term, field, ref, score) of one group, with lunr's BM25 formula."""
         count = len(self.refs)
-        idf_of = {}
-        for (ref, field), counts in self.frequencies.items():
-            norm = K1 * (1 - B + B * (self.lengths[(ref, field)] / average[field])) if average[field] else K1
-            for term, tf in counts.items():
-                if term not in idf_of:
-                    idf_of[term] = _idf(self.field_postings[term], count)
-                score = idf_of[term] * ((K1 + 1) * tf) / (norm + tf) * self.fields[field]
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                term, field, ref, tf = line.rstrip("\n").split("\t")
+                tf = int(tf)
+                length_ratio = self.lengths[(ref, field)] / average[field] if average[field] else 0
+                norm = K1 * (1 - B + B * length_ratio)
+                score = _idf(self.field_postings[term], count) * ((K1 + 1) * tf) / (norm + tf) * self.fields[field]
                 yield term, field, ref, round(score, 3)
 
-    def build(self, partitions: int) -> list[dict]:
-        """The serialized lunr indexes, one per part."""
-        parts: list[list[tuple]] = [[] for _ in range(partitions)]
-        part_of_term: dict[str, int] = {}
-        for term, field, ref, score in self.scores():
-            part = part_of_term.get(term)
-            if part is None:
-                part = part_of_term[term] = partition_of(term, partitions)
-            parts[part].append((term, field, ref, score))
-        return [self._serialize(entries) for entries in parts]
+    def _close(self) -> None:
+        for handle in self._files:
+            if not handle.closed:
+                handle.close()
+
+    def scores(self):
+        """Every (term, field, ref, score)."""
+        self._close()
+        average = self._average_lengths()
+        for path in self._paths:
+            yield from self._group_scores(path, average)
+
+    def build(self, partitions: int):
+        """Yield (part number, serialized lunr index) for every part, a group at a time."""
+        self._close()
+        average = self._average_lengths()
+        for group, path in enumerate(self._paths):
+            parts: dict[int, list[tuple]] = {number: [] for number in range(group, partitions, self.groups)}
+            for entry in self._group_scores(path, average):
+                parts[partition_of(entry[0], partitions)].append(entry)
+            for number, entries in parts.items():
+                yield number, self._serialize(entries)
+            path.unlink()
 
     def _serialize(self, entries: list[tuple]) -> dict:
         """One part as lunr.js ``Index.load`` reads it: terms in JavaScript order, each with

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import tempfile
 from pathlib import Path
 
 from gazette.topics import taxonomy
@@ -42,22 +43,20 @@ def _value(article, key):
 
 def write_search_files(articles: list, folder: Path) -> dict:
     articles = sorted(articles, key=lambda a: a.source_path)
-    index = PartitionedIndex(FIELDS)
-    texts = []
-    for ref, article in enumerate(articles):
-        body = plain_text(article.content)
-        texts.append(body)
-        index.add(str(ref), {"title": tokens(article.title), "doc_number": tokens(_value(article, "doc_number")),
-                             "issuer": tokens(_value(article, "issuer")), "body": tokens(body)})
-    parts = partition_count(index.posting_count)
     written = 0
-    for number, part in enumerate(index.build(parts)):
-        written += _write(folder, f"index/{number}.js", f"index/{number}", part)
+    with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
+        index = PartitionedIndex(FIELDS, Path(workdir))
+        for ref, article in enumerate(articles):
+            body = plain_text(article.content)
+            written += _write(folder, f"text/{ref}.js", f"text/{ref}", body)
+            index.add(str(ref), {"title": tokens(article.title), "doc_number": tokens(_value(article, "doc_number")),
+                                 "issuer": tokens(_value(article, "issuer")), "body": tokens(body)})
+        parts = partition_count(index.posting_count)
+        for number, part in index.build(parts):
+            written += _write(folder, f"index/{number}.js", f"index/{number}", part)
     for start in range(0, len(articles), DOCS_PER_CHUNK):
         chunk = [_doc_row(a) for a in articles[start:start + DOCS_PER_CHUNK]]
         written += _write(folder, f"docs/{start // DOCS_PER_CHUNK}.js", f"docs/{start // DOCS_PER_CHUNK}", chunk)
-    for ref, text in enumerate(texts):
-        written += _write(folder, f"text/{ref}.js", f"text/{ref}", text)
     written += _write(folder, "facets.js", "facets", _facets(articles))
     written += _write(folder, "meta.js", "meta", {"partitions": parts, "documents": len(articles),
                                                   "chunk": DOCS_PER_CHUNK, "fields": list(FIELDS)})

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from tqdm import tqdm
@@ -29,21 +31,35 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+def _convert(job: tuple[Path, str]):
+    return convert_file(*job)
+
+
 def convert_all(files: list[Path], out: Path, quiet: bool) -> tuple[list, int]:
-    """Convert each source, reusing the stored conversion of an unchanged one."""
-    conversions, keys, reused = [], set(), 0
-    for path in tqdm(files, desc="converting", unit="file", disable=quiet or len(files) < 2):
-        display = display_path(path)
-        cache_key = cache.key(path, display)
-        keys.add(cache_key)
-        conversion = cache.load(out, cache_key)
-        if conversion is None:
-            conversion = convert_file(path, display)
-            cache.store(out, cache_key, conversion)
-        else:
-            reused += 1
-        conversions.append(conversion)
-    return conversions, reused
+    """Convert each source on every core, reusing the stored conversion of an unchanged one."""
+    keys = [cache.key(path, display_path(path)) for path in files]
+    conversions = [cache.load(out, key) for key in keys]
+    todo = [(path, display_path(path)) for path, done in zip(files, conversions) if done is None]
+    workers = min(os.cpu_count() or 1, len(todo))
+    progress = tqdm(total=len(todo), desc="converting", unit="file", disable=quiet or len(todo) < 2)
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            fresh = list(progress_map(pool.map(_convert, todo, chunksize=4), progress))
+    else:
+        fresh = list(progress_map(map(_convert, todo), progress))
+    progress.close()
+    converted = iter(fresh)
+    for position, done in enumerate(conversions):
+        if done is None:
+            conversions[position] = next(converted)
+            cache.store(out, keys[position], conversions[position])
+    return conversions, len(files) - len(todo)
+
+
+def progress_map(results, progress):
+    for result in results:
+        progress.update()
+        yield result
 
 
 def ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:

@@ -78,6 +78,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     if issuer and title.startswith("关于"):
         title = issuer + title
     text = "\n".join(line.text for line in own)
+    # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
     cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
     roles = _roles(lines, head, found, local)
     rendered, notes = body.render(own, roles, chronicle=head.kind == "chronicle")
@@ -93,7 +94,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "addressees": found.addressees,
         "date": found.date,
         "note": found.note,
-        "attachments": metadata.complete_attachments(found.attachments, headings),
+        "attachments": metadata.complete_attachments(found.attachments, headings) if found.attachments else headings,
         "doc_type": "大事记" if head.kind == "chronicle" else "令" if is_order else rules.doc_type_of(title),
         "cites": cites,
         "repeals": repeals,

@@ -14,6 +14,8 @@ from .reader import Line
 from .text import clean_line, despace, ends_sentence, fold
 
 REPEAL = re.compile(r"同时废止|予以废止|宣布废止|废止|停止执行|不再执行")
+CLAUSE = re.compile(r"[，,。；;！？]")   # a repeal names its documents in its own clause
+BOOK_TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 
 
 @dataclass
@@ -150,10 +152,11 @@ def cites_and_repeals(text: str, own: str | None) -> tuple[list[str], list[str]]
         if number.normalised != own and number.normalised not in cites:
             cites.append(number.normalised)
     repeals: list[str] = []
-    for sentence in re.split(r"[。；;]", text):
-        if not REPEAL.search(sentence) or "废止日期" in sentence:
+    for clause in CLAUSE.split(text):
+        # 废止 inside a cited title (《国务院关于废止…的决定》) repeals nothing itself
+        if not REPEAL.search(BOOK_TITLE.sub("", clause)) or "废止日期" in clause:
             continue
-        for number in docnumber.find_all(sentence):
+        for number in docnumber.find_all(clause):
             if number.normalised != own and number.normalised not in repeals:
                 repeals.append(number.normalised)
     return cites, repeals

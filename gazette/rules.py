@@ -29,7 +29,7 @@ DATE = re.compile(
 )
 ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})")
 
-NOTE = re.compile(r"^[（(]\s*(?:此件|本件|此文|本文)[^（()）]{1,20}[)）]$")  # （此件公开发布）
+NOTE = re.compile(r"^[（(]\s*(?:(?:此件|本件|此文|本文)[^（()）]{1,20}|联系人[:：][^（()）]{1,60})[)）]$")  # （此件公开发布）
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")           # 附件：1.清单
 ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(?P<number>[0-9０-９一二三四五六七八九十]*)\s*$")  # 附件1
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,2})\s*[.．、]\s*(?P<text>\S.*)$")  # 1.调整清单

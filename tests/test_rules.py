@@ -80,3 +80,16 @@ def test_cleanup_of_conversion_fragments(printed, cleaned, unclear):
     from gazette.cleanup import clean
 
     assert clean(printed) == (cleaned, unclear)
+
+
+@pytest.mark.parametrize("text, repeals", [
+    ("本办法自2021年5月1日起施行，2012年8月1日公布的《大连市城市供热管理办法》（大连市人民政府令第120号）同时废止。",
+     ["大连市人民政府令第120号"]),
+    ("根据《国务院关于废止部分行政法规的决定》（国发〔2016〕1号），结合实际，制定本办法。", []),
+    ("按照《辽宁省实施办法》（辽政发〔2019〕3号）要求，《盘锦市暂行规定》（盘政发〔2015〕2号）、"
+     "《盘锦市实施细则》（盘政办发〔2016〕8号）同时废止。", ["盘政发〔2015〕2号", "盘政办发〔2016〕8号"]),
+])
+def test_repeals_are_the_numbers_in_the_repealing_clause(text, repeals):
+    from gazette.metadata import cites_and_repeals
+
+    assert cites_and_repeals(text, None)[1] == repeals

@@ -118,12 +118,13 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
             flush()
             blocks.append(f"{'#' * level} {escape(text)}")
             continue
+        if not seen_enclosure and _is_enclosure_title(text, index, roles) and _title_start(paragraph):
+            seen_enclosure = True  # the enclosed plan's title, perhaps printed on two lines
+            blocks.append(f"## {escape(''.join(paragraph) + text)} {{: .enclosure-title }}")
+            paragraph = []
+            continue
         if _starts_new_paragraph(paragraph, text):
             flush()
-        if not paragraph and not seen_enclosure and _is_enclosure_title(text, index, roles):
-            seen_enclosure = True
-            blocks.append(f"## {escape(text)} {{: .enclosure-title }}")
-            continue
         if not paragraph:
             paragraph_line = line.no
         paragraph.append(text)
@@ -158,6 +159,12 @@ def _starts_new_paragraph(paragraph: list[str], text: str) -> bool:
     if len(previous) < JOIN_MIN_CHARS:
         return True
     return bool(NUMBERING.match(text))
+
+
+def _title_start(paragraph: list[str]) -> bool:
+    """Nothing, or a short unfinished line: what may precede a title's last line."""
+    return not paragraph or (len(paragraph) == 1 and len(paragraph[0]) <= 30 and not ends_sentence(paragraph[0])
+                             and not NUMBERING.match(paragraph[0]))
 
 
 def _is_enclosure_title(text: str, index: int, roles: Roles) -> bool:

@@ -37,6 +37,8 @@ class Roles:
     """What the head and the metadata stages found, by line index in the document."""
     skip: set[int]
     classes: dict[int, str]     # index → CSS class for a marked paragraph
+    title_at: int | None = None  # where the printed title stands (its other lines are skipped)
+    title_block: str = ""        # the printed title, as the page's h1 or, if the archive's differs, a paragraph
 
 
 def heading_level(text: str) -> int | None:
@@ -57,8 +59,10 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
     """The Markdown body and the notes to report: (line number, code, message)."""
     if chronicle:
         return render_chronicle(lines, roles), []
-    items = [(index, line) for index, line in enumerate(lines) if index not in roles.skip and not line.blank]
-    texts = [despace(clean_line(line.text)) if index not in roles.classes and "\t" not in line.text else "\n" * 99
+    items = [(index, line) for index, line in enumerate(lines)
+             if (index not in roles.skip or index == roles.title_at) and not line.blank]
+    texts = [despace(clean_line(line.text))
+             if index not in roles.classes and index != roles.title_at and "\t" not in line.text else "\n" * 99
              for index, line in items]
     regions = {region.start: region for region in tables.find(texts)}
     blocks: list[str] = []
@@ -91,6 +95,10 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
             position = region.end
             continue
         position += 1
+        if index == roles.title_at:
+            flush()
+            blocks.append(roles.title_block)
+            continue
         if rules.is_table_row(line.text):
             if paragraph:
                 flush()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from . import body, docnumber, metadata, rules, topics
 from .reader import Line
 from .split import Head
+from .markdown_text import escape
 from .text import clean_line, despace, fold
 
 FRONT_MATTER_KEYS = (
@@ -81,6 +82,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
     cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
     roles = _roles(lines, head, found, local)
+    _place_printed_title(roles, head, lines, local, title)
     rendered, notes = body.render(own, roles, chronicle=head.kind == "chronicle")
     headings = _attachment_headings(lines, after_head, end)
     entry = head.toc_entry
@@ -189,6 +191,20 @@ def _roles(lines: list[Line], head: Head, found: metadata.Extracted, local: dict
     for i in found.attachment_note_indexes:
         mark(i, "attachment-note")
     return body.Roles(skip, classes)
+
+
+def _place_printed_title(roles: body.Roles, head: Head, lines: list[Line], local: dict, title: str) -> None:
+    """Keep the title as printed in the body: as the page's h1 when it is the archive's
+    title, else (cut off, issuer added from the TOC) as a paragraph under it."""
+    indexes = [local[i] for i in head.title_indexes if i in local]
+    if not indexes:
+        return
+    printed = head.title_text(lines)
+    roles.title_at = min(indexes)
+    if fold(printed) == fold(title):
+        roles.title_block = f"# {escape(title)}"
+    else:
+        roles.title_block = f"{escape(printed)}\n{{: .printed-title }}"
 
 
 def _slug(meta: dict, head: Head, position: int) -> str:

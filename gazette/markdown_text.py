@@ -10,7 +10,7 @@ import html
 import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 _CELL_BREAK = re.compile(r"<\s*/?\s*(?:p|br|div|li)\b[^<>]*>", re.IGNORECASE)
 
@@ -18,12 +18,14 @@ _CELL_BREAK = re.compile(r"<\s*/?\s*(?:p|br|div|li)\b[^<>]*>", re.IGNORECASE)
 def escape(text: str) -> str:
     """Escape source text for a Markdown paragraph.
 
-    >>> escape('<script>alert(1)</script> *x* 1. & #')
-    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\*x\\\\* 1. &amp; #'
+    >>> escape('<script>alert(1)</script> *x* 1. & #'), escape('1.市级用地')
+    ('&lt;script&gt;alert(1)&lt;/script&gt; \\\\*x\\\\* 1. &amp; #', '1\\\\.市级用地')
     """
     text = html.escape(html.unescape(text) if "&" in text and ";" in text else text, quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # a line starting "#", ">", "-" … or "1." would become a heading, quote or list
+    return _LINE_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
+                           text)
 
 
 def cell_parts(cell: str) -> list[str]:

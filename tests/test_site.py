@@ -107,3 +107,13 @@ def test_qa_report_lists_issues_gaps_and_conflicts(site):
     assert any(p["code"] == "no-date" and p["line"] == 871 for p in benxi["problems"])
     assert sum(benxi["lines"].values()) == 1478
     assert "sources/benxi/002_bb9f6a3a2884a059.txt:871" in text_of(output / "qa.html")
+
+
+def test_no_markdown_escapes_show_on_pages(site):
+    """Escaping is for Markdown only: a reader never sees a backslash the source did not print."""
+    output, content = site
+    for relative, document in read_documents(content).items():
+        body = text_of(output / relative.replace(".md", ".html")).split("下载：")[0]
+        source = (ROOT / document["source"]) if (ROOT / document["source"]).exists() else None
+        printed = source.read_text(encoding="utf-8").count("\\") if source else 0
+        assert body.count("\\") <= printed, relative

@@ -41,9 +41,11 @@ AUTHOR_FEED_RSS = None
 
 THEME = "themes/gazette"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.yaml_metadata", "archive", "search_index"]
+PLUGINS = ["archive_reader", "archive", "search_index"]
 LUNR_JS = str(Path(__file__).resolve().parent / "node_modules/lunr/lunr.min.js")  # from npm, copied by the build
 
+# Python-Markdown settings: the site reads Markdown with markdown-it-py (plugins/archive_reader);
+# these stay for the benchmark's plain-Pelican reference build.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

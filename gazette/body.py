@@ -113,13 +113,13 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
         css = roles.classes.get(index)
         if css:
             flush()
-            blocks.append(f"{escape(text)}\n{{: .{css} }}")
+            blocks.append(f"{{.{css}}}\n{escape(text)}")
             continue
         attachment = rules.ATTACHMENT_HEADING.match(text)
         if attachment:
             flush()
-            number = attachment["number"] or str(1 + sum(b.startswith("## 附件") for b in blocks))
-            blocks.append(f"## 附件{number} {{: #attachment-{_ascii_number(number)} .attachment }}")
+            number = attachment["number"] or str(1 + sum("\n## 附件" in b for b in blocks))
+            blocks.append(f"{{#attachment-{_ascii_number(number)} .attachment}}\n## 附件{number}")
             continue
         level = heading_level(text)
         if level and (not paragraph or _starts_new_paragraph(paragraph, text)):
@@ -128,7 +128,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
             continue
         if not seen_enclosure and _is_enclosure_title(text, index, roles) and _title_start(paragraph):
             seen_enclosure = True  # the enclosed plan's title, perhaps printed on two lines
-            blocks.append(f"## {escape(''.join(paragraph) + text)} {{: .enclosure-title }}")
+            blocks.append(f"{{.enclosure-title}}\n## {escape(''.join(paragraph) + text)}")
             paragraph = []
             continue
         if _starts_new_paragraph(paragraph, text):

@@ -204,7 +204,7 @@ def _place_printed_title(roles: body.Roles, head: Head, lines: list[Line], local
     if fold(printed) == fold(title):
         roles.title_block = f"# {escape(title)}"
     else:
-        roles.title_block = f"{escape(printed)}\n{{: .printed-title }}"
+        roles.title_block = f"{{.printed-title}}\n{escape(printed)}"
 
 
 def _slug(meta: dict, head: Head, position: int) -> str:

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
+from plugins.search_index.builder import expand
 from plugins.search_index.tokenizer import query_words
 
 pytest.importorskip("playwright.sync_api")
@@ -107,7 +108,7 @@ def _parts(output):
     parts = {}
     for path in (output / "search/index").glob("*.js"):
         text = path.read_text(encoding="utf-8")
-        parts[int(path.stem)] = json.loads(re.match(r"GazetteSearch\.receive\([^,]+,(.*)\);\s*$", text, re.S).group(1))
+        parts[int(path.stem)] = expand(json.loads(re.match(r"GazetteSearch\.receive\([^,]+,(.*)\);\s*$", text, re.S).group(1)))
     return parts
 
 

@@ -1,7 +1,8 @@
 """A lunr index partitioned by term, built with whole-archive statistics.
 
-Each part is a real lunr index (lunr.js ``lunr.Index.load`` reads it) holding only the
-terms whose partition key hashes to it.  Document count, document frequencies and
+Each part holds only the terms whose partition key hashes to it, in a compact form that
+``expand`` (Python) and ``search.js`` (browser) turn into a real lunr index: lunr.js's own
+``Index``, ``Vector`` and ``TokenSet`` then query and score it.  Document count, document frequencies and
 average field lengths are those of the whole archive, and lunr's BM25 field vectors are
 computed exactly as lunr.py's ``Builder`` does (same idf, k1, b, boosts, rounding), so a
 query's per-term scores summed over the parts rank like one index over everything
@@ -112,7 +113,7 @@ class PartitionedIndex:
             yield from self._group_scores(path, average)
 
     def build(self, partitions: int):
-        """Yield (part number, serialized lunr index) for every part, a group at a time."""
+        """Yield (part number, compact part) for every part, a group at a time."""
         self._close()
         average = self._average_lengths()
         for group, path in enumerate(self._paths):
@@ -124,15 +125,26 @@ class PartitionedIndex:
             path.unlink()
 
     def _serialize(self, entries: list[tuple]) -> dict:
-        """One part as lunr.js ``Index.load`` reads it: terms in JavaScript order, each with
-        its postings per field, and each field's vector of (term index, score) pairs."""
-        terms = sorted({entry[0] for entry in entries}, key=js_order)
-        index_of = {term: position for position, term in enumerate(terms)}
-        postings = {term: {"_index": index_of[term], **{field: {} for field in self.fields}} for term in terms}
-        vectors: dict[str, list] = {}
-        for term, field, ref, score in sorted(entries, key=lambda e: (e[2], e[1], index_of[e[0]])):
-            postings[term][field][ref] = {}
-            vectors.setdefault(f"{field}/{ref}", []).extend((index_of[term], score))
-        return {"version": LUNR_VERSION, "fields": list(self.fields),
-                "fieldVectors": [[ref, vectors[ref]] for ref in sorted(vectors)],
-                "invertedIndex": [[term, postings[term]] for term in terms], "pipeline": []}
+        """One part, compact: terms in JavaScript order, each with its postings as flat
+        (field number, document, score) triples.  ``expand`` (and tokenizer.js) turn it into
+        the lunr index it stands for; lunr's own JSON would store each posting twice."""
+        field_number = {field: n for n, field in enumerate(self.fields)}
+        postings: dict[str, list] = {}
+        for term, field, ref, score in sorted(entries, key=lambda e: (js_order(e[0]), int(e[2]), field_number[e[1]])):
+            postings.setdefault(term, []).extend((field_number[field], int(ref), score))
+        return {"fields": list(self.fields), "terms": [[term, flat] for term, flat in postings.items()]}
+
+
+def expand(part: dict) -> dict:
+    """The lunr index (lunr's serialization, as ``lunr.Index.load`` reads it) that a compact
+    part stands for."""
+    fields = part["fields"]
+    inverted, vectors = [], {}
+    for position, (term, flat) in enumerate(part["terms"]):
+        posting = {"_index": position, **{field: {} for field in fields}}
+        for field_number, ref, score in zip(flat[::3], flat[1::3], flat[2::3]):
+            posting[fields[field_number]][str(ref)] = {}
+            vectors.setdefault(f"{fields[field_number]}/{ref}", []).extend((position, score))
+        inverted.append([term, posting])
+    return {"version": LUNR_VERSION, "fields": fields, "fieldVectors": [[k, v] for k, v in sorted(vectors.items())],
+            "invertedIndex": inverted, "pipeline": []}

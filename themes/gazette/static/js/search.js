@@ -27,9 +27,30 @@
     });
   }
 
+  /* A compact part (terms with flat field/document/score triples, see
+   * plugins/search_index/builder.py) made into the lunr.Index it stands for. */
+  function lunrIndex(data) {
+    var fields = data.fields, inverted = Object.create(null), vectors = Object.create(null), terms = [];
+    data.terms.forEach(function (entry, position) {
+      var posting = {_index: position}, flat = entry[1], i, key;
+      fields.forEach(function (field) { posting[field] = Object.create(null); });
+      for (i = 0; i < flat.length; i += 3) {
+        posting[fields[flat[i]]][String(flat[i + 1])] = {};
+        key = fields[flat[i]] + "/" + flat[i + 1];
+        (vectors[key] = vectors[key] || []).push(position, flat[i + 2]);
+      }
+      inverted[entry[0]] = posting;
+      terms.push(entry[0]);
+    });
+    var fieldVectors = Object.create(null);
+    Object.keys(vectors).forEach(function (key) { fieldVectors[key] = new lunr.Vector(vectors[key]); });
+    return new lunr.Index({invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(terms),
+                           fields: fields, pipeline: new lunr.Pipeline()});
+  }
+
   function part(number) {
     return load("index/" + number).then(function (data) {
-      return indexes[number] || (indexes[number] = lunr.Index.load(data));
+      return indexes[number] || (indexes[number] = lunrIndex(data));
     });
   }
 

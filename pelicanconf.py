@@ -54,6 +54,12 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Reuse what Pelican read last time for files that did not change (the converter rewrites
+# only changed files, so their modification times say what changed).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CACHE_PATH = "cache/pelican"
+GZIP_CACHE = False
+CHECK_MODIFIED_METHOD = "mtime"
 DELETE_OUTPUT_DIRECTORY = True

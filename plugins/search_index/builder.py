@@ -11,6 +11,7 @@ query's per-term scores summed over the parts rank like one index over everythin
 from __future__ import annotations
 
 import math
+import multiprocessing
 from collections import Counter
 from pathlib import Path
 
@@ -55,32 +56,55 @@ def partition_count(postings: int, per_part: int = 4000) -> int:
     return min(8192, max(32, 1 << (wanted - 1).bit_length()))  # at least as many parts as spill groups
 
 
-class PartitionedIndex:
-    """Postings are spilled to ``groups`` temporary files while documents are added (only
-    document frequencies and field lengths stay in memory), then each group of parts is
-    scored and serialized on its own: memory grows with one group, not the archive."""
+def _fork_pool(workers: int):
+    """A pool of forked workers (they share the parent's memory as it was), or None."""
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork").Pool(workers)
 
-    def __init__(self, fields: dict[str, float], workdir: Path, groups: int = 32):
+
+class PartitionedIndex:
+    """Postings are spilled to temporary files, one per group of parts, while documents are
+    tokenized (only document frequencies and field lengths stay in memory); then each
+    group is scored and serialized on its own: memory grows with one group, not the
+    archive.  Both steps run on every core."""
+
+    def __init__(self, fields: dict[str, float], workdir: Path, groups: int = 32, workers: int = 1):
         self.fields = fields                      # field name → boost
         self.lengths: dict[tuple[str, str], int] = {}
         self.field_postings: Counter = Counter()  # term → number of (document, field) pairs holding it
         self.refs: list[str] = []
         self.groups = groups
+        self.workers = workers
         self.posting_count = 0
+        self.workdir = workdir
+        self._chunks = 0
         workdir.mkdir(parents=True, exist_ok=True)
-        self._paths = [workdir / f"group-{n}.tsv" for n in range(groups)]
-        self._files = [path.open("w", encoding="utf-8") for path in self._paths]
+
+    def add_all(self, records: list[tuple[str, dict[str, list[str]]]]) -> None:
+        """Add documents, in order: (ref, {field: tokens}); tokens may be a callable's input,
+        see ``tokenize``."""
+        size = -(-len(records) // max(1, self.workers))
+        chunks = [records[start:start + size] for start in range(0, len(records), size)] or [[]]
+        jobs = [(self._chunks + n, chunk) for n, chunk in enumerate(chunks)]
+        _STATE["index"] = self  # before forking: the workers inherit it
+        pool = _fork_pool(min(self.workers, len(jobs)))
+        results = pool.map(_spill_chunk, jobs) if pool else [_spill_chunk(job) for job in jobs]
+        if pool:
+            pool.close()
+            pool.join()
+        for lengths, field_postings, posting_count in results:
+            self.lengths.update(lengths)
+            self.field_postings.update(field_postings)
+            self.posting_count += posting_count
+        self.refs += [ref for ref, _ in records]
+        self._chunks += len(jobs)
 
     def add(self, ref: str, field_tokens: dict[str, list[str]]) -> None:
-        self.refs.append(ref)
-        for field in self.fields:
-            terms = field_tokens.get(field, [])
-            counts = Counter(terms)
-            self.lengths[(ref, field)] = len(terms)
-            self.field_postings.update(counts.keys())
-            self.posting_count += len(counts)
-            for term, tf in counts.items():
-                self._files[fnv1a(partition_key(term)) % self.groups].write(f"{term}\t{field}\t{ref}\t{tf}\n")
+        self.add_all([(ref, field_tokens)])
+
+    def _group_paths(self, group: int) -> list[Path]:
+        return [self.workdir / f"chunk-{chunk}-group-{group}.tsv" for chunk in range(self._chunks)]
 
     def _average_lengths(self) -> dict[str, float]:
         totals: Counter = Counter()
@@ -88,51 +112,102 @@ class PartitionedIndex:
             totals[field] += length
         return {field: totals[field] / max(1, len(self.refs)) for field in self.fields}
 
-    def _group_scores(self, path: Path, average: dict[str, float]):
-        """(term, field, ref, score) of one group, with lunr's BM25 formula."""
+    def _group_scores(self, group: int, average: dict[str, float]):
+        """(term, field, ref, score) of one group, with lunr's BM25 formula, in document order."""
         count = len(self.refs)
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                term, field, ref, tf = line.rstrip("\n").split("\t")
-                tf = int(tf)
-                length_ratio = self.lengths[(ref, field)] / average[field] if average[field] else 0
-                norm = K1 * (1 - B + B * length_ratio)
-                score = _idf(self.field_postings[term], count) * ((K1 + 1) * tf) / (norm + tf) * self.fields[field]
-                yield term, field, ref, round(score, 3)
-
-    def _close(self) -> None:
-        for handle in self._files:
-            if not handle.closed:
-                handle.close()
+        idf_of: dict[str, float] = {}
+        for path in self._group_paths(group):
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    term, field, ref, tf = line.rstrip("\n").split("\t")
+                    tf = int(tf)
+                    idf = idf_of.get(term)
+                    if idf is None:
+                        idf = idf_of[term] = _idf(self.field_postings[term], count)
+                    length_ratio = self.lengths[(ref, field)] / average[field] if average[field] else 0
+                    norm = K1 * (1 - B + B * length_ratio)
+                    yield term, field, ref, round(idf * ((K1 + 1) * tf) / (norm + tf) * self.fields[field], 3)
 
     def scores(self):
         """Every (term, field, ref, score)."""
-        self._close()
         average = self._average_lengths()
-        for path in self._paths:
-            yield from self._group_scores(path, average)
+        for group in range(self.groups):
+            yield from self._group_scores(group, average)
+
+    def group_parts(self, group: int, partitions: int):
+        """Yield (part number, compact part) for the parts of one group.
+
+        A compact part lists its terms in JavaScript order, each with its postings as flat
+        (field number, document, score) triples; ``expand`` (and search.js) turn it into
+        the lunr index it stands for: lunr's own JSON would store each posting twice.
+        Postings arrive in document order (documents are added in order), so no sort is
+        needed but the terms'."""
+        field_number = {field: n for n, field in enumerate(self.fields)}
+        postings: dict[str, list] = {}
+        for term, field, ref, score in self._group_scores(group, self._average_lengths()):
+            flat = postings.get(term)
+            if flat is None:
+                flat = postings[term] = []
+            flat += (field_number[field], int(ref), score)
+        parts: dict[int, list[str]] = {number: [] for number in range(group, partitions, self.groups)}
+        for term in postings:
+            parts[partition_of(term, partitions)].append(term)
+        for number, terms in parts.items():
+            terms.sort(key=js_order)
+            yield number, {"fields": list(self.fields), "terms": [[term, postings[term]] for term in terms]}
 
     def build(self, partitions: int):
         """Yield (part number, compact part) for every part, a group at a time."""
-        self._close()
-        average = self._average_lengths()
-        for group, path in enumerate(self._paths):
-            parts: dict[int, list[tuple]] = {number: [] for number in range(group, partitions, self.groups)}
-            for entry in self._group_scores(path, average):
-                parts[partition_of(entry[0], partitions)].append(entry)
-            for number, entries in parts.items():
-                yield number, self._serialize(entries)
-            path.unlink()
+        for group in range(self.groups):
+            yield from self.group_parts(group, partitions)
 
-    def _serialize(self, entries: list[tuple]) -> dict:
-        """One part, compact: terms in JavaScript order, each with its postings as flat
-        (field number, document, score) triples.  ``expand`` (and tokenizer.js) turn it into
-        the lunr index it stands for; lunr's own JSON would store each posting twice."""
-        field_number = {field: n for n, field in enumerate(self.fields)}
-        postings: dict[str, list] = {}
-        for term, field, ref, score in sorted(entries, key=lambda e: (js_order(e[0]), int(e[2]), field_number[e[1]])):
-            postings.setdefault(term, []).extend((field_number[field], int(ref), score))
-        return {"fields": list(self.fields), "terms": [[term, flat] for term, flat in postings.items()]}
+    def write_parts(self, partitions: int, write) -> int:
+        """Write every part with ``write(number, part)`` (which returns bytes written), the
+        groups shared among the workers; returns the bytes written."""
+        _STATE.update(index=self, partitions=partitions, write=write)
+        pool = _fork_pool(self.workers)
+        sizes = pool.map(_write_group, range(self.groups)) if pool else [_write_group(g) for g in range(self.groups)]
+        if pool:
+            pool.close()
+            pool.join()
+        return sum(sizes)
+
+
+_STATE: dict = {}  # what forked workers read (they inherit it; nothing is pickled)
+
+
+def _spill_chunk(job: tuple[int, list]) -> tuple[dict, Counter, int]:
+    chunk, records = job
+    index: PartitionedIndex = _STATE["index"]
+    files = [(index.workdir / f"chunk-{chunk}-group-{g}.tsv").open("w", encoding="utf-8") for g in range(index.groups)]
+    lengths, field_postings, posting_count, group_of = {}, Counter(), 0, {}
+    for ref, field_tokens in records:
+        for field in index.fields:
+            terms = field_tokens.get(field, [])
+            terms = tokenize(terms) if isinstance(terms, str) else terms
+            counts = Counter(terms)
+            lengths[(ref, field)] = len(terms)
+            field_postings.update(counts.keys())
+            posting_count += len(counts)
+            for term, tf in counts.items():
+                group = group_of.get(term)
+                if group is None:
+                    group = group_of[term] = fnv1a(partition_key(term)) % index.groups
+                files[group].write(f"{term}\t{field}\t{ref}\t{tf}\n")
+    for handle in files:
+        handle.close()
+    return lengths, field_postings, posting_count
+
+
+def _write_group(group: int) -> int:
+    index, partitions, write = _STATE["index"], _STATE["partitions"], _STATE["write"]
+    return sum(write(number, part) for number, part in index.group_parts(group, partitions))
+
+
+def tokenize(text: str) -> list[str]:
+    from .tokenizer import tokens
+
+    return tokens(text)
 
 
 def expand(part: dict) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -10,7 +11,6 @@ from pathlib import Path
 from gazette.topics import taxonomy
 
 from .builder import PartitionedIndex, partition_count
-from .tokenizer import tokens
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 DOCS_PER_CHUNK = 100
@@ -44,16 +44,19 @@ def _value(article, key):
 def write_search_files(articles: list, folder: Path) -> dict:
     articles = sorted(articles, key=lambda a: a.source_path)
     written = 0
+    records = []
+    for ref, article in enumerate(articles):
+        body = plain_text(article.content)
+        written += _write(folder, f"text/{ref}.js", f"text/{ref}", body)
+        # texts, tokenized by the index's workers
+        records.append((str(ref), {"title": article.title, "doc_number": _value(article, "doc_number"),
+                                   "issuer": _value(article, "issuer"), "body": body}))
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
-        index = PartitionedIndex(FIELDS, Path(workdir))
-        for ref, article in enumerate(articles):
-            body = plain_text(article.content)
-            written += _write(folder, f"text/{ref}.js", f"text/{ref}", body)
-            index.add(str(ref), {"title": tokens(article.title), "doc_number": tokens(_value(article, "doc_number")),
-                                 "issuer": tokens(_value(article, "issuer")), "body": tokens(body)})
+        index = PartitionedIndex(FIELDS, Path(workdir), workers=os.cpu_count() or 1)
+        index.add_all(records)
         parts = partition_count(index.posting_count)
-        for number, part in index.build(parts):
-            written += _write(folder, f"index/{number}.js", f"index/{number}", part)
+        written += index.write_parts(parts, lambda number, part: _write(folder, f"index/{number}.js",
+                                                                        f"index/{number}", part))
     for start in range(0, len(articles), DOCS_PER_CHUNK):
         chunk = [_doc_row(a) for a in articles[start:start + DOCS_PER_CHUNK]]
         written += _write(folder, f"docs/{start // DOCS_PER_CHUNK}.js", f"docs/{start // DOCS_PER_CHUNK}", chunk)

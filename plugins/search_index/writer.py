@@ -13,7 +13,6 @@ from gazette.topics import taxonomy
 from .builder import PartitionedIndex, partition_count
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
-DOCS_PER_CHUNK = 100
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
 
 
@@ -47,7 +46,8 @@ def write_search_files(articles: list, folder: Path) -> dict:
     records = []
     for ref, article in enumerate(articles):
         body = plain_text(article.content)
-        written += _write(folder, f"text/{ref}.js", f"text/{ref}", body)
+        # one file per document for the result list: its row and its text (for the snippet)
+        written += _write(folder, f"doc/{ref}.js", f"doc/{ref}", [_doc_row(article), body])
         # texts, tokenized by the index's workers
         records.append((str(ref), {"title": article.title, "doc_number": _value(article, "doc_number"),
                                    "issuer": _value(article, "issuer"), "body": body}))
@@ -57,12 +57,9 @@ def write_search_files(articles: list, folder: Path) -> dict:
         parts = partition_count(index.posting_count)
         written += index.write_parts(parts, lambda number, part: _write(folder, f"index/{number}.js",
                                                                         f"index/{number}", part))
-    for start in range(0, len(articles), DOCS_PER_CHUNK):
-        chunk = [_doc_row(a) for a in articles[start:start + DOCS_PER_CHUNK]]
-        written += _write(folder, f"docs/{start // DOCS_PER_CHUNK}.js", f"docs/{start // DOCS_PER_CHUNK}", chunk)
     written += _write(folder, "facets.js", "facets", _facets(articles))
     written += _write(folder, "meta.js", "meta", {"partitions": parts, "documents": len(articles),
-                                                  "chunk": DOCS_PER_CHUNK, "fields": list(FIELDS)})
+                                                  "fields": list(FIELDS)})
     return {"documents": len(articles), "parts": parts, "bytes": written}
 
 

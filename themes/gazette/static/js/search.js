@@ -5,7 +5,6 @@
 (function (root) {
   "use strict";
   var PAGE = 10;          // results shown at a time
-  var RERANK = 30;        // top results checked for the exact query text
   var received = {}, waiting = {}, indexes = {}, base = "search/";
 
   function receive(name, data) {
@@ -96,27 +95,21 @@
     });
   }
 
-  function docRow(ref) {
-    var chunk = Math.floor(ref / received.meta.chunk);
-    return load("docs/" + chunk).then(function (rows) { return rows[ref - chunk * received.meta.chunk]; });
-  }
-
-  function text(ref) { return load("text/" + ref); }
+  /** [row, text] of a document: row = [title, number, organ, date, issue, url]. */
+  function doc(ref) { return load("doc/" + ref); }
 
   function normal(s) { return (s || "").normalize("NFKC").replace(/[ \t\r\n\u3000]+/g, ""); }
 
-  /** Results whose title or text holds every query word as typed come first. */
-  function rerank(ranked, words) {
-    var head = ranked.slice(0, RERANK);
-    return Promise.all(head.map(function (pair) {
-      return Promise.all([docRow(pair[0]), text(pair[0])]).then(function (loaded) {
+  /** Among the results about to be shown, those whose title or text holds every query
+   * word as typed come first (their text is loaded for the snippet anyway). */
+  function rerank(page, words) {
+    return Promise.all(page.map(function (pair) {
+      return doc(pair[0]).then(function (loaded) {
         var haystack = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
         return words.every(function (w) { return haystack.indexOf(normal(w)) >= 0; });
       });
     })).then(function (exact) {
-      var first = head.filter(function (_, i) { return exact[i]; });
-      var rest = head.filter(function (_, i) { return !exact[i]; });
-      return first.concat(rest, ranked.slice(RERANK));
+      return page.filter(function (_, i) { return exact[i]; }).concat(page.filter(function (_, i) { return !exact[i]; }));
     });
   }
 
@@ -124,8 +117,8 @@
   function ownNumbers(ranked, words, query) {
     var numbers = words.filter(function (w) { return w.length === 1 && /号$/.test(w[0]) && /[〔令]/.test(w[0]); });
     if (!numbers.length || numbers.length !== words.length) return Promise.resolve(ranked);
-    return Promise.all(ranked.map(function (pair) { return docRow(pair[0]); })).then(function (rows) {
-      var own = ranked.filter(function (_, i) { return numbers.some(function (n) { return rows[i][1] === n[0]; }); });
+    return Promise.all(ranked.map(function (pair) { return doc(pair[0]); })).then(function (docs) {
+      var own = ranked.filter(function (_, i) { return numbers.some(function (n) { return docs[i][0][1] === n[0]; }); });
       return own.length ? own : ranked;
     });
   }
@@ -155,7 +148,7 @@
   }
 
   function renderItem(ref, query, words) {
-    return Promise.all([docRow(ref), text(ref)]).then(function (loaded) {
+    return doc(ref).then(function (loaded) {
       var row = loaded[0], item = element("li", "result");
       var link = element("a", null, row[0]);
       link.href = row[5] + "?hl=" + encodeURIComponent(query);
@@ -207,15 +200,15 @@
         return ranked.filter(function (pair) { return passesFilters(pair[0], state.filters); });
       })
       .then(function (ranked) { return ownNumbers(ranked, words, state.query); })
-      .then(function (ranked) { return rerank(ranked, typed); })
       .then(function (ranked) {
         var shown = 0;
         function showMore() {
           var page = ranked.slice(shown, shown + PAGE);
           shown += page.length;
           more.hidden = shown >= ranked.length;
-          return Promise.all(page.map(function (pair) { return renderItem(pair[0], state.query, typed); }))
-            .then(function (items) { items.forEach(function (item) { list.appendChild(item); }); });
+          return rerank(page, typed).then(function (ordered) {
+            return Promise.all(ordered.map(function (pair) { return renderItem(pair[0], state.query, typed); }));
+          }).then(function (items) { items.forEach(function (item) { list.appendChild(item); }); });
         }
         more.onclick = showMore;
         status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" : "没有找到包含“" + state.query + "”的文件。";

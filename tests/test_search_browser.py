@@ -117,20 +117,16 @@ def expected_ranking(output, query):
     terms gives (lunr's score is a dot product; the query-vector length is the same for
     every document)."""
     vectors = defaultdict(dict)
-    postings = {}
     for part in _parts(output).values():
         index_term = {posting["_index"]: term for term, posting in part["invertedIndex"]}
-        postings.update({term: posting for term, posting in part["invertedIndex"]})
         for field_ref, flat in part["fieldVectors"]:
             for position, score in zip(flat[::2], flat[1::2]):
                 vectors[index_term[position]][field_ref] = score
     total = None
     for token in {t for word in query_words(query) for t in word}:
-        terms = [t for t in postings if t.startswith(token)] if len(token) == 1 else [token]
         scores = defaultdict(float)
-        for term in terms:
-            for field_ref, score in vectors.get(term, {}).items():
-                scores[int(field_ref.split("/", 1)[1])] += score
+        for field_ref, score in vectors.get(token, {}).items():
+            scores[int(field_ref.split("/", 1)[1])] += score
         total = dict(scores) if total is None else {r: s + scores[r] for r, s in total.items() if r in scores}
     return sorted(total.items(), key=lambda pair: (-pair[1], pair[0]))
 

@@ -57,4 +57,4 @@ def test_document_number_variants_are_one_token(query):
 def test_query_words_are_bigrams_and_a_single_character_stays():
     assert query_words("食品安全 应急预案") == [["食品", "品安", "安全"], ["应急", "急预", "预案"]]
     assert query_words("粮") == [["粮"]]
-    assert tokens("第四次 全国") == ["第四", "四次", "次全", "全国", "国"]
+    assert tokens("第四次 全国") == ["第四", "四次", "次全", "全国", "第", "四", "次", "全", "国"]

@@ -15,7 +15,6 @@ import multiprocessing
 from collections import Counter
 from pathlib import Path
 
-from .tokenizer import HAN_RUN
 
 K1 = 1.2
 B = 0.75
@@ -31,9 +30,9 @@ def fnv1a(text: str) -> int:
 
 
 def partition_key(term: str) -> str:
-    """Terms that start with the same Han character share a part, so that a one-character
-    query can be answered as a prefix search in one file."""
-    return term[0] if HAN_RUN.fullmatch(term[0]) else term
+    """The whole term: parts fill evenly (keying on a first character put every bigram of a
+    common character into one large part)."""
+    return term
 
 
 def partition_of(term: str, count: int) -> int:

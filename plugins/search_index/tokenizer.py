@@ -4,9 +4,9 @@
 Specification (after NFKC):
 - a document number (盘政办发〔2024〕1号, any bracket form, spaces, 第, leading zeros) is one
   token in its canonical form;
-- a run of Han characters gives its character bigrams and, at the run's end, its last
-  character alone, so that a one-character query (looked up as a prefix) finds every
-  occurrence; a query run of two or more characters gives only its bigrams;
+- a run of Han characters gives its character bigrams and each of its characters alone
+  (so a one-character query is an exact term); a query run of two or more characters
+  gives only its bigrams;
 - a run of ASCII letters and digits is one lowercase word;
 - everything else separates tokens.
 Index side only, whitespace between two Han characters is removed first (``第四次 全国``).
@@ -30,11 +30,14 @@ def is_han(char: str) -> bool:
 
 
 def _run_tokens(run: str, index_side: bool = True) -> list[str]:
-    """A run's tokens; a query run of two or more Han characters needs no unigram."""
+    """A run's tokens: its bigrams, and on the index side every character too, so that a
+    one-character query is an exact term (a query run of two or more needs no unigram)."""
     if not is_han(run[0]):
         return [run.lower()]
     pairs = [run[i:i + 2] for i in range(len(run) - 1)]
-    return pairs + [run[-1]] if index_side or not pairs else pairs
+    if index_side:
+        return pairs + list(run)
+    return pairs or [run]
 
 
 def doc_number_tokens(text: str) -> list[str]:

@@ -53,18 +53,16 @@
     });
   }
 
-  /* Scores of one token in its part.  lunr divides a query's score by the query vector's
-   * length; a prefix query expands to several terms, so that length is undone here and the
-   * per-token scores add up exactly as one index over all terms would rank them. */
+  /* Scores of one token in its part: a one-term lunr query, whose score is the term's
+   * BM25 weight (the query vector has length 1), so scores add up over the tokens exactly
+   * as one index over all terms would rank them. */
   function tokenScores(index, token) {
-    var prefix = Array.from(token).length === 1 && GazetteTokenizer.isHan(token);
     var results = index.query(function (query) {
       query.term(token, {usePipeline: false, presence: lunr.Query.presence.REQUIRED,
-                         wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE});
+                         wildcard: lunr.Query.wildcard.NONE});
     });
-    var factor = prefix ? Math.sqrt(index.tokenSet.intersect(lunr.TokenSet.fromString(token + "*")).toArray().length) || 1 : 1;
     var scores = new Map();
-    results.forEach(function (result) { scores.set(Number(result.ref), result.score * factor); });
+    results.forEach(function (result) { scores.set(Number(result.ref), result.score); });
     return scores;
   }
 

@@ -47,8 +47,8 @@
     var chars = Array.from(run), pairs = [], i;
     if (!HAN_CHAR.test(chars[0])) return [asciiLower(run)];
     for (i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
-    if (indexSide || pairs.length === 0) pairs.push(chars[chars.length - 1]);
-    return pairs;
+    if (indexSide) return pairs.concat(chars);
+    return pairs.length ? pairs : chars;
   }
 
   function runs(text, indexSide) {
@@ -89,16 +89,11 @@
     return hash >>> 0;
   }
 
-  function partitionKey(term) {
-    var first = Array.from(term)[0];
-    return HAN_CHAR.test(first) ? first : term;
-  }
-
   function partitionOf(term, count) {
-    return fnv1a(partitionKey(term)) % count;
+    return fnv1a(term) % count;
   }
 
-  var api = {tokens: tokens, queryWords: queryWords, partitionOf: partitionOf, isHan: function (c) { return HAN_CHAR.test(c); }};
+  var api = {tokens: tokens, queryWords: queryWords, partitionOf: partitionOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GazetteTokenizer = api;
 })(this);

@@ -54,12 +54,8 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Reuse what Pelican read last time for files that did not change (the converter rewrites
-# only changed files, so their modification times say what changed).
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
-CONTENT_CACHING_LAYER = "reader"
-CACHE_PATH = "cache/pelican"
-GZIP_CACHE = False
-CHECK_MODIFIED_METHOD = "mtime"
+# Pelican's content cache is off: measured at 2,000 documents, loading and saving its
+# 108 MB pickle made a rebuild slower (63 s) than a cold build without it (49 s).
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True

@@ -40,3 +40,28 @@ def strip_tags(text: str) -> tuple[str, int]:
     """Text without HTML tags, and how many were removed."""
     cleaned, count = _TAG.subn("", text)
     return cleaned, count
+
+
+_ATTRIBUTE_LINE = re.compile(r"^\{[#.][^{}]*\}$")
+_TABLE_RULE = re.compile(r"^\|(?:-+\|)+$")
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]|~#>+\-=.!()])")
+
+
+def to_plain(markdown: str) -> str:
+    """The text of a body this module's ``escape`` and the converter wrote: markup and
+    escapes removed, table cells separated by tabs.
+
+    >>> to_plain('{.signature}\\n## 附件1\\n| 序号 | 名称 |\\n|---|---|\\n| 1 | a\\\\*b&lt;c |')
+    '附件1\\n序号\\t名称\\n1\\ta*b<c'
+    """
+    lines = []
+    for line in markdown.splitlines():
+        line = line.strip()
+        if not line or _ATTRIBUTE_LINE.match(line) or _TABLE_RULE.match(line):
+            continue
+        line = re.sub(r"^#{1,6}\s+|^-\s+|^\s*-\s+|\*\*", "", line)
+        if line.startswith("|") and line.endswith("|"):
+            line = "\t".join(cell.strip() for cell in line[1:-1].split(" | "))
+        line = line.replace("<br>", " ")
+        lines.append(html.unescape(_UNESCAPE.sub(r"\1", line)))
+    return "\n".join(lines)

@@ -1,33 +1,67 @@
 """Search index plugin: adds ``search/`` to the site — a term-partitioned lunr index, the
-document store, facets for filters and texts for snippets — as ``.js`` files loaded by
-``<script>``, so search works on file:// as over http; and copies lunr.js from
-``node_modules`` (the npm package, never a copy in the repository)."""
+document store and facets for filters — as ``.js`` files loaded by ``<script>``, so search
+works on file:// as over http; and copies lunr.js from ``node_modules`` (the npm package,
+never a copy in the repository).
+
+The index is built from the content folder's Markdown in a forked process that starts
+with the build and runs while Pelican reads and renders (both cores); the build waits for
+it at the end, and a failed index fails the build.  ``python -m plugins.search_index
+CONTENT FOLDER`` builds it alone."""
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import shutil
+import tempfile
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
 
-from .writer import write_search_files
+from .writer import read_documents, write_search_files
 
 log = logging.getLogger(__name__)
 LUNR_JS = Path("node_modules/lunr/lunr.min.js")
+_running: list = []
 
 
-def write_index(generators):
-    articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    output = Path(articles_generator.output_path)
-    lunr_js = Path(articles_generator.settings.get("LUNR_JS", LUNR_JS))
+def build(content: Path, folder: Path) -> dict:
+    stats = write_search_files(read_documents(content), folder)
+    log.info("search index: %(documents)d documents, %(parts)d parts, %(bytes)d bytes", stats)
+    return stats
+
+
+def start(pelican):
+    lunr_js = Path(pelican.settings.get("LUNR_JS", LUNR_JS))
     if not lunr_js.exists():
         raise FileNotFoundError(f"{lunr_js} is missing: run `npm ci` (make setup) to install lunr.js")
-    (output / "theme/js").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(lunr_js, output / "theme/js/lunr.min.js")
-    stats = write_search_files(articles_generator.articles, output / "search")
-    log.info("search index: %(documents)d documents, %(parts)d parts, %(bytes)d bytes", stats)
+    staging = Path(tempfile.mkdtemp(prefix="gazette-search-"))
+    content = Path(pelican.settings["PATH"])
+    if "fork" in multiprocessing.get_all_start_methods():
+        process = multiprocessing.get_context("fork").Process(target=build, args=(content, staging / "search"))
+        process.start()
+    else:
+        build(content, staging / "search")
+        process = None
+    _running.append((process, staging, lunr_js))
+
+
+def finish(pelican):
+    output = Path(pelican.output_path)
+    while _running:
+        process, staging, lunr_js = _running.pop()
+        if process is not None:
+            process.join()
+            if process.exitcode != 0:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise RuntimeError(f"building the search index failed (exit code {process.exitcode})")
+        shutil.rmtree(output / "search", ignore_errors=True)
+        shutil.move(str(staging / "search"), str(output / "search"))
+        shutil.rmtree(staging, ignore_errors=True)
+        (output / "theme/js").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(lunr_js, output / "theme/js/lunr.min.js")
 
 
 def register():
-    signals.all_generators_finalized.connect(write_index)
+    signals.initialized.connect(start)
+    signals.finalized.connect(finish)
+

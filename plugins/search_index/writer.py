@@ -1,25 +1,22 @@
 """Write the search data as ``.js`` files, each calling ``GazetteSearch.receive(name, data)``."""
 from __future__ import annotations
 
-import html
 import json
 import os
-import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
 
 from .builder import PartitionedIndex, partition_count
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
-
-
-def plain_text(content: str) -> str:
-    text = re.sub(r"<(?:br|/p|/tr|/h\d|/li)[^>]*>", "\n", content)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(re.sub(r"\n{2,}", "\n", text)).strip()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _script(name: str, data) -> str:
@@ -35,48 +32,64 @@ def _write(folder: Path, relative: str, name: str, data) -> int:
     return len(text.encode("utf-8"))
 
 
-def _value(article, key):
-    value = article.metadata.get(key)
-    return value if value is not None else ""
+@dataclass
+class SearchDoc:
+    """What search needs of one document, read from its Markdown file."""
+    url: str
+    meta: dict
+    body: str
+
+    def value(self, key):
+        value = self.meta.get(key)
+        return value if value is not None else ""
 
 
-def write_search_files(articles: list, folder: Path) -> dict:
-    articles = sorted(articles, key=lambda a: a.source_path)
+def read_documents(content: Path) -> list[SearchDoc]:
+    """The documents of a content folder, in path order (the order Pelican reads them in),
+    each with its page's URL (the document's path, .md → .html)."""
+    documents = []
+    for path in sorted(content.rglob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.load(front, Loader=_LOADER) or {}
+        url = path.relative_to(content).with_suffix(".html").as_posix()
+        documents.append(SearchDoc(url, meta, to_plain(body)))
+    return documents
+
+
+def write_search_files(documents: list[SearchDoc], folder: Path) -> dict:
     written = 0
     records = []
-    for ref, article in enumerate(articles):
-        body = plain_text(article.content)
+    for ref, document in enumerate(documents):
         # one file per document for the result list: its row and its text (for the snippet)
-        written += _write(folder, f"doc/{ref}.js", f"doc/{ref}", [_doc_row(article), body])
-        # texts, tokenized by the index's workers
-        records.append((str(ref), {"title": article.title, "doc_number": _value(article, "doc_number"),
-                                   "issuer": _value(article, "issuer"), "body": body}))
+        written += _write(folder, f"doc/{ref}.js", f"doc/{ref}", [_doc_row(document), document.body])
+        records.append((str(ref), {"title": document.value("title"), "doc_number": document.value("doc_number"),
+                                   "issuer": document.value("issuer"), "body": document.body}))
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
         index = PartitionedIndex(FIELDS, Path(workdir), workers=os.cpu_count() or 1)
-        index.add_all(records)
+        index.add_all(records)  # tokenized by the index's workers
         parts = partition_count(index.posting_count)
         written += index.write_parts(parts, lambda number, part: _write(folder, f"index/{number}.js",
                                                                         f"index/{number}", part))
-    written += _write(folder, "facets.js", "facets", _facets(articles))
-    written += _write(folder, "meta.js", "meta", {"partitions": parts, "documents": len(articles),
+    written += _write(folder, "facets.js", "facets", _facets(documents))
+    written += _write(folder, "meta.js", "meta", {"partitions": parts, "documents": len(documents),
                                                   "fields": list(FIELDS)})
-    return {"documents": len(articles), "parts": parts, "bytes": written}
+    return {"documents": len(documents), "parts": parts, "bytes": written}
 
 
-def _doc_row(article) -> list:
-    issue = f"{_value(article, 'publisher')} {_value(article, 'issue_label')}".strip()
-    return [article.title, _value(article, "doc_number"), _value(article, "issuer"),
-            getattr(article, "signed", None) or "", issue, article.url]
+def _doc_row(document: SearchDoc) -> list:
+    issue = f"{document.value('publisher')} {document.value('issue_label')}".strip()
+    return [document.value("title"), document.value("doc_number"), document.value("issuer"),
+            str(document.value("date")), issue, document.url]
 
 
-def _facets(articles: list) -> dict:
+def _facets(documents: list[SearchDoc]) -> dict:
     """Per document, the index of its value in each facet's list of values."""
     order = {t["name"]: n for n, t in enumerate(taxonomy()["topics"])}
-    values = {facet: sorted({str(v) for a in articles for v in _as_list(_value(a, facet)) if v != ""},
+    values = {facet: sorted({str(v) for d in documents for v in _as_list(d.value(facet)) if v != ""},
                             key=lambda v: (order.get(v, 0), v) if facet == "topics" else v)
               for facet in FACETS}
     position = {facet: {v: n for n, v in enumerate(values[facet])} for facet in FACETS}
-    rows = [[[position[f][str(v)] for v in _as_list(_value(a, f)) if v != ""] for f in FACETS] for a in articles]
+    rows = [[[position[f][str(v)] for v in _as_list(d.value(f)) if v != ""] for f in FACETS] for d in documents]
     return {"names": list(FACETS), "values": values, "docs": rows}
 
 

@@ -52,3 +52,15 @@ def test_document_page_is_readable_on_a_phone(browser, site):
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, "the page scrolls sideways on a phone"
     page.close()
+
+
+def test_print_shows_full_link_addresses_and_no_navigation(browser, site):
+    output, _ = site
+    page = browser.new_page()
+    page.goto((output / "jincheng/2020/2/jinshizhengban-2020-10.html").as_uri())
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.locator(".site-header nav").is_hidden() and page.locator(".search-box").is_hidden()
+    after = page.evaluate("getComputedStyle(document.querySelector('.details a'), '::after').content")
+    assert "file://" in after and after.endswith('.html>"')
+    page.close()

@@ -157,14 +157,32 @@ def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:
     return heads
 
 
-def find_title_head(lines: list[Line], begin: int, title: str, taken: set[int]) -> Head | None:
+TITLE_KEY = 4  # folded characters that index where a title may begin
+
+
+def title_starts(lines: list[Line], begin: int) -> dict[str, list[int]]:
+    """Where a title may begin, by its first characters: looking a TOC title up here instead
+    of reading every line for every entry keeps a long file linear."""
+    starts: dict[str, list[int]] = {}
+    for index in range(begin, len(lines)):
+        if not lines[index].blank:
+            key = fold(clean_line(lines[index].text))[:TITLE_KEY]
+            if len(key) == TITLE_KEY:
+                starts.setdefault(key, []).append(index)
+    return starts
+
+
+def find_title_head(lines: list[Line], begin: int, title: str, taken: set[int],
+                    starts: dict[str, list[int]] | None = None) -> Head | None:
     """A head for a TOC entry that has no document number: the body line(s) whose text
-    is the entry's title."""
+    is the entry's title (or ends with it, when the issuer stands on a line above)."""
     wanted = fold(title)
     if len(wanted) < 6:
         return None
-    for index in range(begin, len(lines)):
-        if index in taken or lines[index].blank:
+    starts = starts if starts is not None else title_starts(lines, begin)
+    candidates = sorted(set(starts.get(wanted[:TITLE_KEY], [])) | _issuer_lines(lines, starts, wanted))
+    for index in candidates:
+        if index < begin or index in taken:
             continue
         joined, used = "", []
         for j in range(index, min(len(lines), index + 8)):
@@ -179,3 +197,18 @@ def find_title_head(lines: list[Line], begin: int, title: str, taken: set[int]) 
             if len(used) >= 4:
                 break
     return None
+
+
+def _issuer_lines(lines: list[Line], starts: dict[str, list[int]], wanted: str) -> set[int]:
+    """Lines above a title that starts with 关于: the issuer printed on a line of its own."""
+    about = wanted.find("关于")
+    if about <= 0:
+        return set()
+    found = set()
+    for index in starts.get(wanted[about:about + TITLE_KEY], []):
+        above = index - 1
+        while above >= 0 and lines[above].blank:
+            above -= 1
+        if above >= 0:
+            found.add(above)
+    return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .reader import Line
-from .split import Head, find_chronicle_heads, find_number_heads, find_title_head
+from .split import Head, find_chronicle_heads, find_number_heads, find_title_head, title_starts
 from .text import fold
 from .toc import TocEntry, find_toc_start, parse_toc
 
@@ -104,10 +104,11 @@ def _best_title_match(head: Head, lines: list[Line], toc: list[TocEntry]) -> Toc
 def _heads_for_unmatched(lines: list[Line], toc: list[TocEntry], begin: int, heads: list[Head]) -> list[Head]:
     found = []
     taken = {i for h in heads for i in range(h.start, h.last_index + 1)}
+    starts = title_starts(lines, begin) if any(not e.matched for e in toc) else {}
     for entry in toc:
         if entry.matched:
             continue
-        head = find_title_head(lines, begin, entry.title, taken)
+        head = find_title_head(lines, begin, entry.title, taken, starts)
         if head is None:
             continue
         entry.matched = True

@@ -4,13 +4,25 @@ attributes the converter writes (``{.signature}`` / ``{#attachment-1 .attachment
 line before a block) and libyaml for the front matter."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 from mdit_py_plugins.attrs import attrs_block_plugin
 from pelican import signals
 from pelican.plugins.markdown_it_reader.markdown_it_reader import YAML_HEADER_RE, MDITReader
 from pelican.utils import pelican_open
+from tqdm import tqdm
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BARS: dict = {}
+
+
+def _progress(folder: str) -> tqdm:
+    """A progress bar over the documents read (shown on a terminal only)."""
+    if folder not in _BARS:
+        total = sum(1 for _ in Path(folder).rglob("*.md"))
+        _BARS[folder] = tqdm(total=total, desc="reading", unit="doc", disable=None, leave=False)
+    return _BARS[folder]
 
 
 class ArchiveReader(MDITReader):
@@ -18,6 +30,7 @@ class ArchiveReader(MDITReader):
         return super()._build_md().use(attrs_block_plugin)
 
     def read(self, filename):
+        _progress(self.settings["PATH"]).update()
         with pelican_open(filename) as text:
             match = YAML_HEADER_RE.fullmatch(text)
         if not match:

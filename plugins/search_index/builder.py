@@ -137,17 +137,21 @@ class PartitionedIndex:
         """Yield (part number, compact part) for the parts of one group.
 
         A compact part lists its terms in JavaScript order, each with its postings as flat
-        (field number, document, score) triples; ``expand`` (and search.js) turn it into
+        (field number, gap to the previous document, score × 1000) triples; ``expand`` (and search.js) turn it into
         the lunr index it stands for: lunr's own JSON would store each posting twice.
         Postings arrive in document order (documents are added in order), so no sort is
         needed but the terms'."""
         field_number = {field: n for n, field in enumerate(self.fields)}
         postings: dict[str, list] = {}
+        previous: dict[str, int] = {}
         for term, field, ref, score in self._group_scores(group, self._average_lengths()):
             flat = postings.get(term)
             if flat is None:
                 flat = postings[term] = []
-            flat += (field_number[field], int(ref), score)
+            document = int(ref)
+            # documents as gaps from the previous one, scores in thousandths: fewer digits
+            flat += (field_number[field], document - previous.get(term, 0), round(score * 1000))
+            previous[term] = document
         parts: dict[int, list[str]] = {number: [] for number in range(group, partitions, self.groups)}
         for term in postings:
             parts[partition_of(term, partitions)].append(term)
@@ -216,9 +220,11 @@ def expand(part: dict) -> dict:
     inverted, vectors = [], {}
     for position, (term, flat) in enumerate(part["terms"]):
         posting = {"_index": position, **{field: {} for field in fields}}
-        for field_number, ref, score in zip(flat[::3], flat[1::3], flat[2::3]):
+        ref = 0
+        for field_number, gap, thousandths in zip(flat[::3], flat[1::3], flat[2::3]):
+            ref += gap
             posting[fields[field_number]][str(ref)] = {}
-            vectors.setdefault(f"{fields[field_number]}/{ref}", []).extend((position, score))
+            vectors.setdefault(f"{fields[field_number]}/{ref}", []).extend((position, thousandths / 1000))
         inverted.append([term, posting])
     return {"version": LUNR_VERSION, "fields": fields, "fieldVectors": [[k, v] for k, v in sorted(vectors.items())],
             "invertedIndex": inverted, "pipeline": []}

@@ -70,7 +70,9 @@ def write_search_files(documents: list[SearchDoc], folder: Path) -> dict:
         parts = partition_count(index.posting_count)
         written += index.write_parts(parts, lambda number, part: _write(folder, f"index/{number}.js",
                                                                         f"index/{number}", part))
-    written += _write(folder, "facets.js", "facets", _facets(documents))
+    values, rows = _facets(documents)
+    written += _write(folder, "facet-values.js", "facet-values", values)  # loaded with the page
+    written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded when a filter is set
     written += _write(folder, "meta.js", "meta", {"partitions": parts, "documents": len(documents),
                                                   "fields": list(FIELDS)})
     return {"documents": len(documents), "parts": parts, "bytes": written}
@@ -82,15 +84,15 @@ def _doc_row(document: SearchDoc) -> list:
             str(document.value("date")), issue, document.url]
 
 
-def _facets(documents: list[SearchDoc]) -> dict:
-    """Per document, the index of its value in each facet's list of values."""
+def _facets(documents: list[SearchDoc]) -> tuple[dict, list]:
+    """Each facet's values, and per document the positions of its values in those lists."""
     order = {t["name"]: n for n, t in enumerate(taxonomy()["topics"])}
     values = {facet: sorted({str(v) for d in documents for v in _as_list(d.value(facet)) if v != ""},
                             key=lambda v: (order.get(v, 0), v) if facet == "topics" else v)
               for facet in FACETS}
     position = {facet: {v: n for n, v in enumerate(values[facet])} for facet in FACETS}
     rows = [[[position[f][str(v)] for v in _as_list(d.value(f)) if v != ""] for f in FACETS] for d in documents]
-    return {"names": list(FACETS), "values": values, "docs": rows}
+    return {"names": list(FACETS), "values": values}, rows
 
 
 def _as_list(value) -> list:

@@ -26,17 +26,18 @@
     });
   }
 
-  /* A compact part (terms with flat field/document/score triples, see
+  /* A compact part (terms with flat field/document-gap/score triples, see
    * plugins/search_index/builder.py) made into the lunr.Index it stands for. */
   function lunrIndex(data) {
     var fields = data.fields, inverted = Object.create(null), vectors = Object.create(null), terms = [];
     data.terms.forEach(function (entry, position) {
-      var posting = {_index: position}, flat = entry[1], i, key;
+      var posting = {_index: position}, flat = entry[1], ref = 0, i, key;
       fields.forEach(function (field) { posting[field] = Object.create(null); });
-      for (i = 0; i < flat.length; i += 3) {
-        posting[fields[flat[i]]][String(flat[i + 1])] = {};
-        key = fields[flat[i]] + "/" + flat[i + 1];
-        (vectors[key] = vectors[key] || []).push(position, flat[i + 2]);
+      for (i = 0; i < flat.length; i += 3) {  // (field, gap to the previous document, score × 1000)
+        ref += flat[i + 1];
+        posting[fields[flat[i]]][String(ref)] = {};
+        key = fields[flat[i]] + "/" + ref;
+        (vectors[key] = vectors[key] || []).push(position, flat[i + 2] / 1000);
       }
       inverted[entry[0]] = posting;
       terms.push(entry[0]);
@@ -83,13 +84,18 @@
     });
   }
 
-  function passesFilters(ref, filters) {
-    var facets = received.facets, row = facets.docs[ref];
-    return facets.names.every(function (name, i) {
-      var wanted = filters[name];
-      if (!wanted) return true;
-      var position = facets.values[name].indexOf(wanted);
-      return row[i].indexOf(position) >= 0;
+  /** Results kept by the filters; each document's facet values load only when a filter is set. */
+  function filtered(ranked, filters) {
+    var facets = received["facet-values"];
+    var active = facets.names.filter(function (name) { return filters[name]; });
+    if (!active.length) return Promise.resolve(ranked);
+    return load("facet-docs").then(function (docs) {
+      return ranked.filter(function (pair) {
+        return active.every(function (name) {
+          var column = facets.names.indexOf(name), position = facets.values[name].indexOf(filters[name]);
+          return docs[pair[0]][column].indexOf(position) >= 0;
+        });
+      });
     });
   }
 
@@ -159,12 +165,12 @@
 
   function readParams() {
     var params = new URLSearchParams(location.search), filters = {};
-    received.facets.names.forEach(function (name) { filters[name] = params.get(name) || ""; });
+    received["facet-values"].names.forEach(function (name) { filters[name] = params.get(name) || ""; });
     return {query: params.get("q") || "", filters: filters};
   }
 
   function fillFilters(filters) {
-    var facets = received.facets;
+    var facets = received["facet-values"];
     document.querySelectorAll("select[data-facet]").forEach(function (select) {
       var name = select.getAttribute("data-facet");
       facets.values[name].forEach(function (value) {
@@ -194,9 +200,7 @@
     status.textContent = "正在检索…";
     var began = performance.now();
     return rank(words)
-      .then(function (ranked) {
-        return ranked.filter(function (pair) { return passesFilters(pair[0], state.filters); });
-      })
+      .then(function (ranked) { return filtered(ranked, state.filters); })
       .then(function (ranked) { return ownNumbers(ranked, words, state.query); })
       .then(function (ranked) {
         var shown = 0;

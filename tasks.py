@@ -63,6 +63,6 @@ def package(c, output="output", target="dist/gazette-archive.zip"):
 
 
 @task
-def bench(c, docs=10000):
-    """Benchmark the pipeline on a synthetic archive of DOCS documents beside plain Pelican."""
-    c.run(f"{PY} -m benchmark.run --docs {docs}")
+def bench(c, docs=10000, mix="topical"):
+    """Benchmark the pipeline on a synthetic archive of DOCS documents beside plain Pelican (MIX: topical or uniform)."""
+    c.run(f"{PY} -m benchmark.run --docs {docs} --mix {mix}")

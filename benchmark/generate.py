@@ -1,6 +1,12 @@
 """Synthetic raw gazettes made by recombining the samples' paragraphs, tables and titles
 into realistic issues: masthead, TOC, document numbers, addressees, signatures, notes,
-citations and repeals, several publishers and years.  Deterministic for a given seed."""
+citations and repeals, several publishers and years.  Deterministic for a given seed.
+
+Two mixes: ``topical`` (the default) gives each document a theme — one sample document,
+which supplies its title's subject and most of its paragraphs — so that, as in a real
+archive, a subject's phrases (食品安全) stand in the documents about it and common words
+(工作) in nearly all; ``uniform`` draws every paragraph from all the samples alike, so every
+phrase is in nearly every document: the hardest case for search."""
 from __future__ import annotations
 
 import random
@@ -19,25 +25,40 @@ ADDRESSEES = "各县、区人民政府，开发区管委会，市政府各部门
 DOCS_PER_ISSUE = 10
 
 
+# Of a topical document's paragraphs, the share taken from its theme; the rest come from
+# all samples, so a subject's phrases still reach about a fifth of the other documents.
+THEME_SHARE = 0.95
+
+
+@dataclass
+class Theme:
+    """One sample document: its title's subject and its paragraphs."""
+    subject: str
+    paragraphs: list[str]
+
+
 @dataclass
 class Pools:
     paragraphs: list[str]
     tables: list[list[str]]
     subjects: list[str]   # 关于…的通知 parts of the samples' titles
+    themes: list[Theme]
 
 
 def pools(sources: Path) -> Pools:
     """Paragraphs, tables and title subjects taken from the converted samples."""
-    paragraphs, tables, subjects = [], [], []
+    paragraphs, tables, subjects, themes = [], [], [], []
     for path in sorted(sources.rglob("*.txt")):
         conversion = convert_file(path, path.name)
         lines = path.read_text(encoding="utf-8").splitlines()
         for document in conversion.documents:
             title = document.meta["title"]
-            if "关于" in title:
-                subjects.append("关于" + title.split("关于", 1)[1])
+            subject = "关于" + title.split("关于", 1)[1] if "关于" in title else ""
+            if subject:
+                subjects.append(subject)
             first, last = document.meta["source_lines"]
             block: list[str] = []
+            own: list[str] = []
             for line in lines[first - 1:last]:
                 if "\t" in line:
                     block.append(line)
@@ -47,8 +68,11 @@ def pools(sources: Path) -> Pools:
                 block = []
                 text = line.strip()
                 if len(text) >= 30 and text.endswith(("。", "；")):
-                    paragraphs.append(text)
-    return Pools(sorted(set(paragraphs)), tables, sorted(set(subjects)))
+                    own.append(text)
+            paragraphs += own
+            if subject and len(own) >= 3:
+                themes.append(Theme(subject, own))
+    return Pools(sorted(set(paragraphs)), tables, sorted(set(subjects)), themes)
 
 
 def _number(short: str, organ: str, year: int, serial: int) -> str:
@@ -56,10 +80,11 @@ def _number(short: str, organ: str, year: int, serial: int) -> str:
 
 
 def _document(rng: random.Random, pools: Pools, place: str, short: str, year: int, serial: int,
-              earlier: list[str]) -> tuple[str, str, list[str]]:
+              earlier: list[str], mix: str) -> tuple[str, str, list[str]]:
     organ_name, organ_code = rng.choice(ORGANS)
     issuer = f"{place}市{organ_name}"
-    title = issuer + rng.choice(pools.subjects)
+    theme = rng.choice(pools.themes) if mix == "topical" and pools.themes else None
+    title = issuer + (theme.subject if theme else rng.choice(pools.subjects))
     number = _number(short, organ_code, year, serial)
     lines = [title, "", number, "", ADDRESSEES, ""]
     size = rng.randint(4000, 40000)
@@ -68,7 +93,8 @@ def _document(rng: random.Random, pools: Pools, place: str, short: str, year: in
         if rng.random() < 0.08:
             heading += 1
             lines += [f"{'一二三四五六七八九十'[(heading - 1) % 10]}、工作要求", ""]
-        paragraph = rng.choice(pools.paragraphs)
+        from_theme = theme is not None and rng.random() < THEME_SHARE
+        paragraph = rng.choice(theme.paragraphs if from_theme else pools.paragraphs)
         if earlier and rng.random() < 0.03:
             paragraph = paragraph[:-1] + f"（{rng.choice(earlier)}）。"
         lines += [paragraph, ""]
@@ -84,7 +110,7 @@ def _document(rng: random.Random, pools: Pools, place: str, short: str, year: in
     return title, number, lines
 
 
-def generate(sources: Path, target: Path, documents: int, seed: int = 2026) -> list[Path]:
+def generate(sources: Path, target: Path, documents: int, seed: int = 2026, mix: str = "topical") -> list[Path]:
     """Write raw gazettes holding about ``documents`` documents under ``target``."""
     rng = random.Random(seed)
     material = pools(sources)
@@ -97,16 +123,17 @@ def generate(sources: Path, target: Path, documents: int, seed: int = 2026) -> l
         number_in_year = sequence % 6 + 1
         path = target / f"{_ascii(place)}" / f"{year}-{number_in_year:02d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_issue(rng, material, place, short, year, number_in_year, sequence + 1), encoding="utf-8")
+        text = _issue(rng, material, place, short, year, number_in_year, sequence + 1, mix)
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 
 
-def _issue(rng, material, place, short, year, number_in_year, serial) -> str:
+def _issue(rng, material, place, short, year, number_in_year, serial, mix) -> str:
     toc, body, earlier = [], [], []
     for k in range(DOCS_PER_ISSUE):
         doc_serial = number_in_year * 20 + k
-        title, number, lines = _document(rng, material, place, short, year, doc_serial, earlier)
+        title, number, lines = _document(rng, material, place, short, year, doc_serial, earlier, mix)
         earlier.append(number)
         toc += [f"{title}({number}) ({len(body) // 40 + 1})", ""]
         body += lines

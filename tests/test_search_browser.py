@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import defaultdict
 from urllib.parse import quote
@@ -9,6 +10,7 @@ from urllib.parse import quote
 import pytest
 
 from plugins.search_index.builder import expand
+from plugins.search_index.codec import decode_numbers
 from plugins.search_index.tokenizer import query_words
 
 pytest.importorskip("playwright.sync_api")
@@ -104,31 +106,39 @@ def test_result_opens_the_document_with_the_query_highlighted(browser, root):
     page.close()
 
 
-def _parts(output):
-    parts = {}
-    for path in (output / "search/index").glob("*.js"):
-        text = path.read_text(encoding="utf-8")
-        parts[int(path.stem)] = expand(json.loads(re.match(r"GazetteSearch\.receive\([^,]+,(.*)\);\s*$", text, re.S).group(1)))
-    return parts
+def _data(path):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(re.match(r"GazetteSearch\.receive\([^,]+,(.*)\);\s*$", text, re.S).group(1))
+
+
+def _stats(output):
+    stats = _data(output / "search/meta.js")
+    lengths = _data(output / "search/lengths.js")
+    stats["lengths"] = [decode_numbers(lengths[field]) for field in stats["fields"]]
+    return stats
 
 
 def expected_ranking(output, query):
-    """Scores summed over terms from the index data itself: the ranking one index over all
-    terms gives (lunr's score is a dot product; the query-vector length is the same for
-    every document)."""
+    """Scores summed over terms, from the index data and lunr.py's formulas: the ranking
+    one index over all terms gives (lunr's score is a dot product; the query-vector length,
+    the square root of the number of terms, is the same for every document)."""
+    stats = _stats(output)
     vectors = defaultdict(dict)
-    for part in _parts(output).values():
+    for path in (output / "search/index").glob("*.js"):
+        part = expand(_data(path), stats)
         index_term = {posting["_index"]: term for term, posting in part["invertedIndex"]}
         for field_ref, flat in part["fieldVectors"]:
             for position, score in zip(flat[::2], flat[1::2]):
                 vectors[index_term[position]][field_ref] = score
+    tokens = {t for word in query_words(query) for t in word}
     total = None
-    for token in {t for word in query_words(query) for t in word}:
+    for token in tokens:
         scores = defaultdict(float)
         for field_ref, score in vectors.get(token, {}).items():
             scores[int(field_ref.split("/", 1)[1])] += score
         total = dict(scores) if total is None else {r: s + scores[r] for r, s in total.items() if r in scores}
-    return sorted(total.items(), key=lambda pair: (-pair[1], pair[0]))
+    return sorted(((ref, score / math.sqrt(len(tokens))) for ref, score in total.items()),
+                  key=lambda pair: (-pair[1], pair[0]))
 
 
 @pytest.mark.parametrize("query", ["食品安全 应急预案", "粮 安全", "工业互联网", "盘政办发〔2024〕1号 方案"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 from lunr.builder import Builder
 from lunr.index import Index
 
-from plugins.search_index.builder import PartitionedIndex, expand, partition_of
+from plugins.search_index.builder import PartitionedIndex, expand, field_scores, partition_of
 from plugins.search_index.tokenizer import tokens
 
 DOCUMENTS = {
@@ -26,6 +26,12 @@ def lunr_reference():
     return builder.build()
 
 
+def _index(tmp_path, groups=32):
+    index = PartitionedIndex(FIELDS, tmp_path, groups=groups)
+    index.add_all(list(DOCUMENTS.values()), lambda document: (document, None))
+    return index
+
+
 def test_scores_equal_lunr_py_single_index(tmp_path):
     reference = lunr_reference()
     term_of = {posting["_index"]: term for term, posting in reference.inverted_index.items()}
@@ -34,23 +40,22 @@ def test_scores_equal_lunr_py_single_index(tmp_path):
         field, ref = field_ref.split("/")
         for position, score in zip(vector.elements[::2], vector.elements[1::2]):
             expected[(term_of[position], field, ref)] = score
-    index = PartitionedIndex(FIELDS, tmp_path)
-    for ref, document in DOCUMENTS.items():
-        index.add(ref, {field: tokens(document[field]) for field in FIELDS})
-    ours = {(term, field, ref): score for term, field, ref, score in index.scores()}
+    index = _index(tmp_path)
+    ours = {}
+    for term, postings in index.postings():
+        for field, scored in zip(FIELDS, field_scores(postings, index.stats())):
+            ours.update({(term, field, str(document)): score for document, score in scored})
     assert ours == expected
 
 
 def test_each_part_is_a_lunr_index_holding_only_its_terms(tmp_path):
-    index = PartitionedIndex(FIELDS, tmp_path, groups=4)
-    for ref, document in DOCUMENTS.items():
-        index.add(ref, {field: tokens(document[field]) for field in FIELDS})
-    parts = dict(index.build(8))
+    index = _index(tmp_path, groups=4)
+    parts = dict(part for group in range(4) for part in index.group_parts(group, 8))
     assert sorted(parts) == list(range(8))
     seen = set()
     for number, part in parts.items():
-        loaded = Index.load(expand(part))
-        terms = [term for term, _ in part["terms"]]
+        loaded = Index.load(expand(part, index.stats()))
+        terms = [term for term, *_ in part]
         assert all(partition_of(term, 8) == number for term in terms)
         seen.update(terms)
         if terms:
@@ -58,3 +63,11 @@ def test_each_part_is_a_lunr_index_holding_only_its_terms(tmp_path):
             query.term(terms[0], use_pipeline=False)
             assert loaded.query(query), f"part {number} does not answer its own term"
     assert seen == {t for d in DOCUMENTS.values() for f in FIELDS for t in tokens(d[f])}
+
+
+def test_postings_survive_the_compact_encoding(tmp_path):
+    index = _index(tmp_path)
+    decoded = {term: postings for term, postings in index.postings()}
+    bodies = [tokens(DOCUMENTS[ref]["body"]) for ref in "012"]
+    assert decoded["应急"][1] == [(0, 1), (2, 6)] == [(n, b.count("应急")) for n, b in enumerate(bodies) if "应急" in b]
+    assert decoded["食品"][0] == [(0, 1)]

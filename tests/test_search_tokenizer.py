@@ -5,12 +5,13 @@ import json
 import random
 import shutil
 import subprocess
+from collections import Counter
 
 import pytest
 
 from conftest import ROOT, SOURCES
 from plugins.search_index.builder import partition_of
-from plugins.search_index.tokenizer import query_words, tokens
+from plugins.search_index.tokenizer import query_words, term_counts, tokens
 
 TOKENIZER_JS = ROOT / "themes/gazette/static/js/tokenizer.js"
 RUNNER = """
@@ -47,6 +48,16 @@ def test_same_tokens_on_random_strings():
     generator = random.Random(20261122)
     inputs = ["".join(generator.choice(ALPHABET) for _ in range(generator.randint(0, 40))) for _ in range(2000)]
     assert js(inputs) == python(inputs)
+
+
+def test_bulk_term_counts_equal_the_token_list():
+    """The build counts terms in bulk (term_counts); the specification is the token list."""
+    generator = random.Random(7)
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SOURCES.rglob("*.txt"))]
+    texts += ["".join(generator.choice(ALPHABET + "e\u0301\uf900\u3131\u314f") for _ in range(generator.randint(0, 40)))
+              for _ in range(3000)]
+    for text in texts:
+        assert term_counts(text) == Counter(tokens(text)), repr(text[:80])
 
 
 @pytest.mark.parametrize("query", ["盘政办发[2024]1号", "盘政办发〔2024〕 1 号", "盘政办发【2024】第1号", "盘政办发〔2024〕01号"])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from .writer import read_documents, write_search_files
+from .writer import write_search_files
 
 log = logging.getLogger(__name__)
 LUNR_JS = Path("node_modules/lunr/lunr.min.js")
@@ -25,7 +25,7 @@ _running: list = []
 
 
 def build(content: Path, folder: Path) -> dict:
-    stats = write_search_files(read_documents(content), folder)
+    stats = write_search_files(content, folder)
     log.info("search index: %(documents)d documents, %(parts)d parts, %(bytes)d bytes", stats)
     return stats
 

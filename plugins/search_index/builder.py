@@ -1,24 +1,35 @@
-"""A lunr index partitioned by term, built with whole-archive statistics.
+"""A lunr index partitioned by term, ranked with whole-archive statistics.
 
-Each part holds only the terms whose partition key hashes to it, in a compact form that
-``expand`` (Python) and ``search.js`` (browser) turn into a real lunr index: lunr.js's own
-``Index``, ``Vector`` and ``TokenSet`` then query and score it.  Document count, document frequencies and
-average field lengths are those of the whole archive, and lunr's BM25 field vectors are
-computed exactly as lunr.py's ``Builder`` does (same idf, k1, b, boosts, rounding), so a
-query's per-term scores summed over the parts rank like one index over everything
-(``tests/test_search_index.py`` compares the two).
+Each part holds the terms whose FNV-1a hash falls to it, and for each term its postings per
+field: (document, term frequency), compact (``codec``).  Parts store frequencies, not
+scores: lunr's BM25 field vectors are computed from them with the whole archive's document
+count, document frequencies and field lengths (``stats``: ``meta.js`` and ``lengths.js``),
+exactly as lunr's ``Builder`` computes them — by ``field_scores`` here and by ``search.js``
+in the browser, where lunr.js's own ``Index`` then queries them.  So a query's ranking is
+that of one lunr index over everything (``tests/test_search_index.py`` compares with
+lunr.py), a posting is one or two characters, and no part needs a second pass over the
+archive.
+
+Building: the documents are shared among forked workers, each tokenizing its share and
+spilling postings to one file per group of parts every few hundred documents (memory grows
+with those documents, not with the archive); then each group's files are merged and its
+parts written, the groups shared among the workers.
 """
 from __future__ import annotations
 
 import math
 import multiprocessing
-from collections import Counter
+import pickle
+from array import array
 from pathlib import Path
 
+from .codec import encode_numbers, encode_postings
+from .tokenizer import term_counts
 
 K1 = 1.2
 B = 0.75
 LUNR_VERSION = "2.3.9"
+SPILL_EVERY = 500  # documents a worker holds before writing their postings out
 
 
 def fnv1a(text: str) -> int:
@@ -29,14 +40,10 @@ def fnv1a(text: str) -> int:
     return value
 
 
-def partition_key(term: str) -> str:
-    """The whole term: parts fill evenly (keying on a first character put every bigram of a
-    common character into one large part)."""
-    return term
-
-
 def partition_of(term: str, count: int) -> int:
-    return fnv1a(partition_key(term)) % count
+    """The part holding ``term``: keyed on the whole term, so parts fill evenly (keying on a
+    first character put every bigram of a common character into one large part)."""
+    return fnv1a(term) % count
 
 
 def js_order(term: str) -> bytes:
@@ -44,15 +51,29 @@ def js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def _idf(with_term: int, count: int) -> float:
-    """lunr's idf (``lunr.idf.idf``): ``with_term`` counts (document, field) pairs."""
+def partition_count(postings: int, per_part: int = 6000) -> int:
+    """Parts enough for about ``per_part`` postings each: a power of two from 32 to 8192
+    (at least as many parts as spill groups, and a multiple of their number)."""
+    wanted = max(1, postings // per_part)
+    return min(8192, max(32, 1 << (wanted - 1).bit_length()))
+
+
+def idf(with_term: int, count: int) -> float:
+    """lunr's idf (``lunr.idf``): ``with_term`` counts (document, field) pairs."""
     return math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
 
 
-def partition_count(postings: int, per_part: int = 4000) -> int:
-    """Parts enough for about ``per_part`` postings each: a power of two from 32 to 8192."""
-    wanted = max(1, postings // per_part)
-    return min(8192, max(32, 1 << (wanted - 1).bit_length()))  # at least as many parts as spill groups
+def field_scores(postings: list, stats: dict) -> list[list[tuple[int, float]]]:
+    """lunr.py's BM25 field-vector value (``Builder._create_field_vectors``) of one term in
+    each field: ``postings`` holds per field [(document, frequency), …]."""
+    weight = idf(sum(len(field) for field in postings), stats["documents"])
+    scores = []
+    for field, boost, average, lengths, field_postings in zip(
+            stats["fields"], stats["boosts"], stats["average"], stats["lengths"], postings):
+        scores.append([(document, round(weight * ((K1 + 1) * frequency)
+                                        / (K1 * (1 - B + B * (lengths[document] / average)) + frequency) * boost, 3))
+                       for document, frequency in field_postings])
+    return scores
 
 
 def _fork_pool(workers: int):
@@ -62,144 +83,160 @@ def _fork_pool(workers: int):
     return multiprocessing.get_context("fork").Pool(workers)
 
 
+def _run(function, jobs: list, workers: int) -> list:
+    pool = _fork_pool(min(workers, len(jobs)))
+    if pool is None:
+        return [function(job) for job in jobs]
+    with pool:
+        return pool.map(function, jobs, chunksize=1)
+
+
 class PartitionedIndex:
-    """Postings are spilled to temporary files, one per group of parts, while documents are
-    tokenized (only document frequencies and field lengths stay in memory); then each
-    group is scored and serialized on its own: memory grows with one group, not the
-    archive.  Both steps run on every core."""
+    """Documents go in with ``add_all`` (their number is their order); ``write_parts`` writes
+    the parts; ``stats`` is what the browser needs besides them."""
 
     def __init__(self, fields: dict[str, float], workdir: Path, groups: int = 32, workers: int = 1):
-        self.fields = fields                      # field name → boost
-        self.lengths: dict[tuple[str, str], int] = {}
-        self.field_postings: Counter = Counter()  # term → number of (document, field) pairs holding it
-        self.refs: list[str] = []
+        self.fields = list(fields)
+        self.boosts = [fields[field] for field in self.fields]
+        self.workdir = workdir
         self.groups = groups
         self.workers = workers
+        self.lengths: list[array] = [array("i") for _ in self.fields]
         self.posting_count = 0
-        self.workdir = workdir
         self._chunks = 0
         workdir.mkdir(parents=True, exist_ok=True)
 
-    def add_all(self, records: list[tuple[str, dict[str, list[str]]]]) -> None:
-        """Add documents, in order: (ref, {field: tokens}); tokens may be a callable's input,
-        see ``tokenize``."""
-        size = -(-len(records) // max(1, self.workers))
-        chunks = [records[start:start + size] for start in range(0, len(records), size)] or [[]]
-        jobs = [(self._chunks + n, chunk) for n, chunk in enumerate(chunks)]
-        _STATE["index"] = self  # before forking: the workers inherit it
-        pool = _fork_pool(min(self.workers, len(jobs)))
-        results = pool.map(_spill_chunk, jobs) if pool else [_spill_chunk(job) for job in jobs]
-        if pool:
-            pool.close()
-            pool.join()
-        for lengths, field_postings, posting_count in results:
-            self.lengths.update(lengths)
-            self.field_postings.update(field_postings)
+    @property
+    def documents(self) -> int:
+        return len(self.lengths[0])
+
+    def add_all(self, items: list, extract) -> list:
+        """Add documents: ``extract(item)`` (run in a worker) returns ({field: text}, extra);
+        the extras come back in order."""
+        size = -(-len(items) // max(1, self.workers))
+        jobs = [(self._chunks + n, self.documents + start, items[start:start + size])
+                for n, start in enumerate(range(0, len(items), size))]
+        _STATE.update(index=self, extract=extract)  # before forking: the workers inherit it
+        extras = []
+        for lengths, posting_count, chunk_extras in _run(_collect_chunk, jobs, self.workers):
+            for mine, theirs in zip(self.lengths, lengths):
+                mine.extend(theirs)
             self.posting_count += posting_count
-        self.refs += [ref for ref, _ in records]
+            extras += chunk_extras
         self._chunks += len(jobs)
+        return extras
 
-    def add(self, ref: str, field_tokens: dict[str, list[str]]) -> None:
-        self.add_all([(ref, field_tokens)])
+    def stats(self) -> dict:
+        count = max(1, self.documents)
+        return {"documents": self.documents, "fields": self.fields, "boosts": self.boosts,
+                "average": [sum(lengths) / count for lengths in self.lengths], "lengths": self.lengths}
 
-    def _group_paths(self, group: int) -> list[Path]:
-        return [self.workdir / f"chunk-{chunk}-group-{group}.tsv" for chunk in range(self._chunks)]
+    def encoded_lengths(self) -> dict[str, str]:
+        return {field: encode_numbers(lengths) for field, lengths in zip(self.fields, self.lengths)}
 
-    def _average_lengths(self) -> dict[str, float]:
-        totals: Counter = Counter()
-        for (_, field), length in self.lengths.items():
-            totals[field] += length
-        return {field: totals[field] / max(1, len(self.refs)) for field in self.fields}
+    def _group_path(self, chunk: int, group: int) -> Path:
+        return self.workdir / f"chunk-{chunk}-group-{group}.pickle"
 
-    def _group_scores(self, group: int, average: dict[str, float]):
-        """(term, field, ref, score) of one group, with lunr's BM25 formula, in document order."""
-        count = len(self.refs)
-        idf_of: dict[str, float] = {}
-        for path in self._group_paths(group):
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    term, field, ref, tf = line.rstrip("\n").split("\t")
-                    tf = int(tf)
-                    idf = idf_of.get(term)
-                    if idf is None:
-                        idf = idf_of[term] = _idf(self.field_postings[term], count)
-                    length_ratio = self.lengths[(ref, field)] / average[field] if average[field] else 0
-                    norm = K1 * (1 - B + B * length_ratio)
-                    yield term, field, ref, round(idf * ((K1 + 1) * tf) / (norm + tf) * self.fields[field], 3)
+    def merged(self, group: int) -> dict[str, list]:
+        """term → per field its flat (document, frequency, …) array, for one group's terms;
+        spills are read in document order, so the arrays stay in document order."""
+        terms: dict[str, list] = {}
+        for chunk in range(self._chunks):
+            path = self._group_path(chunk, group)
+            if not path.exists():
+                continue
+            with path.open("rb") as handle:
+                while True:
+                    try:
+                        spill = pickle.load(handle)
+                    except EOFError:
+                        break
+                    for term, fields in spill.items():
+                        have = terms.get(term)
+                        if have is None:
+                            terms[term] = fields
+                            continue
+                        for number, flat in enumerate(fields):
+                            if flat is not None:
+                                if have[number] is None:
+                                    have[number] = flat
+                                else:
+                                    have[number].extend(flat)
+        return terms
 
-    def scores(self):
-        """Every (term, field, ref, score)."""
-        average = self._average_lengths()
+    def postings(self):
+        """Every term with its postings per field [[(document, frequency), …], …]."""
         for group in range(self.groups):
-            yield from self._group_scores(group, average)
+            for term, fields in sorted(self.merged(group).items()):
+                yield term, [list(zip(flat[::2], flat[1::2])) if flat else [] for flat in fields]
 
     def group_parts(self, group: int, partitions: int):
-        """Yield (part number, compact part) for the parts of one group.
-
-        A compact part lists its terms in JavaScript order, each with its postings as flat
-        (field number, gap to the previous document, score × 1000) triples; ``expand`` (and search.js) turn it into
-        the lunr index it stands for: lunr's own JSON would store each posting twice.
-        Postings arrive in document order (documents are added in order), so no sort is
-        needed but the terms'."""
-        field_number = {field: n for n, field in enumerate(self.fields)}
-        postings: dict[str, list] = {}
-        previous: dict[str, int] = {}
-        for term, field, ref, score in self._group_scores(group, self._average_lengths()):
-            flat = postings.get(term)
-            if flat is None:
-                flat = postings[term] = []
-            document = int(ref)
-            # documents as gaps from the previous one, scores in thousandths: fewer digits
-            flat += (field_number[field], document - previous.get(term, 0), round(score * 1000))
-            previous[term] = document
-        parts: dict[int, list[str]] = {number: [] for number in range(group, partitions, self.groups)}
-        for term in postings:
-            parts[partition_of(term, partitions)].append(term)
-        for number, terms in parts.items():
-            terms.sort(key=js_order)
-            yield number, {"fields": list(self.fields), "terms": [[term, postings[term]] for term in terms]}
-
-    def build(self, partitions: int):
-        """Yield (part number, compact part) for every part, a group at a time."""
-        for group in range(self.groups):
-            yield from self.group_parts(group, partitions)
+        """(part number, part) for the parts of one group.  A part lists its terms in
+        JavaScript's order, each as [term, postings in field 1, field 2, …]."""
+        parts: dict[int, list] = {number: [] for number in range(group, partitions, self.groups)}
+        for term, fields in self.merged(group).items():
+            parts[partition_of(term, partitions)].append(
+                [term, *(encode_postings(flat) if flat else "" for flat in fields)])
+        for number, entries in parts.items():
+            entries.sort(key=lambda entry: js_order(entry[0]))
+            yield number, entries
 
     def write_parts(self, partitions: int, write) -> int:
         """Write every part with ``write(number, part)`` (which returns bytes written), the
         groups shared among the workers; returns the bytes written."""
         _STATE.update(index=self, partitions=partitions, write=write)
-        pool = _fork_pool(self.workers)
-        sizes = pool.map(_write_group, range(self.groups)) if pool else [_write_group(g) for g in range(self.groups)]
-        if pool:
-            pool.close()
-            pool.join()
-        return sum(sizes)
+        return sum(_run(_write_group, list(range(self.groups)), self.workers))
 
 
 _STATE: dict = {}  # what forked workers read (they inherit it; nothing is pickled)
 
 
-def _spill_chunk(job: tuple[int, list]) -> tuple[dict, Counter, int]:
-    chunk, records = job
+def _collect_chunk(job: tuple[int, int, list]) -> tuple[list, int, list]:
+    """Tokenize one worker's documents, spilling their postings by group."""
+    chunk, first, items = job
     index: PartitionedIndex = _STATE["index"]
-    files = [(index.workdir / f"chunk-{chunk}-group-{g}.tsv").open("w", encoding="utf-8") for g in range(index.groups)]
-    lengths, field_postings, posting_count, group_of = {}, Counter(), 0, {}
-    for ref, field_tokens in records:
-        for field in index.fields:
-            terms = field_tokens.get(field, [])
-            terms = tokenize(terms) if isinstance(terms, str) else terms
-            counts = Counter(terms)
-            lengths[(ref, field)] = len(terms)
-            field_postings.update(counts.keys())
+    extract = _STATE["extract"]
+    lengths = [array("i") for _ in index.fields]
+    tables: list[dict] = [{} for _ in index.fields]
+    group_of: dict[str, int] = {}
+    posting_count, extras = 0, []
+    for offset, item in enumerate(items):
+        texts, extra = extract(item)
+        extras.append(extra)
+        document = first + offset
+        for number, field in enumerate(index.fields):
+            counts = term_counts(texts.get(field) or "")
+            lengths[number].append(sum(counts.values()))
             posting_count += len(counts)
-            for term, tf in counts.items():
-                group = group_of.get(term)
-                if group is None:
-                    group = group_of[term] = fnv1a(partition_key(term)) % index.groups
-                files[group].write(f"{term}\t{field}\t{ref}\t{tf}\n")
-    for handle in files:
-        handle.close()
-    return lengths, field_postings, posting_count
+            table = tables[number]
+            for term, frequency in counts.items():
+                flat = table.get(term)
+                if flat is None:
+                    flat = table[term] = array("i")
+                flat.append(document)
+                flat.append(frequency)
+        if (offset + 1) % SPILL_EVERY == 0:
+            _spill(index, chunk, tables, group_of)
+            tables = [{} for _ in index.fields]
+    _spill(index, chunk, tables, group_of)
+    return lengths, posting_count, extras
+
+
+def _spill(index: PartitionedIndex, chunk: int, tables: list[dict], group_of: dict[str, int]) -> None:
+    spills: list[dict] = [{} for _ in range(index.groups)]
+    for number, table in enumerate(tables):
+        for term, flat in table.items():
+            group = group_of.get(term)
+            if group is None:
+                group = group_of[term] = fnv1a(term) % index.groups
+            fields = spills[group].get(term)
+            if fields is None:
+                fields = spills[group][term] = [None] * len(tables)
+            fields[number] = flat
+    for group, spill in enumerate(spills):
+        if spill:
+            with index._group_path(chunk, group).open("ab") as handle:
+                pickle.dump(spill, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _write_group(group: int) -> int:
@@ -207,24 +244,20 @@ def _write_group(group: int) -> int:
     return sum(write(number, part) for number, part in index.group_parts(group, partitions))
 
 
-def tokenize(text: str) -> list[str]:
-    from .tokenizer import tokens
+def expand(part: list, stats: dict) -> dict:
+    """The lunr index (lunr's serialization, as ``lunr.Index.load`` reads it) that a part
+    stands for, with ``stats`` decoded (``lengths`` as lists of numbers)."""
+    from .codec import decode_postings
 
-    return tokens(text)
-
-
-def expand(part: dict) -> dict:
-    """The lunr index (lunr's serialization, as ``lunr.Index.load`` reads it) that a compact
-    part stands for."""
-    fields = part["fields"]
+    fields = stats["fields"]
     inverted, vectors = [], {}
-    for position, (term, flat) in enumerate(part["terms"]):
-        posting = {"_index": position, **{field: {} for field in fields}}
-        ref = 0
-        for field_number, gap, thousandths in zip(flat[::3], flat[1::3], flat[2::3]):
-            ref += gap
-            posting[fields[field_number]][str(ref)] = {}
-            vectors.setdefault(f"{fields[field_number]}/{ref}", []).extend((position, thousandths / 1000))
-        inverted.append([term, posting])
+    for position, (term, *encoded) in enumerate(part):
+        postings = [decode_postings(text) for text in encoded]
+        entry = {"_index": position}
+        for field, scored in zip(fields, field_scores(postings, stats)):
+            entry[field] = {str(document): {} for document, _ in scored}
+            for document, score in scored:
+                vectors.setdefault(f"{field}/{document}", []).extend((position, score))
+        inverted.append([term, entry])
     return {"version": LUNR_VERSION, "fields": fields, "fieldVectors": [[k, v] for k, v in sorted(vectors.items())],
             "invertedIndex": inverted, "pipeline": []}

@@ -5,7 +5,7 @@
 (function (root) {
   "use strict";
   var PAGE = 10;          // results shown at a time
-  var received = {}, waiting = {}, indexes = {}, base = "search/";
+  var received = {}, waiting = {}, base = "search/";
 
   function receive(name, data) {
     received[name] = data;
@@ -26,61 +26,137 @@
     });
   }
 
-  /* A compact part (terms with flat field/document-gap/score triples, see
-   * plugins/search_index/builder.py) made into the lunr.Index it stands for. */
-  function lunrIndex(data) {
-    var fields = data.fields, inverted = Object.create(null), vectors = Object.create(null), terms = [];
-    data.terms.forEach(function (entry, position) {
-      var posting = {_index: position}, flat = entry[1], ref = 0, i, key;
-      fields.forEach(function (field) { posting[field] = Object.create(null); });
-      for (i = 0; i < flat.length; i += 3) {  // (field, gap to the previous document, score × 1000)
-        ref += flat[i + 1];
-        posting[fields[flat[i]]][String(ref)] = {};
-        key = fields[flat[i]] + "/" + ref;
-        (vectors[key] = vectors[key] || []).push(position, flat[i + 2] / 1000);
-      }
-      inverted[entry[0]] = posting;
-      terms.push(entry[0]);
+  /* Numbers as plugins/search_index/codec.py writes them: base-32 digits, the last of each
+   * number from FINAL, the others from MORE. */
+  var FINAL = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&_";
+  var DIGIT = new Int8Array(128).fill(-1), FINAL_DIGIT = new Uint8Array(128);
+  for (var d = 0; d < 32; d++) {
+    DIGIT[FINAL.charCodeAt(d)] = d; FINAL_DIGIT[FINAL.charCodeAt(d)] = 1; DIGIT[MORE.charCodeAt(d)] = d;
+  }
+
+  function decodeNumbers(text) {
+    var numbers = [], value = 0, i, code;
+    for (i = 0; i < text.length; i++) {
+      code = text.charCodeAt(i);
+      value = value * 32 + DIGIT[code];
+      if (FINAL_DIGIT[code]) { numbers.push(value); value = 0; }
+    }
+    return numbers;
+  }
+
+  /** A field's postings: parallel arrays of documents and term frequencies. */
+  function decodePostings(text) {
+    var numbers = decodeNumbers(text), documents = [], frequencies = [], document = 0, i;
+    for (i = 0; i < numbers.length; i++) {
+      document += numbers[i] >> 1;
+      documents.push(document);
+      frequencies.push(numbers[i] & 1 ? numbers[++i] : 1);
+    }
+    return {documents: documents, frequencies: frequencies};
+  }
+
+  /** The archive's statistics for BM25: document count, field boosts, average and
+   * per-document field lengths (lengths.js, decoded once). */
+  var stats = null;
+  function archiveStats() {
+    if (stats) return stats;
+    var meta = received.meta;
+    stats = {documents: meta.documents, fields: meta.fields, boosts: meta.boosts, average: meta.average,
+             lengths: meta.fields.map(function (field) { return decodeNumbers(received.lengths[field]); })};
+    return stats;
+  }
+
+  /** A term's postings per field, or null when the archive lacks the term (decoded once:
+   * a reader refining a query reuses most of its terms). */
+  var decoded = new Map();
+  function termPostings(part, term) {
+    if (decoded.has(term)) return decoded.get(term);
+    var lo = 0, hi = part.length - 1, mid, found = null;
+    while (lo <= hi && !found) {  // terms are sorted in JavaScript's string order
+      mid = (lo + hi) >> 1;
+      if (part[mid][0] === term) found = part[mid].slice(1).map(decodePostings);
+      else if (part[mid][0] < term) lo = mid + 1; else hi = mid - 1;
+    }
+    decoded.set(term, found);
+    return found;
+  }
+
+  /** Documents holding every term in some field (AND), counted in one pass per term. */
+  function commonDocuments(postings) {
+    var count = new Uint16Array(archiveStats().documents), all = [];
+    postings.forEach(function (fields, i) {
+      fields.forEach(function (field) {
+        field.documents.forEach(function (document) { if (count[document] === i) count[document] = i + 1; });
+      });
+    });
+    var last = postings.length;
+    postings[last - 1].forEach(function (field) {
+      field.documents.forEach(function (document) {
+        if (count[document] === last) { all.push(document); count[document] = 0; }
+      });
+    });
+    return all;
+  }
+
+  /* lunr's BM25 field-vector value (lunr.Builder.prototype.createFieldVectors), from the
+   * whole archive's statistics: what one lunr index over everything would hold. */
+  function fieldScore(idf, field, document, frequency) {
+    var s = archiveStats(), k1 = 1.2, b = 0.75;
+    var score = idf * ((k1 + 1) * frequency) /
+      (k1 * (1 - b + b * (s.lengths[field][document] / s.average[field])) + frequency) * s.boosts[field];
+    return Math.round(score * 1000) / 1000;
+  }
+
+  /** A lunr.Index over the query's terms and the documents holding all of them, scored as
+   * one lunr index over the whole archive would score them.  Its one field holds, per
+   * document and term, the sum of the term's field-vector values in the archive's fields:
+   * lunr's score (the query vector's dot product with each field's vector, over the query
+   * vector's length, which is the same in every field) is then unchanged, and lunr.js has
+   * one match per document and term to evaluate instead of one per field. */
+  function lunrIndex(tokens, postings, documents) {
+    var s = archiveStats(), wanted = new Uint8Array(s.documents), inverted = Object.create(null), vectors = Object.create(null);
+    documents.forEach(function (document) { wanted[document] = 1; });
+    var order = tokens.slice().sort();  // lunr.Vector wants its elements in index order
+    order.forEach(function (token, position) {
+      var fields = postings[tokens.indexOf(token)], refs = Object.create(null), withTerm = 0, sums = new Map();
+      fields.forEach(function (field) { withTerm += field.documents.length; });
+      var idf = Math.log(1 + Math.abs((s.documents - withTerm + 0.5) / (withTerm + 0.5)));
+      fields.forEach(function (field, f) {
+        field.documents.forEach(function (document, i) {
+          if (wanted[document]) sums.set(document, (sums.get(document) || 0) + fieldScore(idf, f, document, field.frequencies[i]));
+        });
+      });
+      sums.forEach(function (score, document) {
+        refs[document] = {};
+        (vectors[document] = vectors[document] || []).push(position, score);
+      });
+      inverted[token] = {_index: position, all: refs};
     });
     var fieldVectors = Object.create(null);
-    Object.keys(vectors).forEach(function (key) { fieldVectors[key] = new lunr.Vector(vectors[key]); });
-    return new lunr.Index({invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(terms),
-                           fields: fields, pipeline: new lunr.Pipeline()});
+    Object.keys(vectors).forEach(function (document) { fieldVectors["all/" + document] = new lunr.Vector(vectors[document]); });
+    return new lunr.Index({invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(order),
+                           fields: ["all"], pipeline: new lunr.Pipeline()});
   }
 
-  function part(number) {
-    return load("index/" + number).then(function (data) {
-      return indexes[number] || (indexes[number] = lunrIndex(data));
-    });
-  }
+  function part(number) { return load("index/" + number); }
 
-  /* Scores of one token in its part: a one-term lunr query, whose score is the term's
-   * BM25 weight (the query vector has length 1), so scores add up over the tokens exactly
-   * as one index over all terms would rank them. */
-  function tokenScores(index, token) {
-    var results = index.query(function (query) {
-      query.term(token, {usePipeline: false, presence: lunr.Query.presence.REQUIRED,
-                         wildcard: lunr.Query.wildcard.NONE});
-    });
-    var scores = new Map();
-    results.forEach(function (result) { scores.set(Number(result.ref), result.score); });
-    return scores;
-  }
-
-  /** All tokens required (AND); scores summed.  Resolves to [[ref, score], …] best first. */
+  /** All tokens required (AND), ranked by lunr.  Resolves to [[ref, score], …] best first. */
   function rank(words) {
     var meta = received.meta, tokens = [];
     words.forEach(function (word) { word.forEach(function (t) { if (tokens.indexOf(t) < 0) tokens.push(t); }); });
     var parts = tokens.map(function (t) { return GazetteTokenizer.partitionOf(t, meta.partitions); });
     return Promise.all(parts.map(part)).then(function (loaded) {
-      var total = null;
-      tokens.forEach(function (token, i) {
-        var scores = tokenScores(loaded[i], token), next = new Map();
-        if (total === null) { total = scores; return; }
-        total.forEach(function (score, ref) { if (scores.has(ref)) next.set(ref, score + scores.get(ref)); });
-        total = next;
+      var postings = tokens.map(function (token, i) { return termPostings(loaded[i], token); });
+      if (!tokens.length || postings.indexOf(null) >= 0) return [];
+      var documents = commonDocuments(postings);
+      if (!documents.length) return [];
+      var results = lunrIndex(tokens, postings, documents).query(function (query) {
+        tokens.forEach(function (token) {
+          query.term(token, {usePipeline: false, presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.NONE});
+        });
       });
-      return Array.from(total || new Map()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return results.map(function (result) { return [Number(result.ref), result.score]; })
+        .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     });
   }
 

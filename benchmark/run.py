@@ -37,8 +37,9 @@ def ingest(sources: Path, content: Path):
 
 
 def build(content: Path, output: Path):
+    """A build whose caches live beside its output (empty for the first build of an output)."""
     return run([PY, "-m", "plugins.atomic_build", "pelicanconf.py", "--content", str(content),
-                "--output", str(output)], cwd=ROOT)
+                "--output", str(output), "--cache", str(output.with_name(output.name + "-cache"))], cwd=ROOT)
 
 
 def tree(folder: Path) -> dict:

@@ -1,11 +1,17 @@
 """Build the site beside ``output/`` and swap it in only when the build succeeded, so a
 failed or interrupted build leaves the previous site whole.
 
-Usage: ``python -m plugins.atomic_build [SETTINGS] [--content DIR] [--output DIR]``.
+The build's caches (Pelican's content cache, the search index's per-document terms) go
+to a folder under CACHE_PATH named for the code that made them: a change to the
+converter, the plugins, the settings or the pinned packages starts a new cache, and older
+ones are removed.
+
+Usage: ``python -m plugins.atomic_build [SETTINGS] [--content DIR] [--output DIR] [--cache DIR]``.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -14,8 +20,32 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 
+ROOT = Path(__file__).resolve().parent.parent
+CODE = ("gazette/**/*.py", "gazette/data/*", "plugins/**/*.py", "pelicanconf.py", "requirements.txt")
+
+
+def code_fingerprint(root: Path = ROOT) -> str:
+    """A hash of the code and settings that shape what the caches hold."""
+    digest = hashlib.sha256()
+    for path in sorted({p for pattern in CODE for p in root.glob(pattern) if p.is_file()}):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def versioned_cache(root: Path) -> Path:
+    """This code's cache folder under ``root``; other versions' folders are removed."""
+    current = root / code_fingerprint()
+    if root.exists():
+        for folder in root.iterdir():
+            if folder.is_dir() and folder != current:
+                shutil.rmtree(folder, ignore_errors=True)
+    return current
+
+
 def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> Path:
     settings = read_settings(settings_file, override=overrides or {})
+    if settings.get("CACHE_CONTENT"):
+        settings["CACHE_PATH"] = str(versioned_cache(Path(settings["CACHE_PATH"])))
     final = Path(settings["OUTPUT_PATH"]).resolve()
     staging = final.with_name(final.name + ".new")
     if staging.exists():
@@ -37,8 +67,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument("settings", nargs="?", default="pelicanconf.py")
     parser.add_argument("--content", help="content folder (default: the settings' PATH)")
     parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
     args = parser.parse_args(argv)
-    overrides = {key: value for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output)) if value}
+    overrides = {key: value for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output),
+                                               ("CACHE_PATH", args.cache)) if value}
     build(args.settings, overrides)
 
 

@@ -1,9 +1,11 @@
 """Builds: the same sources give a byte-identical site; a failed build leaves the old one."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SOURCES, run_ingest
 from site_helpers import build_site
 
 
@@ -11,12 +13,33 @@ def files(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_two_builds_are_byte_identical(site, tmp_path):
-    output, content = site
-    again = build_site(content, tmp_path / "again", ROOT)
-    first, second = files(output), files(again)
+def same_files(one, other):
+    first, second = files(one), files(other)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    output, content = site
+    same_files(output, build_site(content, tmp_path / "again", ROOT))
+
+
+def test_a_rebuild_from_the_caches_after_a_new_issue_equals_a_cold_build(tmp_path):
+    """The content and search caches make a rebuild after one new issue cheaper; the site it
+    gives must be the one a build from nothing gives."""
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    newest = sorted(sources.rglob("*.txt"))[-1]
+    held = newest.rename(tmp_path / newest.name)
+    assert run_ingest(sources, tmp_path / "content").returncode == 0
+    cache = tmp_path / "cache"
+    build_site(tmp_path / "content", tmp_path / "output", ROOT, cache)
+    held.rename(newest)
+    assert run_ingest(sources, tmp_path / "content").returncode == 0
+    build_site(tmp_path / "content", tmp_path / "output", ROOT, cache)
+    assert run_ingest(sources, tmp_path / "content-cold").returncode == 0
+    cold = build_site(tmp_path / "content-cold", tmp_path / "output-cold", ROOT, tmp_path / "cache-cold")
+    same_files(tmp_path / "output", cold)
 
 
 def test_a_failed_build_leaves_the_previous_site_whole(site, tmp_path):

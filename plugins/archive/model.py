@@ -17,6 +17,8 @@ from gazette.topics import slug_of
 UNKNOWN_DATE = datetime.datetime(1970, 1, 1)
 REPEAL_WORDS = re.compile(r"废止|停止执行|不再执行")
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster
+
 
 @dataclass
 class Group:
@@ -74,7 +76,7 @@ def build_archive(articles: list, content_path: Path) -> Archive:
         key = (article.publisher_slug, article.year_folder, article.issue_slug)
         if key not in archive.issues:
             record_path = content_path / key[0] / key[1] / key[2] / "issue.yaml"
-            record = yaml.safe_load(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
+            record = yaml.load(record_path.read_text(encoding="utf-8"), Loader=_LOADER) if record_path.exists() else {}
             archive.issues[key] = Issue(*key, record)
         issue = archive.issues[key]
         issue.documents.append(article)

@@ -24,8 +24,8 @@ LUNR_JS = Path("node_modules/lunr/lunr.min.js")
 _running: list = []
 
 
-def build(content: Path, folder: Path) -> dict:
-    stats = write_search_files(content, folder)
+def build(content: Path, folder: Path, cache: Path | None = None) -> dict:
+    stats = write_search_files(content, folder, cache=cache)
     log.info("search index: %(documents)d documents, %(parts)d parts, %(bytes)d bytes", stats)
     return stats
 
@@ -36,11 +36,13 @@ def start(pelican):
         raise FileNotFoundError(f"{lunr_js} is missing: run `npm ci` (make setup) to install lunr.js")
     staging = Path(tempfile.mkdtemp(prefix="gazette-search-"))
     content = Path(pelican.settings["PATH"])
+    # documents' terms are kept between builds when Pelican keeps its content cache
+    cache = Path(pelican.settings["CACHE_PATH"]) / "search" if pelican.settings.get("CACHE_CONTENT") else None
     if "fork" in multiprocessing.get_all_start_methods():
-        process = multiprocessing.get_context("fork").Process(target=build, args=(content, staging / "search"))
+        process = multiprocessing.get_context("fork").Process(target=build, args=(content, staging / "search", cache))
         process.start()
     else:
-        build(content, staging / "search")
+        build(content, staging / "search", cache)
         process = None
     _running.append((process, staging, lunr_js))
 

@@ -21,6 +21,8 @@ import math
 import multiprocessing
 import pickle
 from array import array
+from collections import defaultdict, deque
+from functools import partial
 from pathlib import Path
 
 from .codec import encode_numbers, encode_postings
@@ -111,8 +113,8 @@ class PartitionedIndex:
         return len(self.lengths[0])
 
     def add_all(self, items: list, extract) -> list:
-        """Add documents: ``extract(item)`` (run in a worker) returns ({field: text}, extra);
-        the extras come back in order."""
+        """Add documents: ``extract(item)`` (run in a worker) returns ({field: text, or
+        (terms, frequencies)}, extra); the extras come back in order."""
         size = -(-len(items) // max(1, self.workers))
         jobs = [(self._chunks + n, self.documents + start, items[start:start + size])
                 for n, start in enumerate(range(0, len(items), size))]
@@ -138,7 +140,7 @@ class PartitionedIndex:
         return self.workdir / f"chunk-{chunk}-group-{group}.pickle"
 
     def merged(self, group: int) -> dict[str, list]:
-        """term → per field its flat (document, frequency, …) array, for one group's terms;
+        """term → per field its packed postings (see ``codec``), for one group's terms;
         spills are read in document order, so the arrays stay in document order."""
         terms: dict[str, list] = {}
         for chunk in range(self._chunks):
@@ -168,7 +170,7 @@ class PartitionedIndex:
         """Every term with its postings per field [[(document, frequency), …], …]."""
         for group in range(self.groups):
             for term, fields in sorted(self.merged(group).items()):
-                yield term, [list(zip(flat[::2], flat[1::2])) if flat else [] for flat in fields]
+                yield term, [[(packed >> 32, packed & 0xFFFFFFFF) for packed in flat] if flat else [] for flat in fields]
 
     def group_parts(self, group: int, partitions: int):
         """(part number, part) for the parts of one group.  A part lists its terms in
@@ -197,29 +199,37 @@ def _collect_chunk(job: tuple[int, int, list]) -> tuple[list, int, list]:
     index: PartitionedIndex = _STATE["index"]
     extract = _STATE["extract"]
     lengths = [array("i") for _ in index.fields]
-    tables: list[dict] = [{} for _ in index.fields]
+    tables = _tables(len(index.fields))
     group_of: dict[str, int] = {}
     posting_count, extras = 0, []
     for offset, item in enumerate(items):
         texts, extra = extract(item)
         extras.append(extra)
-        document = first + offset
+        base = (first + offset) << 32  # packed with each term's frequency: see codec
         for number, field in enumerate(index.fields):
-            counts = term_counts(texts.get(field) or "")
-            lengths[number].append(sum(counts.values()))
-            posting_count += len(counts)
-            table = tables[number]
-            for term, frequency in counts.items():
-                flat = table.get(term)
-                if flat is None:
-                    flat = table[term] = array("i")
-                flat.append(document)
-                flat.append(frequency)
+            terms, frequencies = _terms(texts.get(field))
+            lengths[number].append(sum(frequencies))
+            posting_count += len(terms)
+            # table[term].append(base + frequency) for every term, looped in C
+            deque(map(array.append, map(tables[number].__getitem__, terms), map(base.__add__, frequencies)), 0)
         if (offset + 1) % SPILL_EVERY == 0:
             _spill(index, chunk, tables, group_of)
-            tables = [{} for _ in index.fields]
+            tables = _tables(len(index.fields))
     _spill(index, chunk, tables, group_of)
     return lengths, posting_count, extras
+
+
+def _terms(value) -> tuple:
+    """A field's terms and their frequencies: from its text, or as given (terms, counts)."""
+    if value is None or isinstance(value, str):
+        counts = term_counts(value or "")
+        return list(counts), list(counts.values())
+    return value
+
+
+def _tables(fields: int) -> list[defaultdict]:
+    """Per field: term → its packed postings."""
+    return [defaultdict(partial(array, "q")) for _ in range(fields)]
 
 
 def _spill(index: PartitionedIndex, chunk: int, tables: list[dict], group_of: dict[str, int]) -> None:

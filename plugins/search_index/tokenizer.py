@@ -93,14 +93,12 @@ def term_counts(text: str) -> Counter:
     (pairs holding the space are dropped); a test holds the two equal."""
     text = nfkc(text or "")
     text = SPACE_BETWEEN_HAN.sub("", text)
-    counts = Counter(doc_number_tokens(text))
-    counts.update(word.lower() for word in ASCII_WORD.findall(text))
     han = NOT_HAN.sub(" ", text)
-    pairs = Counter(map(add, han, han[1:]))
-    characters = Counter(han)
-    for key in [key for key in pairs if " " in key]:
-        del pairs[key]
-    del characters[" "]
-    counts.update(pairs)
-    counts.update(characters)
+    counts = Counter(map(add, han, han[1:]))  # Counter counts an iterable in C
+    counts.update(han)
+    for key in [key for key in counts if " " in key]:
+        del counts[key]
+    # disjoint from the Han terms: ASCII words, and numbers holding 〔 or 令…号
+    counts.update(word.lower() for word in ASCII_WORD.findall(text))
+    counts.update(doc_number_tokens(text))
     return counts

@@ -14,6 +14,8 @@ from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
 
 from .builder import PartitionedIndex, partition_count
+from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
+from .tokenizer import term_counts
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
@@ -26,11 +28,15 @@ def _script(name: str, data) -> str:
 
 
 def _write(folder: Path, relative: str, name: str, data) -> int:
+    return _write_text(folder, relative, _script(name, data))
+
+
+def _write_text(folder: Path, relative: str, text: str) -> int:
     path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = _script(name, data)
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    return len(data)
 
 
 @dataclass
@@ -45,9 +51,10 @@ class SearchDoc:
         return value if value is not None else ""
 
 
-def read_document(content: Path, path: Path) -> SearchDoc:
+def read_document(content: Path, path: Path, data: bytes | None = None) -> SearchDoc:
     """A document with its page's URL (the document's path, .md → .html)."""
-    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    text = (path.read_bytes() if data is None else data).decode("utf-8")
+    _, front, body = text.split("---\n", 2)
     meta = yaml.load(front, Loader=_LOADER) or {}
     return SearchDoc(path.relative_to(content).with_suffix(".html").as_posix(), meta, to_plain(body))
 
@@ -58,19 +65,23 @@ def document_paths(content: Path) -> list[Path]:
     return sorted(content.rglob("*.md"))
 
 
-def write_search_files(content: Path, folder: Path, workers: int | None = None) -> dict:
+def write_search_files(content: Path, folder: Path, workers: int | None = None, cache: Path | None = None) -> dict:
+    """Write the search data for the documents under ``content`` into ``folder``; with a
+    ``cache`` folder, what each unchanged document gave the last build is reused."""
     items = list(enumerate(document_paths(content)))
+    documents = DocumentCache(cache)
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
         index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1)
         # the workers read each document, write its result-list file and tokenize it
-        extras = index.add_all(items, partial(_read_for_index, content, folder))
+        extras = index.add_all(items, partial(_read_for_index, content, folder, documents))
         parts = partition_count(index.posting_count)
-        written = sum(size for _, size in extras)
+        written = sum(size for _, size, _ in extras)
         written += index.write_parts(parts, lambda number, part: _write(folder, f"index/{number}.js",
                                                                         f"index/{number}", part))
         lengths = index.encoded_lengths()
         stats = index.stats()
-    values, rows = _facets([facets for facets, _ in extras])
+    documents.keep_only({key for _, _, key in extras})
+    values, rows = _facets([facets for facets, _, _ in extras])
     written += _write(folder, "facet-values.js", "facet-values", values)  # loaded with the page
     written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded when a filter is set
     written += _write(folder, "lengths.js", "lengths", lengths)           # loaded with the page
@@ -80,15 +91,24 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None) 
     return {"documents": stats["documents"], "parts": parts, "bytes": written}
 
 
-def _read_for_index(content: Path, folder: Path, item: tuple[int, Path]) -> tuple[dict, tuple[dict, int]]:
-    """A document's fields for the index, and its facet values and the bytes of the file
-    the result list shows it from: its row and its text (for the snippet)."""
+def _read_for_index(content: Path, folder: Path, cache: DocumentCache, item: tuple[int, Path]):
+    """A document's terms per field for the index; its facet values, the bytes of the file
+    the result list shows it from (its row and its text, for the snippet), and its cache key."""
     ref, path = item
-    document = read_document(content, path)
-    size = _write(folder, f"doc/{ref}.js", f"doc/{ref}", [_doc_row(document), document.body])
-    texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
-             "issuer": document.value("issuer"), "body": document.body}
-    return texts, ({facet: _as_list(document.value(facet)) for facet in FACETS}, size)
+    data = path.read_bytes()
+    key = document_key(path.relative_to(content).as_posix(), data)
+    entry = cache.get(key)
+    if entry is None:
+        document = read_document(content, path, data)
+        payload = json.dumps([_doc_row(document), document.body], ensure_ascii=False, separators=(",", ":"))
+        texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
+                 "issuer": document.value("issuer"), "body": document.body}
+        entry = (payload, {facet: _as_list(document.value(facet)) for facet in FACETS},
+                 {field: pack_counts(term_counts(text)) for field, text in texts.items()})
+        cache.put(key, entry)
+    payload, facets, counts = entry
+    size = _write_text(folder, f"doc/{ref}.js", f"GazetteSearch.receive({json.dumps(f'doc/{ref}')},{payload});\n")
+    return {field: unpack_counts(packed) for field, packed in counts.items()}, (facets, size, key)
 
 
 def _doc_row(document: SearchDoc) -> list:

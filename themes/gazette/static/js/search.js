@@ -44,13 +44,17 @@
     return numbers;
   }
 
-  /** A field's postings: parallel arrays of documents and term frequencies. */
+  /** A field's postings: parallel arrays of documents and term frequencies.  The text is
+   * the gaps between documents, each doubled plus one when its frequency is not 1, then
+   * after a "." those frequencies (see codec.py). */
   function decodePostings(text) {
-    var numbers = decodeNumbers(text), documents = [], frequencies = [], document = 0, i;
+    var dot = text.indexOf("."), numbers = decodeNumbers(dot < 0 ? text : text.slice(0, dot));
+    var others = dot < 0 ? [] : decodeNumbers(text.slice(dot + 1)), next = 0;
+    var documents = new Array(numbers.length), frequencies = new Array(numbers.length), document = 0, i;
     for (i = 0; i < numbers.length; i++) {
       document += numbers[i] >> 1;
-      documents.push(document);
-      frequencies.push(numbers[i] & 1 ? numbers[++i] : 1);
+      documents[i] = document;
+      frequencies[i] = numbers[i] & 1 ? others[next++] : 1;
     }
     return {documents: documents, frequencies: frequencies};
   }

@@ -41,7 +41,7 @@ AUTHOR_FEED_RSS = None
 
 THEME = "themes/gazette"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["archive_reader", "archive", "search_index"]
+PLUGINS = ["archive_reader", "archive", "search_index", "page_reuse"]
 LUNR_JS = str(Path(__file__).resolve().parent / "node_modules/lunr/lunr.min.js")  # from npm, copied by the build
 
 # Python-Markdown settings: the site reads Markdown with markdown-it-py (plugins/archive_reader);

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -14,6 +15,7 @@ from . import docnumber
 _ADMIN_SUFFIX = re.compile(r"(?:市|省|县|区|自治州|地区|盟)?(?:人民政府)?(?:办公室|办公厅)?公报$")
 
 
+@lru_cache(maxsize=1 << 14)  # the same organ, topic and place names come back for every document
 def ascii_slug(text: str) -> str:
     words = lazy_pinyin(text, errors=lambda chars: [c if c.isascii() else "" for c in chars])
     slug = re.sub(r"[^a-z0-9]+", "-", "".join(w + (" " if not w.isascii() else "") for w in words).lower())

@@ -51,6 +51,8 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
     if staging.exists():
         shutil.rmtree(staging)
     settings["OUTPUT_PATH"] = str(staging)
+    if final.exists():
+        settings["PREVIOUS_OUTPUT"] = str(final)  # unchanged pages are copied from it (page_reuse)
     Pelican(settings).run()
     previous = final.with_name(final.name + ".old")
     if previous.exists():

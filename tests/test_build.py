@@ -25,21 +25,27 @@ def test_two_builds_are_byte_identical(site, tmp_path):
 
 
 def test_a_rebuild_from_the_caches_after_a_new_issue_equals_a_cold_build(tmp_path):
-    """The content and search caches make a rebuild after one new issue cheaper; the site it
-    gives must be the one a build from nothing gives."""
+    """The caches and the reuse of unchanged pages make a rebuild after one new issue
+    cheaper; the site it gives must be the one a build from nothing gives — including the
+    pages of older documents the new one repeals (their status and links change)."""
     sources = tmp_path / "sources"
     shutil.copytree(SOURCES, sources)
-    newest = sorted(sources.rglob("*.txt"))[-1]
+    shutil.copytree(ROOT / "tests/fixtures/site", sources / "web")
+    newest = sources / "web" / "web_single.txt"  # repeals the document of web_repealed.txt
     held = newest.rename(tmp_path / newest.name)
     assert run_ingest(sources, tmp_path / "content").returncode == 0
     cache = tmp_path / "cache"
     build_site(tmp_path / "content", tmp_path / "output", ROOT, cache)
+    repealed = [p.relative_to(tmp_path / "output") for p in (tmp_path / "output").rglob("*.html")
+                if '<dd class="number">晋市政办〔2020〕2号</dd>' in p.read_text(encoding="utf-8")]
+    assert len(repealed) == 1 and "现行有效" in (tmp_path / "output" / repealed[0]).read_text(encoding="utf-8")
     held.rename(newest)
     assert run_ingest(sources, tmp_path / "content").returncode == 0
     build_site(tmp_path / "content", tmp_path / "output", ROOT, cache)
     assert run_ingest(sources, tmp_path / "content-cold").returncode == 0
     cold = build_site(tmp_path / "content-cold", tmp_path / "output-cold", ROOT, tmp_path / "cache-cold")
     same_files(tmp_path / "output", cold)
+    assert "已废止" in (tmp_path / "output" / repealed[0]).read_text(encoding="utf-8")
 
 
 def test_a_failed_build_leaves_the_previous_site_whole(site, tmp_path):

@@ -1,0 +1,153 @@
+"""Reuse the document pages of the previous build whose inputs have not changed.
+
+A document's page shows its own text and metadata, its issue, its neighbours in the
+issue, the documents it cites or repeals and those citing or repealing it, through the
+theme and a few settings.  A rebuild after one new issue changes those for few pages, yet
+rendering every page again was a large share of a rebuild.  This writer keeps, per page,
+a fingerprint of those inputs and the SHA-256 of the page it wrote (``pages.json`` in
+the build's cache folder, which is new for every version of the code); a page is copied
+from the previous site (``PREVIOUS_OUTPUT``, set by ``plugins.atomic_build``) only when
+both still match — a changed input, or a page changed or lost on disk, renders it again.
+Without a content cache nothing is kept and every page is rendered.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.writers import Writer
+
+log = logging.getLogger(__name__)
+MANIFEST = "pages.json"
+_writers: list = []
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def theme_fingerprint(theme: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in (theme / "templates").rglob("*") if p.is_file()):
+        digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _link(document) -> list | None:
+    return None if document is None else [document.url, document.title]
+
+
+def page_inputs(article, settings: dict, theme: str) -> str:
+    """A fingerprint of everything ``article.html`` reads for this document."""
+    issue = article.issue
+    documents = issue.documents
+    at = documents.index(article)
+    data = {
+        "theme": theme,
+        "settings": [settings.get(key) for key in ("SITENAME", "SITEURL", "RELATIVE_URLS")],
+        "content": article._content,
+        "metadata": sorted((key, str(value)) for key, value in article.metadata.items()),
+        "url": article.url,
+        "issue": [issue.url, issue.label, issue.publisher_slug, issue.record.get("publisher")],
+        "neighbours": [_link(documents[at - 1]) if at > 0 else None,
+                       _link(documents[at + 1]) if at + 1 < len(documents) else None],
+        "cites": [[number, _link(target)] for number, target in article.cite_links],
+        "repeals": [[number, _link(target)] for number, target in article.repeal_links],
+        "cited_by": [_link(document) for document in article.cited_by],
+        "repealed_by": [_link(document) for document in article.repealed_by],
+    }
+    return _digest(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+class PageReuse:
+    """The previous build's pages and manifest, and this build's manifest."""
+
+    def __init__(self, previous: Path | None, cache: Path, output: Path, theme: str, settings: dict):
+        self.previous, self.cache, self.output = previous, cache, output
+        self.theme, self.settings = theme, settings
+        try:
+            self.old = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.old = {}
+        self.new: dict[str, list[str]] = {}
+        self.reused = 0
+
+    @classmethod
+    def from_settings(cls, settings: dict, output: str):
+        if not settings.get("CACHE_CONTENT"):
+            return None
+        previous = settings.get("PREVIOUS_OUTPUT")
+        theme = Path(settings["THEME"])
+        return cls(Path(previous) if previous else None, Path(settings["CACHE_PATH"]), Path(output),
+                   theme_fingerprint(theme), settings)
+
+    def fingerprint(self, article) -> str | None:
+        if not hasattr(article, "issue"):
+            return None
+        return page_inputs(article, self.settings, self.theme)
+
+    def copy(self, name: str, key: str) -> bool:
+        """Write the previous build's page ``name`` if its inputs and bytes are unchanged."""
+        entry = self.old.get(name)
+        if self.previous is None or not entry or entry[0] != key:
+            return False
+        try:
+            data = (self.previous / name).read_bytes()
+        except OSError:
+            return False
+        if _digest(data) != entry[1]:
+            return False
+        target = self.output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.new[name] = entry
+        self.reused += 1
+        return True
+
+    def remember(self, name: str, key: str) -> None:
+        self.new[name] = [key, _digest((self.output / name).read_bytes())]
+
+    def save(self) -> None:
+        self.cache.mkdir(parents=True, exist_ok=True)
+        (self.cache / MANIFEST).write_text(json.dumps(self.new, sort_keys=True), encoding="utf-8")
+        log.info("page reuse: %d document pages copied from the previous build, %d rendered",
+                 self.reused, len(self.new) - self.reused)
+
+
+class PageReusingWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.reuse = PageReuse.from_settings(settings or {}, output_path)
+        _writers.append(self)
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        article = kwargs.get("article")
+        key = self.reuse.fingerprint(article) if self.reuse and article is not None and not paginated and name else None
+        if key and self.reuse.copy(name, key):
+            return
+        super().write_file(name, template, context, relative_urls, paginated, template_name, override_output,
+                           url, **kwargs)
+        if key:
+            self.reuse.remember(name, key)
+
+
+def _writer(pelican):
+    return PageReusingWriter
+
+
+def _save(pelican):
+    """Keep the manifest of this build's writer (a failed earlier build's writer, left in
+    the list, is dropped: its pages never reached the site)."""
+    current = [writer for writer in _writers if writer.output_path == pelican.output_path and writer.reuse]
+    _writers.clear()
+    if current:
+        current[-1].reuse.save()
+
+
+def register():
+    signals.get_writer.connect(_writer)
+    signals.finalized.connect(_save)

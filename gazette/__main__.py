@@ -13,7 +13,7 @@ from . import cache
 from .add import add
 from .checks import conflicting_issue_numbers
 from .pipeline import convert_file
-from .writer import write_all, write_report
+from .writer import document_text, write_all, write_report
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text")
 
@@ -32,7 +32,10 @@ def display_path(path: Path) -> str:
 
 
 def _convert(job: tuple[Path, str]):
-    return convert_file(*job)
+    conversion = convert_file(*job)
+    for document in conversion.documents:  # the YAML front matter is written here, on every core
+        document.text = document_text(document.meta, document.body)
+    return conversion
 
 
 def convert_all(files: list[Path], out: Path, quiet: bool) -> tuple[list, int]:

@@ -43,7 +43,11 @@ def clean(text: str) -> tuple[str, list[str]]:
             return match.group(0)
         return plain
 
-    text = LATEX.sub(replace, text)
-    text = STRAY_AND.sub("和", text)
-    text = STRAY_ETC.sub("等", text)
+    # each pattern only where its telltale stands: most paragraphs hold none
+    if "$" in text:
+        text = LATEX.sub(replace, text)
+    if "and" in text:
+        text = STRAY_AND.sub("和", text)
+    if "etc" in text:
+        text = STRAY_ETC.sub("等", text)
     return text, unclear

@@ -24,6 +24,7 @@ class Document:
     line_numbers: list[int]     # every source line this document accounts for
     toc_entry: object = None    # the TOC entry printed for it, if any
     notes: list = field(default_factory=list)   # (line, code, message) about the body
+    text: str = ""              # the Markdown file, once rendered (by the worker that converted it)
 
 
 @dataclass

@@ -74,7 +74,10 @@ def write_all(out: Path, conversions: list[Conversion]) -> list[Problem]:
                                     f"{relative} was written from {owner}; not overwritten", "error"))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = document_text(document.meta, document.body) if document else dump_yaml(conversion.issue)
+        if document is None:
+            text = dump_yaml(conversion.issue)
+        else:
+            text = document.text or document_text(document.meta, document.body)
         _write_if_changed(path, text)
     _remove_stale(out, planned, sources)
     return problems

@@ -1,10 +1,13 @@
 """The partitioned index scores exactly as one lunr.py index over the whole archive."""
 from __future__ import annotations
 
+import random
+
 from lunr.builder import Builder
 from lunr.index import Index
 
 from plugins.search_index.builder import PartitionedIndex, expand, field_scores, partition_of
+from plugins.search_index.codec import decode_postings, encode_postings, pack
 from plugins.search_index.tokenizer import tokens
 
 DOCUMENTS = {
@@ -71,3 +74,13 @@ def test_postings_survive_the_compact_encoding(tmp_path):
     bodies = [tokens(DOCUMENTS[ref]["body"]) for ref in "012"]
     assert decoded["应急"][1] == [(0, 1), (2, 6)] == [(n, b.count("应急")) for n, b in enumerate(bodies) if "应急" in b]
     assert decoded["食品"][0] == [(0, 1)]
+
+
+def test_compact_postings_round_trip_any_documents_and_frequencies():
+    generator = random.Random(5)
+    for _ in range(300):
+        documents = sorted(generator.sample(range(100000), generator.randint(1, 40)))
+        postings = [(d, generator.choice([1, 1, 1, 2, 3, 31, 32, 1000, 70000])) for d in documents]
+        text = encode_postings([pack(d, f) for d, f in postings])
+        assert '"' not in text and "\\" not in text
+        assert decode_postings(text) == postings

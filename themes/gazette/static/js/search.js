@@ -111,34 +111,44 @@
     return Math.round(score * 1000) / 1000;
   }
 
-  /** A lunr.Index over the query's terms and the documents holding all of them, scored as
-   * one lunr index over the whole archive would score them.  Its one field holds, per
-   * document and term, the sum of the term's field-vector values in the archive's fields:
-   * lunr's score (the query vector's dot product with each field's vector, over the query
-   * vector's length, which is the same in every field) is then unchanged, and lunr.js has
-   * one match per document and term to evaluate instead of one per field. */
-  function lunrIndex(tokens, postings, documents) {
-    var s = archiveStats(), wanted = new Uint8Array(s.documents), inverted = Object.create(null), vectors = Object.create(null);
+  /** A lunr.Index over the query's words and the documents holding all of their tokens,
+   * scored as one lunr index over the whole archive would score them.  lunr's score is the
+   * dot product of the query vector with each field's vector over the query vector's
+   * length, the same in every field; so a single field whose value for a document and a
+   * word is the sum of lunr's field-vector values of the word's tokens in all fields gives
+   * the same ranking, with one match per document and word for lunr.js to evaluate.
+   * ``groups`` holds, per word, the positions of its tokens in ``postings``. */
+  /** A word's term in the query's lunr index: names sort as their positions, which lunr's
+   * TokenSet and Vector need. */
+  function wordName(position) { return "w" + String(position).padStart(6, "0"); }
+
+  function lunrIndex(groups, postings, documents) {
+    var s = archiveStats(), wanted = new Uint8Array(s.documents), inverted = Object.create(null);
     documents.forEach(function (document) { wanted[document] = 1; });
-    var order = tokens.slice().sort();  // lunr.Vector wants its elements in index order
-    order.forEach(function (token, position) {
-      var fields = postings[tokens.indexOf(token)], refs = Object.create(null), withTerm = 0, sums = new Map();
-      fields.forEach(function (field) { withTerm += field.documents.length; });
-      var idf = Math.log(1 + Math.abs((s.documents - withTerm + 0.5) / (withTerm + 0.5)));
-      fields.forEach(function (field, f) {
-        field.documents.forEach(function (document, i) {
-          if (wanted[document]) sums.set(document, (sums.get(document) || 0) + fieldScore(idf, f, document, field.frequencies[i]));
+    var names = groups.map(function (group, w) { return wordName(w); }), vectors = documents.map(function () { return []; });
+    var at = new Int32Array(s.documents);
+    documents.forEach(function (document, i) { at[document] = i; });
+    names.forEach(function (name, position) {
+      var total = new Float64Array(s.documents), refs = Object.create(null);
+      groups[position].forEach(function (t) {
+        var fields = postings[t], withTerm = 0;
+        fields.forEach(function (field) { withTerm += field.documents.length; });
+        var idf = Math.log(1 + Math.abs((s.documents - withTerm + 0.5) / (withTerm + 0.5)));
+        fields.forEach(function (field, f) {
+          field.documents.forEach(function (document, i) {
+            if (wanted[document]) total[document] += fieldScore(idf, f, document, field.frequencies[i]);
+          });
         });
       });
-      sums.forEach(function (score, document) {
+      documents.forEach(function (document) {
         refs[document] = {};
-        (vectors[document] = vectors[document] || []).push(position, score);
+        vectors[at[document]].push(position, total[document]);
       });
-      inverted[token] = {_index: position, all: refs};
+      inverted[name] = {_index: position, all: refs};
     });
     var fieldVectors = Object.create(null);
-    Object.keys(vectors).forEach(function (document) { fieldVectors["all/" + document] = new lunr.Vector(vectors[document]); });
-    return new lunr.Index({invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(order),
+    documents.forEach(function (document, i) { fieldVectors["all/" + document] = new lunr.Vector(vectors[i]); });
+    return new lunr.Index({invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(names),
                            fields: ["all"], pipeline: new lunr.Pipeline()});
   }
 
@@ -146,17 +156,24 @@
 
   /** All tokens required (AND), ranked by lunr.  Resolves to [[ref, score], …] best first. */
   function rank(words) {
-    var meta = received.meta, tokens = [];
-    words.forEach(function (word) { word.forEach(function (t) { if (tokens.indexOf(t) < 0) tokens.push(t); }); });
+    var meta = received.meta, tokens = [], groups = [];
+    words.forEach(function (word) {
+      var group = [];
+      word.forEach(function (t) {  // a token in two words counts once, in the first
+        if (tokens.indexOf(t) < 0) { group.push(tokens.length); tokens.push(t); }
+      });
+      if (group.length) groups.push(group);
+    });
     var parts = tokens.map(function (t) { return GazetteTokenizer.partitionOf(t, meta.partitions); });
     return Promise.all(parts.map(part)).then(function (loaded) {
       var postings = tokens.map(function (token, i) { return termPostings(loaded[i], token); });
       if (!tokens.length || postings.indexOf(null) >= 0) return [];
       var documents = commonDocuments(postings);
       if (!documents.length) return [];
-      var results = lunrIndex(tokens, postings, documents).query(function (query) {
-        tokens.forEach(function (token) {
-          query.term(token, {usePipeline: false, presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.NONE});
+      var index = lunrIndex(groups, postings, documents);
+      var results = index.query(function (query) {
+        groups.forEach(function (group, w) {
+          query.term(wordName(w), {usePipeline: false, presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.NONE});
         });
       });
       return results.map(function (result) { return [Number(result.ref), result.score]; })

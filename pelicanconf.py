@@ -55,12 +55,13 @@ MARKDOWN = {
 }
 
 # Pelican's content cache keeps each document as read (its Markdown parsed) between builds,
-# checked by content hash; uncompressed, because gzipping the pickle cost more than reading
-# the documents again.  plugins.atomic_build gives each version of the code its own cache
-# folder under CACHE_PATH, and the search index keeps its per-document terms beside it.
+# uncompressed, because gzipping the pickle cost more than reading the documents again.
+# Files are checked by modification time: the converter replaces a document only when its
+# text changes.  plugins.atomic_build gives each version of the code its own cache folder
+# under CACHE_PATH; the search index and page reuse keep theirs beside Pelican's.
 CACHE_PATH = "cache"
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 GZIP_CACHE = False
-CHECK_MODIFIED_METHOD = "md5"
+CHECK_MODIFIED_METHOD = "mtime"
 DELETE_OUTPUT_DIRECTORY = True

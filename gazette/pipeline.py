@@ -25,6 +25,7 @@ class Conversion:
     line_kinds: Counter = field(default_factory=Counter)
     problems: list[Problem] = field(default_factory=list)
     folder: str = ""            # <publisher>/<year>/<issue>, relative to the output
+    issue_text: str = ""        # the issue record as written, once rendered (by the converting worker)
 
     def warn(self, line: int, code: str, message: str) -> None:
         self.problems.append(Problem(self.source, line, code, message))

@@ -16,6 +16,7 @@ ISSUE_RECORD = "issue.yaml"
 
 # libyaml's emitter when PyYAML has it: the same YAML, several times faster.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def dump_yaml(data) -> str:
@@ -33,7 +34,7 @@ def _owner(path: Path) -> str | None:
         with path.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle):
                 if line.startswith("source:"):
-                    return yaml.safe_load(line)["source"]
+                    return yaml.load(line, Loader=_LOADER)["source"]
                 if number > 0 and line.startswith("---"):
                     break
     except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError):
@@ -75,7 +76,7 @@ def write_all(out: Path, conversions: list[Conversion]) -> list[Problem]:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         if document is None:
-            text = dump_yaml(conversion.issue)
+            text = conversion.issue_text or dump_yaml(conversion.issue)
         else:
             text = document.text or document_text(document.meta, document.body)
         _write_if_changed(path, text)

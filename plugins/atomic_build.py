@@ -1,5 +1,7 @@
 """Build the site beside ``output/`` and swap it in only when the build succeeded, so a
-failed or interrupted build leaves the previous site whole.
+failed or interrupted build leaves the previous site whole.  The site it replaced stays in
+``output.old/`` until the next build, which removes it while it runs (unchanged document
+pages are hard links between the two, so it takes little room).
 
 The build's caches (Pelican's content cache, the search index's per-document terms) go
 to a folder under CACHE_PATH named for the code that made them: a change to the
@@ -12,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 from pelican import Pelican
@@ -42,25 +46,39 @@ def versioned_cache(root: Path) -> Path:
     return current
 
 
+def _remove_in_background(folder: Path) -> threading.Thread | None:
+    """Remove ``folder`` in a thread (deleting a site's files takes seconds, mostly in
+    system calls, which run beside the build)."""
+    if not folder.exists():
+        return None
+    trash = folder.with_name(f"{folder.name}.{os.getpid()}.trash")
+    folder.rename(trash)
+    thread = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True})
+    thread.start()
+    return thread
+
+
 def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> Path:
     settings = read_settings(settings_file, override=overrides or {})
     if settings.get("CACHE_CONTENT"):
         settings["CACHE_PATH"] = str(versioned_cache(Path(settings["CACHE_PATH"])))
     final = Path(settings["OUTPUT_PATH"]).resolve()
     staging = final.with_name(final.name + ".new")
+    previous = final.with_name(final.name + ".old")  # the site before, kept by the last build
     if staging.exists():
         shutil.rmtree(staging)
     settings["OUTPUT_PATH"] = str(staging)
     if final.exists():
-        settings["PREVIOUS_OUTPUT"] = str(final)  # unchanged pages are copied from it (page_reuse)
-    Pelican(settings).run()
-    previous = final.with_name(final.name + ".old")
-    if previous.exists():
-        shutil.rmtree(previous)
+        settings["PREVIOUS_OUTPUT"] = str(final)  # unchanged pages are linked from it (page_reuse)
+    cleaner = _remove_in_background(previous)
+    try:
+        Pelican(settings).run()
+    finally:
+        if cleaner:
+            cleaner.join()
     if final.exists():
-        final.rename(previous)
+        final.rename(previous)  # removed while the next build runs
     staging.rename(final)
-    shutil.rmtree(previous, ignore_errors=True)
     return final
 
 

@@ -5,6 +5,8 @@ import csv
 import io
 import json
 import logging
+import os
+import shutil
 from xml.sax.saxutils import escape
 from pathlib import Path
 
@@ -90,7 +92,7 @@ class ArchiveGenerator(Generator):
             for article in issue.documents:
                 target = Path(self.output_path) / article.save_as
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.with_suffix(".md").write_bytes(Path(article.source_path).read_bytes())
+                _link_or_copy(Path(article.source_path), target.with_suffix(".md"))
                 source = meta(article, "source")
                 if source not in sources:
                     path = root / source
@@ -133,3 +135,12 @@ class ArchiveGenerator(Generator):
         row = {key: meta(article, key) for key in DATA_FIELDS}
         row.update(url=article.url, date=article.signed, validity=article.validity)
         return row
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """The document's Markdown as a hard link to the content file (the converter replaces
+    a content file rather than changing it in place), or a copy across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -4,10 +4,11 @@ A document's page shows its own text and metadata, its issue, its neighbours in 
 issue, the documents it cites or repeals and those citing or repealing it, through the
 theme and a few settings.  A rebuild after one new issue changes those for few pages, yet
 rendering every page again was a large share of a rebuild.  This writer keeps, per page,
-a fingerprint of those inputs and the SHA-256 of the page it wrote (``pages.json`` in
-the build's cache folder, which is new for every version of the code); a page is copied
-from the previous site (``PREVIOUS_OUTPUT``, set by ``plugins.atomic_build``) only when
-both still match — a changed input, or a page changed or lost on disk, renders it again.
+a fingerprint of those inputs and the size and modification time of the page it wrote
+(``pages.json`` in the build's cache folder, which is new for every version of the
+code); a page is hard-linked from the previous site (``PREVIOUS_OUTPUT``, set by
+``plugins.atomic_build``) only when all still match — a changed input, or a page changed
+or lost on disk, renders it again.
 Without a content cache nothing is kept and every page is rendered.
 """
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import shutil
 from pathlib import Path
 
 from pelican import signals
@@ -48,7 +51,7 @@ def page_inputs(article, settings: dict, theme: str) -> str:
     data = {
         "theme": theme,
         "settings": [settings.get(key) for key in ("SITENAME", "SITEURL", "RELATIVE_URLS")],
-        "content": article._content,
+        "content": _digest(article._content.encode("utf-8")),
         "metadata": sorted((key, str(value)) for key, value in article.metadata.items()),
         "url": article.url,
         "issue": [issue.url, issue.label, issue.publisher_slug, issue.record.get("publisher")],
@@ -90,25 +93,32 @@ class PageReuse:
         return page_inputs(article, self.settings, self.theme)
 
     def copy(self, name: str, key: str) -> bool:
-        """Write the previous build's page ``name`` if its inputs and bytes are unchanged."""
+        """Link the previous build's page ``name`` into this build if its inputs are unchanged
+        and the file is the one that build wrote (same size and modification time: a hard
+        link keeps both, so a page reused many times is never read)."""
         entry = self.old.get(name)
         if self.previous is None or not entry or entry[0] != key:
             return False
+        source = self.previous / name
         try:
-            data = (self.previous / name).read_bytes()
+            stat = source.stat()
         except OSError:
             return False
-        if _digest(data) != entry[1]:
+        if [stat.st_size, stat.st_mtime_ns] != entry[1:]:
             return False
         target = self.output / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        try:
+            os.link(source, target)
+        except OSError:  # another file system: copy (the copy keeps the modification time)
+            shutil.copy2(source, target)
         self.new[name] = entry
         self.reused += 1
         return True
 
     def remember(self, name: str, key: str) -> None:
-        self.new[name] = [key, _digest((self.output / name).read_bytes())]
+        stat = (self.output / name).stat()
+        self.new[name] = [key, stat.st_size, stat.st_mtime_ns]
 
     def save(self) -> None:
         self.cache.mkdir(parents=True, exist_ok=True)

@@ -52,6 +52,27 @@ def test_a_large_input_is_converted_whole(tmp_path):
     assert sum(source["lines"].values()) == len((text * 12).splitlines())
 
 
+def test_a_50_mb_input_is_converted_whole(tmp_path):
+    """230 generated issues run together in one file of over 50 MB: every line accounted
+    for and every document written (the converter has no step that grows faster than its
+    input: this takes about as long as converting the issues one by one)."""
+    from benchmark.generate import generate
+
+    issues = generate(SOURCES, tmp_path / "issues", 2300)
+    big = tmp_path / "src" / "many-issues.txt"
+    big.parent.mkdir()
+    with big.open("w", encoding="utf-8") as out:
+        for issue in issues:
+            out.write(issue.read_text(encoding="utf-8"))
+    assert big.stat().st_size > 50_000_000
+    assert run_ingest(tmp_path / "src", tmp_path / "out").returncode == 0
+    _, report = problems_of(tmp_path / "out")
+    (source,) = report["sources"]
+    assert "unaccounted" not in source["lines"]
+    assert sum(source["lines"].values()) == len(big.read_text(encoding="utf-8").splitlines())
+    assert len(read_documents(tmp_path / "out")) == 2300
+
+
 def test_script_and_img_in_a_source_never_become_markup(tmp_path):
     (tmp_path / "src").mkdir()
     text = SAMPLE.read_text(encoding="utf-8").replace("一、统一思想认识", "一、统一<script>alert(1)</script>思想<img src=x onerror=alert(2)>认识", 1)

@@ -47,13 +47,20 @@ def versioned_cache(root: Path) -> Path:
 
 
 def _remove_in_background(folder: Path) -> threading.Thread | None:
-    """Remove ``folder`` in a thread (deleting a site's files takes seconds, mostly in
-    system calls, which run beside the build)."""
-    if not folder.exists():
+    """Remove ``folder``, and what an interrupted build left of earlier ones, in a thread
+    (deleting a site's files takes seconds, mostly in system calls, which run beside the
+    build)."""
+    if folder.exists():
+        folder.rename(folder.with_name(f"{folder.name}.{os.getpid()}.trash"))
+    trash = sorted(folder.parent.glob(f"{folder.name}.*.trash"))
+    if not trash:
         return None
-    trash = folder.with_name(f"{folder.name}.{os.getpid()}.trash")
-    folder.rename(trash)
-    thread = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True})
+
+    def remove():
+        for path in trash:
+            shutil.rmtree(path, ignore_errors=True)
+
+    thread = threading.Thread(target=remove)
     thread.start()
     return thread
 

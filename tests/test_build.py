@@ -61,3 +61,17 @@ def test_a_failed_build_leaves_the_previous_site_whole(site, tmp_path):
         build(str(ROOT / "pelicanconf.py"), {"PATH": str(content), "OUTPUT_PATH": str(target),
                                              "THEME": str(broken), "PLUGIN_PATHS": [str(ROOT / "plugins")]})
     assert files(target) == before
+
+
+def test_a_build_keeps_the_replaced_site_once_and_clears_what_a_killed_build_left(site, tmp_path):
+    output, content = site
+    target = tmp_path / "output"
+    build_site(content, target, ROOT)
+    left = tmp_path / "output.old.999.trash"  # as a build killed while removing it leaves it
+    (left / "page").mkdir(parents=True)
+    build_site(content, target, ROOT)
+    assert not left.exists()
+    assert files(tmp_path / "output.old") == files(target)  # the site it replaced, here the same
+    build_site(content, target, ROOT)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("output")) == [
+        "output", "output-cache", "output.old"]

@@ -50,6 +50,15 @@ def test_topic_words_find_the_food_safety_plans(browser, root):
     page.close()
 
 
+def test_a_snippet_shows_the_hit_in_the_text_not_the_title_again(browser, root):
+    page = search(browser, root, "食品安全")
+    shown = list(zip(titles(page), page.locator(".result .snippet").all_inner_texts()))
+    with_hit = [(title, snippet) for title, snippet in shown if "食品安全" in snippet]
+    assert len(with_hit) >= 3
+    assert all(not snippet.lstrip("…").startswith(title[:12]) for title, snippet in with_hit), with_hit
+    page.close()
+
+
 @pytest.mark.parametrize("query", ["盘政办发[2024]1号", "盘政办发〔2024〕 1 号", "盘政办发【2024】第1号"])
 def test_document_number_variants_find_exactly_that_document(browser, root, query):
     page = search(browser, root, query)

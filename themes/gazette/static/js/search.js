@@ -231,9 +231,15 @@
     return node;
   }
 
-  function snippet(body, words) {
-    var plain = body.normalize("NFKC"), at = -1, length = 0;
-    words.some(function (w) { at = plain.indexOf(w); length = w.length; return at >= 0; });
+  /** Text around the first hit, after the title the body opens with (the result's heading
+   * shows it already) when the hit stands in the text too. */
+  function snippet(body, words, title) {
+    var plain = body.normalize("NFKC"), at = -1, length = 0, heading = normal(title);
+    var from = heading && normal(plain.slice(0, title.length + 20)).indexOf(heading) === 0 ? title.length : 0;
+    function find(offset) {
+      return words.some(function (w) { at = plain.indexOf(w, offset); length = w.length; return at >= 0; });
+    }
+    if (!find(from)) find(0);
     var start = Math.max(0, at - 40), piece = plain.slice(start, Math.max(at, 0) + length + 80).replace(/\s+/g, " ");
     var node = element("p", "snippet");
     if (start > 0) node.appendChild(document.createTextNode("…"));
@@ -255,7 +261,7 @@
       link.href = row[5] + "?hl=" + encodeURIComponent(query);
       var heading = element("h2"); heading.appendChild(link); item.appendChild(heading);
       item.appendChild(element("p", "doc-meta", [row[1], row[2], row[3], row[4]].filter(Boolean).join(" · ")));
-      item.appendChild(snippet(loaded[1], words));
+      item.appendChild(snippet(loaded[1], words, row[0]));
       return item;
     });
   }

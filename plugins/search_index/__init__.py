@@ -24,8 +24,8 @@ LUNR_JS = Path("node_modules/lunr/lunr.min.js")
 _running: list = []
 
 
-def build(content: Path, folder: Path, cache: Path | None = None) -> dict:
-    stats = write_search_files(content, folder, cache=cache)
+def build(content: Path, folder: Path, cache: Path | None = None, previous: Path | None = None) -> dict:
+    stats = write_search_files(content, folder, cache=cache, previous=previous)
     log.info("search index: %(documents)d documents, %(parts)d parts, %(bytes)d bytes", stats)
     return stats
 
@@ -34,15 +34,22 @@ def start(pelican):
     lunr_js = Path(pelican.settings.get("LUNR_JS", LUNR_JS))
     if not lunr_js.exists():
         raise FileNotFoundError(f"{lunr_js} is missing: run `npm ci` (make setup) to install lunr.js")
-    staging = Path(tempfile.mkdtemp(prefix="gazette-search-"))
+    # beside the output (the same file system: moved in at the end, not copied)
+    output = Path(pelican.output_path)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.search-", dir=output.parent))
     content = Path(pelican.settings["PATH"])
-    # documents' terms are kept between builds when Pelican keeps its content cache
+    # documents' terms are kept between builds when Pelican keeps its content cache, and
+    # unchanged result-list files are linked from the previous site
     cache = Path(pelican.settings["CACHE_PATH"]) / "search" if pelican.settings.get("CACHE_CONTENT") else None
+    previous = pelican.settings.get("PREVIOUS_OUTPUT")
+    previous = Path(previous) / "search" if previous and cache else None
+    arguments = (content, staging / "search", cache, previous)
     if "fork" in multiprocessing.get_all_start_methods():
-        process = multiprocessing.get_context("fork").Process(target=build, args=(content, staging / "search", cache))
+        process = multiprocessing.get_context("fork").Process(target=build, args=arguments)
         process.start()
     else:
-        build(content, staging / "search", cache)
+        build(*arguments)
         process = None
     _running.append((process, staging, lunr_js))
 

@@ -19,6 +19,8 @@ from .tokenizer import term_counts
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
+REFS = "result-files"  # cache entry: the document key each result-list file showed
+ROW = "-row"           # cache entry suffix: a document's result-list file content
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -65,22 +67,27 @@ def document_paths(content: Path) -> list[Path]:
     return sorted(content.rglob("*.md"))
 
 
-def write_search_files(content: Path, folder: Path, workers: int | None = None, cache: Path | None = None) -> dict:
+def write_search_files(content: Path, folder: Path, workers: int | None = None, cache: Path | None = None,
+                       previous: Path | None = None) -> dict:
     """Write the search data for the documents under ``content`` into ``folder``; with a
-    ``cache`` folder, what each unchanged document gave the last build is reused."""
+    ``cache`` folder, what each unchanged document gave the last build is reused, and with
+    the ``previous`` site's search folder too, its unchanged result-list files are linked."""
     items = list(enumerate(document_paths(content)))
     documents = DocumentCache(cache)
+    earlier = ResultFiles(previous, documents.get(REFS) if previous else None)
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
         index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1)
         # the workers read each document, write its result-list file and tokenize it
-        extras = index.add_all(items, partial(_read_for_index, content, folder, documents))
+        extras = index.add_all(items, partial(_read_for_index, content, folder, documents, earlier))
         parts = partition_count(index.posting_count)
         written = sum(size for _, size, _ in extras)
         written += index.write_parts(parts, lambda number, part: _write(folder, f"index/{number}.js",
                                                                         f"index/{number}", part))
         lengths = index.encoded_lengths()
         stats = index.stats()
-    documents.keep_only({key for _, _, key in extras})
+    keys = [key for _, _, key in extras]
+    documents.keep_only(set(keys))
+    documents.put(REFS, keys)  # which document each result-list file showed
     values, rows = _facets([facets for facets, _, _ in extras])
     written += _write(folder, "facet-values.js", "facet-values", values)  # loaded with the page
     written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded when a filter is set
@@ -91,7 +98,26 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     return {"documents": stats["documents"], "parts": parts, "bytes": written}
 
 
-def _read_for_index(content: Path, folder: Path, cache: DocumentCache, item: tuple[int, Path]):
+class ResultFiles:
+    """The previous site's result-list files (``doc/N.js``) and the document each showed."""
+
+    def __init__(self, folder: Path | None, keys: list[str] | None):
+        self.folder, self.keys = folder, keys or []
+
+    def link(self, ref: int, key: str, target: Path) -> int | None:
+        """Link ``doc/ref.js`` from the previous site if it showed the same document; its size."""
+        if self.folder is None or ref >= len(self.keys) or self.keys[ref] != key:
+            return None
+        source = self.folder / "doc" / f"{ref}.js"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target)
+            return target.stat().st_size
+        except OSError:
+            return None
+
+
+def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: ResultFiles, item: tuple[int, Path]):
     """A document's terms per field for the index; its facet values, the bytes of the file
     the result list shows it from (its row and its text, for the snippet), and its cache key."""
     ref, path = item
@@ -103,11 +129,18 @@ def _read_for_index(content: Path, folder: Path, cache: DocumentCache, item: tup
         payload = json.dumps([_doc_row(document), document.body], ensure_ascii=False, separators=(",", ":"))
         texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
                  "issuer": document.value("issuer"), "body": document.body}
-        entry = (payload, {facet: _as_list(document.value(facet)) for facet in FACETS},
+        entry = ({facet: _as_list(document.value(facet)) for facet in FACETS},
                  {field: pack_counts(term_counts(text)) for field, text in texts.items()})
         cache.put(key, entry)
-    payload, facets, counts = entry
-    size = _write_text(folder, f"doc/{ref}.js", f"GazetteSearch.receive({json.dumps(f'doc/{ref}')},{payload});\n")
+        cache.put(key + ROW, payload)
+    else:
+        payload = None
+    facets, counts = entry
+    target = folder / "doc" / f"{ref}.js"
+    size = None if payload is not None else earlier.link(ref, key, target)
+    if size is None:
+        payload = payload if payload is not None else cache.get(key + ROW)
+        size = _write_text(folder, f"doc/{ref}.js", f"GazetteSearch.receive({json.dumps(f'doc/{ref}')},{payload});\n")
     return {field: unpack_counts(packed) for field, packed in counts.items()}, (facets, size, key)
 
 

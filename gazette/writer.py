@@ -28,18 +28,29 @@ def document_text(meta: dict, body: str) -> str:
     return f"---\n{dump_yaml(ordered)}---\n\n{body}"
 
 
-def _owner(path: Path) -> str | None:
-    """The ``source`` that wrote an existing file (read from its front matter)."""
+def _read(path: Path) -> str | None:
     try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle):
-                if line.startswith("source:"):
-                    return yaml.load(line, Loader=_LOADER)["source"]
-                if number > 0 and line.startswith("---"):
-                    break
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError):
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
+
+
+def _owner_of(text: str | None) -> str | None:
+    """The ``source`` named in a written file's front matter (or issue record)."""
+    for number, line in enumerate((text or "").splitlines()):
+        if line.startswith("source:"):
+            try:
+                return yaml.load(line, Loader=_LOADER)["source"]
+            except (yaml.YAMLError, TypeError):
+                return None
+        if number > 0 and line.startswith("---"):
+            break
     return None
+
+
+def _owner(path: Path) -> str | None:
+    """The ``source`` that wrote an existing file."""
+    return _owner_of(_read(path))
 
 
 def plan_outputs(conversions: list[Conversion]) -> tuple[dict[str, tuple[Conversion, object]], list[Problem]]:
@@ -69,24 +80,27 @@ def write_all(out: Path, conversions: list[Conversion]) -> list[Problem]:
     sources = {c.source for c in conversions}
     for relative, (conversion, document) in sorted(planned.items()):
         path = out / relative
-        owner = _owner(path) if path.exists() else None
+        if document is None:
+            text = conversion.issue_text or dump_yaml(conversion.issue)
+        else:
+            text = document.text or document_text(document.meta, document.body)
+        existing = _read(path) if path.exists() else None
+        if existing == text:
+            continue  # this source wrote it so before (the text names its source)
+        owner = _owner_of(existing)
         if owner and owner != conversion.source and owner not in sources:
             problems.append(Problem(conversion.source, 1, "path-conflict",
                                     f"{relative} was written from {owner}; not overwritten", "error"))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        if document is None:
-            text = conversion.issue_text or dump_yaml(conversion.issue)
-        else:
-            text = document.text or document_text(document.meta, document.body)
-        _write_if_changed(path, text)
+        _replace(path, text)
     _remove_stale(out, planned, sources)
     return problems
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
+def _replace(path: Path, text: str) -> None:
+    """Write through a temporary file: a reader never sees half a document, and a file
+    linked elsewhere (the site's Markdown downloads) keeps its old text."""
     temporary = path.with_suffix(path.suffix + ".tmp")
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)

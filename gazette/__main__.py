@@ -13,7 +13,7 @@ from . import cache
 from .add import add
 from .checks import conflicting_issue_numbers
 from .pipeline import convert_file
-from .writer import document_text, dump_yaml, write_all, write_report
+from .writer import render, write_all, write_report
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text")
 
@@ -32,11 +32,7 @@ def display_path(path: Path) -> str:
 
 
 def _convert(job: tuple[Path, str]):
-    conversion = convert_file(*job)
-    for document in conversion.documents:  # the YAML is written here, on every core
-        document.text = document_text(document.meta, document.body)
-    conversion.issue_text = dump_yaml(conversion.issue) if conversion.documents else ""
-    return conversion
+    return render(convert_file(*job))  # the YAML is written here, on every core
 
 
 def convert_all(files: list[Path], out: Path, quiet: bool) -> tuple[list, int]:

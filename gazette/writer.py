@@ -28,6 +28,16 @@ def document_text(meta: dict, body: str) -> str:
     return f"---\n{dump_yaml(ordered)}---\n\n{body}"
 
 
+def render(conversion: Conversion) -> Conversion:
+    """Fill in the text of each document's file and of the issue record, once (the ingest
+    does it in the worker that converted the source)."""
+    for document in conversion.documents:
+        document.text = document.text or document_text(document.meta, document.body)
+    if conversion.documents and not conversion.issue_text:
+        conversion.issue_text = dump_yaml(conversion.issue)
+    return conversion
+
+
 def _read(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -78,12 +88,11 @@ def plan_outputs(conversions: list[Conversion]) -> tuple[dict[str, tuple[Convers
 def write_all(out: Path, conversions: list[Conversion]) -> list[Problem]:
     planned, problems = plan_outputs(conversions)
     sources = {c.source for c in conversions}
+    for conversion in conversions:
+        render(conversion)
     for relative, (conversion, document) in sorted(planned.items()):
         path = out / relative
-        if document is None:
-            text = conversion.issue_text or dump_yaml(conversion.issue)
-        else:
-            text = document.text or document_text(document.meta, document.body)
+        text = conversion.issue_text if document is None else document.text
         existing = _read(path) if path.exists() else None
         if existing == text:
             continue  # this source wrote it so before (the text names its source)

@@ -123,7 +123,7 @@ class PageReuse:
     def save(self) -> None:
         self.cache.mkdir(parents=True, exist_ok=True)
         (self.cache / MANIFEST).write_text(json.dumps(self.new, sort_keys=True), encoding="utf-8")
-        log.info("page reuse: %d document pages copied from the previous build, %d rendered",
+        log.info("page reuse: %d document pages linked from the previous build, %d rendered",
                  self.reused, len(self.new) - self.reused)
 
 

@@ -25,7 +25,7 @@ from collections import defaultdict, deque
 from functools import partial
 from pathlib import Path
 
-from .codec import encode_numbers, encode_postings
+from .codec import decode_postings, encode_numbers, encode_postings
 from .tokenizer import term_counts
 
 K1 = 1.2
@@ -144,26 +144,13 @@ class PartitionedIndex:
         spills are read in document order, so the arrays stay in document order."""
         terms: dict[str, list] = {}
         for chunk in range(self._chunks):
-            path = self._group_path(chunk, group)
-            if not path.exists():
-                continue
-            with path.open("rb") as handle:
-                while True:
-                    try:
-                        spill = pickle.load(handle)
-                    except EOFError:
-                        break
-                    for term, fields in spill.items():
-                        have = terms.get(term)
-                        if have is None:
-                            terms[term] = fields
-                            continue
-                        for number, flat in enumerate(fields):
-                            if flat is not None:
-                                if have[number] is None:
-                                    have[number] = flat
-                                else:
-                                    have[number].extend(flat)
+            for spill in _spills(self._group_path(chunk, group)):
+                for term, fields in spill.items():
+                    have = terms.get(term)
+                    if have is None:
+                        terms[term] = fields
+                    else:
+                        _append_postings(have, fields)
         return terms
 
     def postings(self):
@@ -188,6 +175,29 @@ class PartitionedIndex:
         groups shared among the workers; returns the bytes written."""
         _STATE.update(index=self, partitions=partitions, write=write)
         return sum(_run(_write_group, list(range(self.groups)), self.workers))
+
+
+def _spills(path: Path):
+    """The spills one worker wrote to one group's file, in the order written."""
+    if not path.exists():
+        return
+    with path.open("rb") as handle:
+        while True:
+            try:
+                yield pickle.load(handle)
+            except EOFError:
+                return
+
+
+def _append_postings(have: list, fields: list) -> None:
+    """Per field, later documents' postings after the earlier ones."""
+    for number, flat in enumerate(fields):
+        if flat is None:
+            continue
+        if have[number] is None:
+            have[number] = flat
+        else:
+            have[number].extend(flat)
 
 
 _STATE: dict = {}  # what forked workers read (they inherit it; nothing is pickled)
@@ -257,8 +267,6 @@ def _write_group(group: int) -> int:
 def expand(part: list, stats: dict) -> dict:
     """The lunr index (lunr's serialization, as ``lunr.Index.load`` reads it) that a part
     stands for, with ``stats`` decoded (``lengths`` as lists of numbers)."""
-    from .codec import decode_postings
-
     fields = stats["fields"]
     inverted, vectors = [], {}
     for position, (term, *encoded) in enumerate(part):

@@ -24,13 +24,17 @@ ROW = "-row"           # cache entry suffix: a document's result-list file conte
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _script(name: str, data) -> str:
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # built in a fixed order
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # data built in a fixed order
+
+
+def _script(name: str, payload: str) -> str:
+    """A data file: it hands its JSON ``payload`` to the page."""
     return f"GazetteSearch.receive({json.dumps(name)},{payload});\n"
 
 
 def _write(folder: Path, relative: str, name: str, data) -> int:
-    return _write_text(folder, relative, _script(name, data))
+    return _write_text(folder, relative, _script(name, _json(data)))
 
 
 def _write_text(folder: Path, relative: str, text: str) -> int:
@@ -53,10 +57,10 @@ class SearchDoc:
         return value if value is not None else ""
 
 
-def read_document(content: Path, path: Path, data: bytes | None = None) -> SearchDoc:
-    """A document with its page's URL (the document's path, .md → .html)."""
-    text = (path.read_bytes() if data is None else data).decode("utf-8")
-    _, front, body = text.split("---\n", 2)
+def read_document(content: Path, path: Path, data: bytes) -> SearchDoc:
+    """A document (``data``: the bytes of its file) with its page's URL (the document's
+    path, .md → .html)."""
+    _, front, body = data.decode("utf-8").split("---\n", 2)
     meta = yaml.load(front, Loader=_LOADER) or {}
     return SearchDoc(path.relative_to(content).with_suffix(".html").as_posix(), meta, to_plain(body))
 
@@ -123,25 +127,26 @@ def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: 
     ref, path = item
     data = path.read_bytes()
     key = document_key(path.relative_to(content).as_posix(), data)
-    entry = cache.get(key)
+    entry, payload = cache.get(key), None
     if entry is None:
-        document = read_document(content, path, data)
-        payload = json.dumps([_doc_row(document), document.body], ensure_ascii=False, separators=(",", ":"))
-        texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
-                 "issuer": document.value("issuer"), "body": document.body}
-        entry = ({facet: _as_list(document.value(facet)) for facet in FACETS},
-                 {field: pack_counts(term_counts(text)) for field, text in texts.items()})
+        entry, payload = _index_entry(read_document(content, path, data))
         cache.put(key, entry)
         cache.put(key + ROW, payload)
-    else:
-        payload = None
     facets, counts = entry
-    target = folder / "doc" / f"{ref}.js"
-    size = None if payload is not None else earlier.link(ref, key, target)
+    size = None if payload else earlier.link(ref, key, folder / "doc" / f"{ref}.js")
     if size is None:
-        payload = payload if payload is not None else cache.get(key + ROW)
-        size = _write_text(folder, f"doc/{ref}.js", f"GazetteSearch.receive({json.dumps(f'doc/{ref}')},{payload});\n")
+        size = _write_text(folder, f"doc/{ref}.js", _script(f"doc/{ref}", payload or cache.get(key + ROW)))
     return {field: unpack_counts(packed) for field, packed in counts.items()}, (facets, size, key)
+
+
+def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict], str]:
+    """What the index keeps of a document — its facet values and its terms per field — and
+    its result-list file's payload (its row and its text)."""
+    texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
+             "issuer": document.value("issuer"), "body": document.body}
+    facets = {facet: _as_list(document.value(facet)) for facet in FACETS}
+    counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
+    return (facets, counts), _json([_doc_row(document), document.body])
 
 
 def _doc_row(document: SearchDoc) -> list:

@@ -155,13 +155,19 @@ def expected_ranking(output, query):
                   key=lambda pair: (-pair[1], pair[0]))
 
 
+@pytest.mark.parametrize("lunr_documents", [200, 2], ids=["all-by-lunr", "best-two-by-lunr"])
 @pytest.mark.parametrize("query", ["食品安全 应急预案", "粮 安全", "工业互联网", "盘政办发〔2024〕1号 方案", "食品安全 安全"])
-def test_partitioned_ranking_equals_one_index(browser, site, query):
+def test_partitioned_ranking_equals_one_index(browser, site, query, lunr_documents):
+    """Whether lunr.js ranks every hit or only the best (the rest keep the same score's
+    order), the ranking is that of one index over everything."""
     output, _ = site
     page = browser.new_page()
     page.goto((output / "search.html").as_uri())
     page.wait_for_selector("body[data-search-done]")
-    ranked = page.evaluate("q => GazetteSearch.rank(GazetteTokenizer.queryWords(q))", query)
+    ranked = page.evaluate("""([q, n]) => { GazetteSearch.lunrDocuments = n;
+        return GazetteSearch.rank(GazetteTokenizer.queryWords(q)); }""", [query, lunr_documents])
+    if lunr_documents == 2 and "号" not in query:
+        assert len(ranked) > 2, "the query must have hits beyond those lunr.js ranks"
     expected = expected_ranking(output, query)
     assert [ref for ref, _ in ranked] == [ref for ref, _ in expected]
     assert all(abs(a[1] - b[1]) < 1e-6 * max(1, b[1]) for a, b in zip(ranked, expected))

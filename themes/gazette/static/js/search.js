@@ -111,26 +111,16 @@
     return Math.round(score * 1000) / 1000;
   }
 
-  /** A lunr.Index over the query's words and the documents holding all of their tokens,
-   * scored as one lunr index over the whole archive would score them.  lunr's score is the
-   * dot product of the query vector with each field's vector over the query vector's
-   * length, the same in every field; so a single field whose value for a document and a
-   * word is the sum of lunr's field-vector values of the word's tokens in all fields gives
-   * the same ranking, with one match per document and word for lunr.js to evaluate.
-   * ``groups`` holds, per word, the positions of its tokens in ``postings``. */
-  /** A word's term in the query's lunr index: names sort as their positions, which lunr's
-   * TokenSet and Vector need. */
-  function wordName(position) { return "w" + String(position).padStart(6, "0"); }
-
-  function lunrIndex(groups, postings, documents) {
-    var s = archiveStats(), wanted = new Uint8Array(s.documents), inverted = Object.create(null);
+  /** Each query word's value per document: the sum, over the word's tokens and every
+   * field, of lunr's field-vector values (Float64Array by document; only ``documents``,
+   * those holding all tokens, are filled).  ``groups`` holds, per word, the positions of
+   * its tokens in ``postings``. */
+  function wordValues(groups, postings, documents) {
+    var s = archiveStats(), wanted = new Uint8Array(s.documents);
     documents.forEach(function (document) { wanted[document] = 1; });
-    var names = groups.map(function (group, w) { return wordName(w); }), vectors = documents.map(function () { return []; });
-    var at = new Int32Array(s.documents);
-    documents.forEach(function (document, i) { at[document] = i; });
-    names.forEach(function (name, position) {
-      var total = new Float64Array(s.documents), refs = Object.create(null);
-      groups[position].forEach(function (t) {
+    return groups.map(function (group) {
+      var total = new Float64Array(s.documents);
+      group.forEach(function (t) {
         var fields = postings[t], withTerm = 0;
         fields.forEach(function (field) { withTerm += field.documents.length; });
         var idf = Math.log(1 + Math.abs((s.documents - withTerm + 0.5) / (withTerm + 0.5)));
@@ -140,16 +130,62 @@
           });
         });
       });
-      documents.forEach(function (document) {
-        refs[document] = {};
-        vectors[at[document]].push(position, total[document]);
-      });
+      return total;
+    });
+  }
+
+  /** lunr's score of every document: the dot product of the query vector (1 per word)
+   * with the document's vector over the query vector's length, summed in word order as
+   * lunr.Vector.dot sums.  Best first, ties by document. */
+  function scored(values, documents) {
+    var length = Math.sqrt(values.length);
+    return documents.map(function (document) {
+      var dot = 0;
+      values.forEach(function (total) { dot += total[document]; });
+      return [document, dot / length];
+    }).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  }
+
+  /** A word's term in the query's lunr index: names sort as their positions, which lunr's
+   * TokenSet and Vector need. */
+  function wordName(position) { return "w" + String(position).padStart(6, "0"); }
+
+  /** A lunr.Index over the query's words and the given documents, scored as one lunr index
+   * over the whole archive would score them.  lunr's score is the same dot product in
+   * every field, so one field "all" whose value for a document and word is the word's
+   * value (wordValues) gives the same ranking, with one match per document and word. */
+  function lunrIndex(values, documents) {
+    var inverted = Object.create(null), fieldVectors = Object.create(null);
+    var names = values.map(function (total, w) { return wordName(w); });
+    names.forEach(function (name, position) {
+      var refs = Object.create(null);
+      documents.forEach(function (document) { refs[document] = {}; });
       inverted[name] = {_index: position, all: refs};
     });
-    var fieldVectors = Object.create(null);
-    documents.forEach(function (document, i) { fieldVectors["all/" + document] = new lunr.Vector(vectors[i]); });
+    documents.forEach(function (document) {
+      var vector = [];
+      values.forEach(function (total, position) { vector.push(position, total[document]); });
+      fieldVectors["all/" + document] = new lunr.Vector(vector);
+    });
     return new lunr.Index({invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(names),
                            fields: ["all"], pipeline: new lunr.Pipeline()});
+  }
+
+  /** The best ``api.lunrDocuments`` documents ranked by lunr.js, then the others in the
+   * same order by the same score.  lunr.js spends a few microseconds on each document it
+   * matches, so a common word (thousands of hits) would cost more than a reader should
+   * wait; the documents beyond the first pages keep their place without it. */
+  function lunrRanked(groups, postings, documents) {
+    var values = wordValues(groups, postings, documents), order = scored(values, documents);
+    var best = order.slice(0, api.lunrDocuments).map(function (pair) { return pair[0]; });
+    var results = lunrIndex(values, best).query(function (query) {
+      values.forEach(function (total, w) {
+        query.term(wordName(w), {usePipeline: false, presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.NONE});
+      });
+    });
+    return results.map(function (result) { return [Number(result.ref), result.score]; })
+      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+      .concat(order.slice(best.length));
   }
 
   function part(number) { return load("index/" + number); }
@@ -169,15 +205,7 @@
       var postings = tokens.map(function (token, i) { return termPostings(loaded[i], token); });
       if (!tokens.length || postings.indexOf(null) >= 0) return [];
       var documents = commonDocuments(postings);
-      if (!documents.length) return [];
-      var index = lunrIndex(groups, postings, documents);
-      var results = index.query(function (query) {
-        groups.forEach(function (group, w) {
-          query.term(wordName(w), {usePipeline: false, presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.NONE});
-        });
-      });
-      return results.map(function (result) { return [Number(result.ref), result.score]; })
-        .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return documents.length ? lunrRanked(groups, postings, documents) : [];
     });
   }
 
@@ -323,5 +351,6 @@
       .catch(function (error) { status.textContent = "检索出错：" + error.message; document.body.setAttribute("data-search-done", "error"); });
   }
 
-  root.GazetteSearch = {receive: receive, start: start, rank: rank, load: load};
+  var api = {receive: receive, start: start, rank: rank, load: load, lunrDocuments: 200};
+  root.GazetteSearch = api;
 })(this);

@@ -25,7 +25,7 @@ from collections import defaultdict, deque
 from functools import partial
 from pathlib import Path
 
-from .codec import decode_postings, encode_numbers, encode_postings
+from .codec import append_postings, decode_postings, encode_numbers, encode_postings
 from .tokenizer import term_counts
 
 K1 = 1.2
@@ -95,16 +95,21 @@ def _run(function, jobs: list, workers: int) -> list:
 
 class PartitionedIndex:
     """Documents go in with ``add_all`` (their number is their order); ``write_parts`` writes
-    the parts; ``stats`` is what the browser needs besides them."""
+    the parts; ``stats`` is what the browser needs besides them.
 
-    def __init__(self, fields: dict[str, float], workdir: Path, groups: int = 32, workers: int = 1):
+    An index can continue an earlier one (``earlier``: its field lengths and posting count):
+    documents added are numbered after the earlier ones, and ``append_parts`` writes each
+    earlier part with their postings appended."""
+
+    def __init__(self, fields: dict[str, float], workdir: Path, groups: int = 32, workers: int = 1,
+                 earlier: tuple[list, int] | None = None):
         self.fields = list(fields)
         self.boosts = [fields[field] for field in self.fields]
         self.workdir = workdir
         self.groups = groups
         self.workers = workers
-        self.lengths: list[array] = [array("i") for _ in self.fields]
-        self.posting_count = 0
+        lengths, self.posting_count = earlier or ([[] for _ in self.fields], 0)
+        self.lengths: list[array] = [array("i", field) for field in lengths]
         self._chunks = 0
         workdir.mkdir(parents=True, exist_ok=True)
 
@@ -115,6 +120,8 @@ class PartitionedIndex:
     def add_all(self, items: list, extract) -> list:
         """Add documents: ``extract(item)`` (run in a worker) returns ({field: text, or
         (terms, frequencies)}, extra); the extras come back in order."""
+        if not items:
+            return []
         size = -(-len(items) // max(1, self.workers))
         jobs = [(self._chunks + n, self.documents + start, items[start:start + size])
                 for n, start in enumerate(range(0, len(items), size))]
@@ -175,6 +182,34 @@ class PartitionedIndex:
         groups shared among the workers; returns the bytes written."""
         _STATE.update(index=self, partitions=partitions, write=write)
         return sum(_run(_write_group, list(range(self.groups)), self.workers))
+
+    def appended_parts(self, group: int, partitions: int, earlier):
+        """(part number, part or None) for the parts of one group, each the ``earlier(number)``
+        part with the added documents' postings appended; None where they add nothing."""
+        added: dict[int, dict] = defaultdict(dict)
+        for term, fields in self.merged(group).items():
+            added[partition_of(term, partitions)][term] = fields
+        for number in range(group, partitions, self.groups):
+            yield number, (_appended(earlier(number), added[number]) if number in added else None)
+
+    def append_parts(self, partitions: int, earlier, write, keep) -> int:
+        """Like ``write_parts`` for an index continuing an earlier one: a part the added
+        documents change is written, the others are kept with ``keep(number)``."""
+        _STATE.update(index=self, partitions=partitions, earlier=earlier, write=write, keep=keep)
+        return sum(_run(_append_group, list(range(self.groups)), self.workers))
+
+
+def _appended(part: list, added: dict[str, list]) -> list:
+    """A part with the postings ``added`` (term → per field packed postings or None)."""
+    entries = []
+    for term, *encoded in part:
+        fields = added.pop(term, None)
+        if fields is not None:
+            encoded = [append_postings(text, flat) if flat else text for text, flat in zip(encoded, fields)]
+        entries.append([term, *encoded])
+    entries += [[term, *(encode_postings(flat) if flat else "" for flat in fields)] for term, fields in added.items()]
+    entries.sort(key=lambda entry: js_order(entry[0]))
+    return entries
 
 
 def _spills(path: Path):
@@ -262,6 +297,12 @@ def _spill(index: PartitionedIndex, chunk: int, tables: list[dict], group_of: di
 def _write_group(group: int) -> int:
     index, partitions, write = _STATE["index"], _STATE["partitions"], _STATE["write"]
     return sum(write(number, part) for number, part in index.group_parts(group, partitions))
+
+
+def _append_group(group: int) -> int:
+    index, partitions, write, keep = _STATE["index"], _STATE["partitions"], _STATE["write"], _STATE["keep"]
+    return sum(keep(number) if part is None else write(number, part)
+               for number, part in index.appended_parts(group, partitions, _STATE["earlier"]))
 
 
 def expand(part: list, stats: dict) -> dict:

@@ -18,9 +18,17 @@ then, after a ``.``, those frequencies:
 '63C8.2'
 >>> decode_postings('63C8.2')
 [(3, 1), (4, 2), (40, 1)]
+
+Later documents' postings are appended without decoding the earlier ones (a rebuild after
+a new issue appends to every part its documents touch):
+
+>>> append_postings('63C8.2', [41 << 32 | 3]) == encode_postings([3 << 32 | 1, 4 << 32 | 2, 40 << 32 | 1, 41 << 32 | 3])
+True
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import partial
 from itertools import repeat
 from operator import add, and_, lshift, ne, rshift, sub
@@ -59,12 +67,12 @@ def decode_numbers(text: str) -> list[int]:
     return numbers
 
 
-def encode_postings(packed) -> str:
+def encode_postings(packed, after: int = 0) -> str:
     """Every step runs in C (``map`` over built-in functions): an index has millions of
-    postings."""
+    postings.  The first gap is counted from ``after`` (the document before, if any)."""
     documents = list(map(rshift, packed, repeat(32)))
     frequencies = list(map(and_, packed, repeat(0xFFFFFFFF)))
-    gaps = map(sub, documents, [0] + documents[:-1])
+    gaps = map(sub, documents, [after] + documents[:-1])
     flagged = map(add, map(lshift, gaps, repeat(1)), map(ne, frequencies, repeat(1)))
     text = encode_numbers(flagged)
     others = encode_numbers(filter(partial(ne, 1), frequencies))
@@ -79,6 +87,42 @@ def decode_postings(text: str) -> list[tuple[int, int]]:
         document += number >> 1
         postings.append((document, next(frequencies) if number & 1 else 1))
     return postings
+
+
+_LEADING = re.compile(f"[{re.escape(MORE)}]+")
+
+
+def last_document(text: str) -> int:
+    """The last document of encoded postings, from sums the C library does: the document
+    is the sum of the gaps, each number being its gap doubled plus a flag; a number is its
+    last digit plus 32 × the value of its leading digits; a flag is set for each number
+    after the "." (each ends in one FINAL digit).
+
+    >>> last_document('63C8.2'), last_document('0'), last_document('')
+    (40, 0, 0)
+    """
+    flagged, _, others = text.partition(".")
+    total = sum(_VALUE[char] * count for char, count in Counter(flagged).items() if char in FINAL)
+    total += 32 * sum(_leading_value(digits) for digits in _LEADING.findall(flagged))
+    flags = sum(map(others.count, FINAL))
+    return (total - flags) // 2
+
+
+def _leading_value(digits: str) -> int:
+    value = 0
+    for char in digits:
+        value = value * 32 + _VALUE[char]
+    return value
+
+
+def append_postings(text: str, packed) -> str:
+    """Encoded postings ``text`` with later documents' ``packed`` postings after them."""
+    if not text:
+        return encode_postings(packed)
+    flagged, _, others = text.partition(".")
+    more_flagged, _, more_others = encode_postings(packed, after=last_document(text)).partition(".")
+    others += more_others
+    return flagged + more_flagged + (f".{others}" if others else "")
 
 
 def pack(document: int, frequency: int) -> int:

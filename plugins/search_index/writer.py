@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import partial
@@ -12,6 +14,7 @@ import yaml
 
 from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
+from gazette.writer import ISSUE_RECORD
 
 from .builder import PartitionedIndex, partition_count
 from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
@@ -19,7 +22,7 @@ from .tokenizer import term_counts
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
-REFS = "result-files"  # cache entry: the document key each result-list file showed
+LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
 ROW = "-row"           # cache entry suffix: a document's result-list file content
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -66,40 +69,107 @@ def read_document(content: Path, path: Path, data: bytes) -> SearchDoc:
 
 
 def document_paths(content: Path) -> list[Path]:
-    """The documents of a content folder in path order (the order Pelican reads them in);
-    a document's number in the index is its place in this list."""
-    return sorted(content.rglob("*.md"))
+    """The documents of a content folder by their issue's date, then path; a document's
+    number in the index is its place in this list.  A new issue is most often the newest,
+    so the documents before it keep their numbers and a rebuild appends (``_continued``)."""
+    dates: dict[Path, str] = {}
+    return sorted(content.rglob("*.md"), key=lambda path: (_issue_date(path.parent, dates), path))
+
+
+_ISSUE_DATE = re.compile(r"^issue_date: *'?([^'\n]*)'? *$", re.M)
+
+
+def _issue_date(folder: Path, dates: dict[Path, str]) -> str:
+    """The date in the folder's issue record (written by the converter), or "" without one."""
+    if folder not in dates:
+        record = folder / ISSUE_RECORD
+        match = _ISSUE_DATE.search(record.read_text(encoding="utf-8")) if record.exists() else None
+        dates[folder] = match.group(1) if match else ""
+    return dates[folder]
 
 
 def write_search_files(content: Path, folder: Path, workers: int | None = None, cache: Path | None = None,
                        previous: Path | None = None) -> dict:
     """Write the search data for the documents under ``content`` into ``folder``; with a
     ``cache`` folder, what each unchanged document gave the last build is reused, and with
-    the ``previous`` site's search folder too, its unchanged result-list files are linked."""
-    items = list(enumerate(document_paths(content)))
+    the ``previous`` site's search folder too, its unchanged files are linked: when every
+    document of the last build keeps its number, the parts are the previous ones with the
+    new documents' postings appended."""
+    paths = document_paths(content)
+    keys = [document_key(path.relative_to(content).as_posix(), path.read_bytes()) for path in paths]
     documents = DocumentCache(cache)
-    earlier = ResultFiles(previous, documents.get(REFS) if previous else None)
+    last = documents.get(LAST_BUILD) if previous else None
+    kept = _continued(last, keys, previous)
+    earlier = ResultFiles(previous, last["keys"] if last else None)
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
-        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1)
+        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1,
+                                 earlier=(last["lengths"], last["posting_count"]) if kept else None)
+        items = [(ref, paths[ref], keys[ref]) for ref in range(kept, len(paths))]
         # the workers read each document, write its result-list file and tokenize it
         extras = index.add_all(items, partial(_read_for_index, content, folder, documents, earlier))
         parts = partition_count(index.posting_count)
-        written = sum(size for _, size, _ in extras)
-        written += index.write_parts(parts, lambda number, part: _write(folder, f"index/{number}.js",
-                                                                        f"index/{number}", part))
+        if kept and parts != last["parts"]:  # the archive outgrew its parts: all anew
+            shutil.rmtree(folder, ignore_errors=True)
+            return write_search_files(content, folder, workers, cache, None)
+        written = sum(size for _, size in extras)
+        written += sum(_result_file(content, folder, documents, earlier, (ref, paths[ref], keys[ref])) for ref in range(kept))
+        if kept:
+            written += index.append_parts(parts, partial(_read_part, previous), partial(_write_part, folder),
+                                          partial(_keep_part, previous, folder))
+        else:
+            written += index.write_parts(parts, partial(_write_part, folder))
         lengths = index.encoded_lengths()
         stats = index.stats()
-    keys = [key for _, _, key in extras]
-    documents.keep_only(set(keys))
-    documents.put(REFS, keys)  # which document each result-list file showed
-    values, rows = _facets([facets for facets, _, _ in extras])
+    facets = (last["facets"][:kept] if kept else []) + [facets for facets, _ in extras]
+    values, rows = _facets(facets)
     written += _write(folder, "facet-values.js", "facet-values", values)  # loaded with the page
     written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded when a filter is set
     written += _write(folder, "lengths.js", "lengths", lengths)           # loaded with the page
-    written += _write(folder, "meta.js", "meta", {"partitions": parts, "documents": stats["documents"],
-                                                  "fields": stats["fields"], "boosts": stats["boosts"],
-                                                  "average": stats["average"]})
-    return {"documents": stats["documents"], "parts": parts, "bytes": written}
+    meta = _script("meta", _json({"partitions": parts, "documents": stats["documents"], "fields": stats["fields"],
+                                  "boosts": stats["boosts"], "average": stats["average"]}))
+    written += _write_text(folder, "meta.js", meta)
+    documents.keep_only(set(keys))
+    documents.put(LAST_BUILD, {"keys": keys, "facets": facets, "lengths": [list(field) for field in stats["lengths"]],
+                               "posting_count": index.posting_count, "parts": parts, "meta": meta})
+    return {"documents": stats["documents"], "parts": parts, "bytes": written, "appended": len(paths) - kept if kept else None}
+
+
+def _continued(last: dict | None, keys: list[str], previous: Path | None) -> int:
+    """How many documents the last build's index already holds under the numbers they have
+    now — all of its documents, when they are the first ones now and its site is the
+    previous one (its meta.js as that build wrote it) — else 0: the index is built anew."""
+    if not last or keys[:len(last["keys"])] != last["keys"]:
+        return 0
+    try:
+        if (previous / "meta.js").read_text(encoding="utf-8") != last["meta"]:
+            return 0
+    except OSError:
+        return 0
+    return len(last["keys"])
+
+
+def _write_part(folder: Path, number: int, part: list) -> int:
+    return _write(folder, f"index/{number}.js", f"index/{number}", part)
+
+
+def _read_part(previous: Path, number: int) -> list:
+    """A part of the previous site's index (as ``_write_part`` wrote it)."""
+    text = (previous / f"index/{number}.js").read_text(encoding="utf-8")
+    return json.loads(text[len(_script(f"index/{number}", "")) - 3:].rstrip()[:-2])
+
+
+def _keep_part(previous: Path, folder: Path, number: int) -> int:
+    target = folder / f"index/{number}.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _link_or_copy(previous / f"index/{number}.js", target)
+    return target.stat().st_size
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 class ResultFiles:
@@ -121,22 +191,31 @@ class ResultFiles:
             return None
 
 
-def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: ResultFiles, item: tuple[int, Path]):
-    """A document's terms per field for the index; its facet values, the bytes of the file
-    the result list shows it from (its row and its text, for the snippet), and its cache key."""
-    ref, path = item
-    data = path.read_bytes()
-    key = document_key(path.relative_to(content).as_posix(), data)
+def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: "ResultFiles",
+                    item: tuple[int, Path, str]):
+    """A document's terms per field for the index; its facet values and the bytes of the
+    file the result list shows it from (its row and its text, for the snippet)."""
+    ref, path, key = item
     entry, payload = cache.get(key), None
     if entry is None:
-        entry, payload = _index_entry(read_document(content, path, data))
+        entry, payload = _index_entry(read_document(content, path, path.read_bytes()))
         cache.put(key, entry)
         cache.put(key + ROW, payload)
     facets, counts = entry
-    size = None if payload else earlier.link(ref, key, folder / "doc" / f"{ref}.js")
+    size = _result_file(content, folder, cache, earlier, item, payload)
+    return {field: unpack_counts(packed) for field, packed in counts.items()}, (facets, size)
+
+
+def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: "ResultFiles",
+                 item: tuple[int, Path, str], payload: str | None = None) -> int:
+    """Write ``doc/ref.js`` (or link the previous site's, if it showed the same document)."""
+    ref, path, key = item
+    target = folder / "doc" / f"{ref}.js"
+    size = None if payload else earlier.link(ref, key, target)
     if size is None:
-        size = _write_text(folder, f"doc/{ref}.js", _script(f"doc/{ref}", payload or cache.get(key + ROW)))
-    return {field: unpack_counts(packed) for field, packed in counts.items()}, (facets, size, key)
+        payload = payload or cache.get(key + ROW) or _index_entry(read_document(content, path, path.read_bytes()))[1]
+        size = _write_text(folder, f"doc/{ref}.js", _script(f"doc/{ref}", payload))
+    return size
 
 
 def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict], str]:

@@ -1,0 +1,69 @@
+"""A rebuild's search data equals a cold build's, whether it appends a new issue to the
+previous index or has to build it anew."""
+from __future__ import annotations
+
+import random
+import shutil
+
+from plugins.search_index.codec import append_postings, decode_postings, encode_postings, last_document, pack
+from plugins.search_index.writer import _issue_date, write_search_files
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def issues_by_date(content):
+    dates = {}
+    return sorted({path.parent for path in content.rglob("*.md")}, key=lambda folder: (_issue_date(folder, dates), folder))
+
+
+def without(content, issue, target):
+    """A copy of ``content`` without one issue's folder."""
+    shutil.copytree(content, target)
+    shutil.rmtree(target / issue.relative_to(content))
+    return target
+
+
+def test_appended_postings_equal_postings_encoded_whole():
+    generator = random.Random(11)
+    for _ in range(500):
+        documents = sorted(generator.sample(range(generator.choice([50, 100000])), generator.randint(1, 40)))
+        packed = [pack(d, generator.choice([1, 1, 1, 2, 31, 32, 1000])) for d in documents]
+        cut = generator.randint(1, len(packed))
+        whole = encode_postings(packed)
+        assert last_document(whole) == documents[-1]
+        if cut < len(packed):
+            assert append_postings(encode_postings(packed[:cut]), packed[cut:]) == whole
+        assert decode_postings(whole) == [(p >> 32, p & 0xFFFFFFFF) for p in packed]
+
+
+def test_a_new_newest_issue_is_appended_and_equals_a_cold_build(converted, tmp_path):
+    newest = issues_by_date(converted)[-1]
+    before = without(converted, newest, tmp_path / "before")
+    cache = tmp_path / "cache"
+    first = write_search_files(before, tmp_path / "first", cache=cache)
+    assert first["appended"] is None  # nothing to continue
+    kept = files(tmp_path / "first")
+    again = write_search_files(converted, tmp_path / "again", cache=cache, previous=tmp_path / "first")
+    assert again["appended"] == len(list(newest.glob("*.md"))) > 0
+    cold = write_search_files(converted, tmp_path / "cold")
+    assert cold["appended"] is None
+    assert files(tmp_path / "again") == files(tmp_path / "cold")
+    assert files(tmp_path / "first") == kept  # linked from, never written through
+    unchanged = write_search_files(converted, tmp_path / "unchanged", cache=cache, previous=tmp_path / "again")
+    assert unchanged["appended"] == 0
+    assert files(tmp_path / "unchanged") == files(tmp_path / "cold")
+
+
+def test_an_older_issue_added_late_rebuilds_the_index_equal_to_a_cold_build(converted, tmp_path):
+    oldest = issues_by_date(converted)[0]
+    before = without(converted, oldest, tmp_path / "before")
+    cache = tmp_path / "cache"
+    write_search_files(before, tmp_path / "first", cache=cache)
+    kept = files(tmp_path / "first")
+    again = write_search_files(converted, tmp_path / "again", cache=cache, previous=tmp_path / "first")
+    assert again["appended"] is None  # every document after it has a new number
+    write_search_files(converted, tmp_path / "cold")
+    assert files(tmp_path / "again") == files(tmp_path / "cold")
+    assert files(tmp_path / "first") == kept  # the previous site is untouched

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import logging
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .model import anchor_repeal_sentences, build_archive, meta
+from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
 from .qa import build_qa, qa_csv, read_report
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,11 @@ DATA_FIELDS = ("url", "kind", "title", "doc_number", "issuer", "date", "doc_type
 class ArchiveGenerator(Generator):
     def generate_context(self):
         articles = self.context.get("articles", [])
-        self.archive = build_archive(articles, Path(self.settings["PATH"]))
+        # parsed issue records are kept where Pelican keeps its content cache
+        cache = Path(self.settings["CACHE_PATH"]) / "issue-records.pickle" if self.settings.get("CACHE_CONTENT") else None
+        records = IssueRecords(cache)
+        self.archive = build_archive(articles, Path(self.settings["PATH"]), records)
+        records.save()
         for article in articles:
             anchor_repeal_sentences(article)
         self.context["archive"] = self.archive
@@ -55,7 +60,7 @@ class ArchiveGenerator(Generator):
                                   page_title=f"{heading}：{group.name}")
         self._write_feeds(writer)
         self._write_data()
-        self._write_downloads()
+        self._write_downloads(writer)
         self._write_qa(writer)
         self._write_sitemap()
         log.info("archive: %d issues, %d documents", len(archive.issues),
@@ -84,23 +89,27 @@ class ArchiveGenerator(Generator):
             table.writerow({k: "；".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
         (folder / "documents.csv").write_text(buffer.getvalue(), encoding="utf-8-sig")
 
-    def _write_downloads(self):
-        """Each document's Markdown and the raw source lines it came from, beside its page."""
+    def _write_downloads(self, writer):
+        """Each document's Markdown and the raw source lines it came from, beside its page.
+        An excerpt of a source file and line range the last build showed is linked from
+        its site by the page-reusing writer, if there is one."""
         root = Path(self.settings.get("GAZETTE_ROOT", "."))  # where the `source` paths start
-        sources: dict[str, list[str]] = {}
+        reuse = getattr(writer, "reuse", None)
+        sources = SourceLines(root)
         for issue in self.archive.issues.values():
             for article in issue.documents:
                 target = Path(self.output_path) / article.save_as
                 target.parent.mkdir(parents=True, exist_ok=True)
                 _link_or_copy(Path(article.source_path), target.with_suffix(".md"))
                 source = meta(article, "source")
-                if source not in sources:
-                    path = root / source
-                    sources[source] = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.exists() else []
                 first, last = meta(article, "source_lines", [1, 0])
-                excerpt = "\n".join(f"{n:>6}  {sources[source][n - 1]}" for n in range(first, min(last, len(sources[source])) + 1))
-                header = f"# {source}, lines {first}-{last}\n"
-                target.with_name(target.stem + ".source.txt").write_text(header + excerpt + "\n", encoding="utf-8")
+                name = Path(article.save_as).with_suffix(".source.txt").as_posix()
+                key = f"{source}:{sources.digest(source)}:{first}:{last}"
+                if reuse and reuse.copy(name, key):
+                    continue
+                (Path(self.output_path) / name).write_text(sources.excerpt(source, first, last), encoding="utf-8")
+                if reuse:
+                    reuse.remember(name, key)
 
     def _write_qa(self, writer):
         qa = build_qa(read_report(Path(self.settings["PATH"])), self.archive)
@@ -135,6 +144,32 @@ class ArchiveGenerator(Generator):
         row = {key: meta(article, key) for key in DATA_FIELDS}
         row.update(url=article.url, date=article.signed, validity=article.validity)
         return row
+
+
+class SourceLines:
+    """The source files documents name, each read once and only if needed."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.lines: dict[str, list[str]] = {}
+        self.digests: dict[str, str] = {}
+
+    def _bytes(self, source: str) -> bytes:
+        path = self.root / source
+        return path.read_bytes() if path.is_file() else b""
+
+    def digest(self, source: str) -> str:
+        if source not in self.digests:
+            self.digests[source] = hashlib.sha256(self._bytes(source)).hexdigest()
+        return self.digests[source]
+
+    def excerpt(self, source: str, first: int, last: int) -> str:
+        """Lines ``first``–``last`` of ``source``, numbered, under a header naming them."""
+        if source not in self.lines:
+            self.lines[source] = self._bytes(source).decode("utf-8", errors="replace").splitlines()
+        lines = self.lines[source]
+        numbered = "\n".join(f"{n:>6}  {lines[n - 1]}" for n in range(first, min(last, len(lines)) + 1))
+        return f"# {source}, lines {first}-{last}\n{numbered}\n"
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

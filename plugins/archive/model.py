@@ -3,6 +3,8 @@ type, and the cross-references between them.  Plain functions, testable without 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -69,15 +71,47 @@ def _add(groups: dict, slug: str, name: str, article) -> None:
     groups.setdefault(slug, Group(slug, name)).documents.append(article)
 
 
-def build_archive(articles: list, content_path: Path) -> Archive:
+class IssueRecords:
+    """Issue records (``issue.yaml``), parsed; with a cache file, a record whose bytes the
+    last build parsed is taken from it (parsing a thousand tables of contents took
+    seconds of every rebuild)."""
+
+    def __init__(self, cache_file: Path | None = None):
+        self.file = cache_file
+        self.old: dict[str, dict] = {}
+        if cache_file is not None and cache_file.exists():
+            try:
+                self.old = pickle.loads(cache_file.read_bytes())
+            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                self.old = {}
+        self.new: dict[str, dict] = {}
+
+    def read(self, path: Path) -> dict:
+        if not path.exists():
+            return {}
+        data = path.read_bytes()
+        key = hashlib.sha256(data).hexdigest()
+        record = self.old.get(key)
+        if record is None:
+            record = yaml.load(data.decode("utf-8"), Loader=_LOADER) or {}
+        self.new[key] = record
+        return record
+
+    def save(self) -> None:
+        """Keep the records this build read (and only those)."""
+        if self.file is not None:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            self.file.write_bytes(pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def build_archive(articles: list, content_path: Path, records: IssueRecords | None = None) -> Archive:
     archive = Archive()
+    records = records or IssueRecords()
     for article in sorted(articles, key=lambda a: a.source_path):
         _describe(article)
         key = (article.publisher_slug, article.year_folder, article.issue_slug)
         if key not in archive.issues:
-            record_path = content_path / key[0] / key[1] / key[2] / "issue.yaml"
-            record = yaml.load(record_path.read_text(encoding="utf-8"), Loader=_LOADER) if record_path.exists() else {}
-            archive.issues[key] = Issue(*key, record)
+            archive.issues[key] = Issue(*key, records.read(content_path / key[0] / key[1] / key[2] / "issue.yaml"))
         issue = archive.issues[key]
         issue.documents.append(article)
         article.issue = issue

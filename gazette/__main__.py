@@ -53,6 +53,7 @@ def convert_all(files: list[Path], out: Path, quiet: bool) -> tuple[list, int]:
         if done is None:
             conversions[position] = next(converted)
             cache.store(out, keys[position], conversions[position])
+    cache.keep_only(out, set(keys))
     return conversions, len(files) - len(todo)
 
 

@@ -1,5 +1,7 @@
 """Conversions of unchanged sources are reused: keyed by the SHA-256 of the source's bytes
-and of the converter's own code, stored under ``OUT/.ingest-cache/``."""
+and of the converter's own code, stored under ``OUT/.ingest-cache/``.  An ingest keeps
+only the entries of its own sources (a changed source or a new converter leaves none
+behind)."""
 from __future__ import annotations
 
 import hashlib
@@ -41,3 +43,12 @@ def store(out: Path, cache_key: str, conversion) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{cache_key}.pickle").write_bytes(pickle.dumps(conversion, protocol=4))
 
+
+
+def keep_only(out: Path, keys: set[str]) -> None:
+    """Remove the entries not among ``keys``."""
+    folder = out / FOLDER
+    if folder.exists():
+        for path in folder.glob("*.pickle"):
+            if path.stem not in keys:
+                path.unlink(missing_ok=True)

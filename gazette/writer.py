@@ -32,7 +32,11 @@ def render(conversion: Conversion) -> Conversion:
     """Fill in the text of each document's file and of the issue record, once (the ingest
     does it in the worker that converted the source)."""
     for document in conversion.documents:
-        document.text = document.text or document_text(document.meta, document.body)
+        if not document.text:
+            document.text = document_text(document.meta, document.body)
+            # the text holds the body now: a conversion sent back from a worker or kept
+            # in the ingest cache need not carry it twice
+            document.body = ""
     if conversion.documents and not conversion.issue_text:
         conversion.issue_text = dump_yaml(conversion.issue)
     return conversion

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SOURCES, read_documents, run_ingest
+from conftest import ROOT, SOURCES, read_documents, run_ingest
 
 # Documents per sample, counted by hand from each gazette's printed TOC.
 EXPECTED_DOCUMENTS = {
@@ -188,3 +190,21 @@ def test_a_law_database_export(tmp_path):
     assert document["doc_number"] == "营政办发〔2022〕7号"
     assert document["date"] == "2022-03-28" and document["issuer"] == "营口市人民政府办公室"
     assert document["addressees"] == ["各县（市）区人民政府", "市政府各部门"]
+
+
+def test_unchanged_sources_are_not_converted_again_and_the_cache_keeps_only_current_ones(tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    first = run_ingest(sources, tmp_path / "out")
+    files = {p.relative_to(tmp_path / "out"): p.read_bytes() for p in (tmp_path / "out").rglob("*.md")}
+    again = subprocess.run([sys.executable, "-m", "gazette", "ingest", str(sources), str(tmp_path / "out")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert first.returncode == again.returncode == 0
+    assert f"({len(EXPECTED_DOCUMENTS)} unchanged, not converted again)" in again.stdout
+    assert {p.relative_to(tmp_path / "out"): p.read_bytes() for p in (tmp_path / "out").rglob("*.md")} == files
+    entries = list((tmp_path / "out" / ".ingest-cache").glob("*.pickle"))
+    assert len(entries) == len(EXPECTED_DOCUMENTS)
+    removed = next(iter(EXPECTED_DOCUMENTS))
+    (sources / removed).unlink()
+    assert run_ingest(sources, tmp_path / "out").returncode == 0
+    assert len(list((tmp_path / "out" / ".ingest-cache").glob("*.pickle"))) == len(EXPECTED_DOCUMENTS) - 1

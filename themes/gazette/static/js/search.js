@@ -104,8 +104,8 @@
 
   /* lunr's BM25 field-vector value (lunr.Builder.prototype.createFieldVectors), from the
    * whole archive's statistics: what one lunr index over everything would hold. */
-  function fieldScore(idf, field, document, frequency) {
-    var s = archiveStats(), k1 = 1.2, b = 0.75;
+  function fieldScore(s, idf, field, document, frequency) {
+    var k1 = 1.2, b = 0.75;
     var score = idf * ((k1 + 1) * frequency) /
       (k1 * (1 - b + b * (s.lengths[field][document] / s.average[field])) + frequency) * s.boosts[field];
     return Math.round(score * 1000) / 1000;
@@ -114,21 +114,23 @@
   /** Each query word's value per document: the sum, over the word's tokens and every
    * field, of lunr's field-vector values (Float64Array by document; only ``documents``,
    * those holding all tokens, are filled).  ``groups`` holds, per word, the positions of
-   * its tokens in ``postings``. */
+   * its tokens in ``postings``.  (Plain loops: a common word has tens of thousands of
+   * postings.) */
   function wordValues(groups, postings, documents) {
     var s = archiveStats(), wanted = new Uint8Array(s.documents);
     documents.forEach(function (document) { wanted[document] = 1; });
     return groups.map(function (group) {
       var total = new Float64Array(s.documents);
       group.forEach(function (t) {
-        var fields = postings[t], withTerm = 0;
-        fields.forEach(function (field) { withTerm += field.documents.length; });
+        var fields = postings[t], withTerm = 0, f, i;
+        for (f = 0; f < fields.length; f++) withTerm += fields[f].documents.length;
         var idf = Math.log(1 + Math.abs((s.documents - withTerm + 0.5) / (withTerm + 0.5)));
-        fields.forEach(function (field, f) {
-          field.documents.forEach(function (document, i) {
-            if (wanted[document]) total[document] += fieldScore(idf, f, document, field.frequencies[i]);
-          });
-        });
+        for (f = 0; f < fields.length; f++) {
+          var inField = fields[f].documents, frequencies = fields[f].frequencies;
+          for (i = 0; i < inField.length; i++) {
+            if (wanted[inField[i]]) total[inField[i]] += fieldScore(s, idf, f, inField[i], frequencies[i]);
+          }
+        }
       });
       return total;
     });
@@ -138,12 +140,15 @@
    * with the document's vector over the query vector's length, summed in word order as
    * lunr.Vector.dot sums.  Best first, ties by document. */
   function scored(values, documents) {
-    var length = Math.sqrt(values.length);
-    return documents.map(function (document) {
+    var length = Math.sqrt(values.length), score = new Float64Array(documents.length), order = [], i, w;
+    for (i = 0; i < documents.length; i++) {
       var dot = 0;
-      values.forEach(function (total) { dot += total[document]; });
-      return [document, dot / length];
-    }).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      for (w = 0; w < values.length; w++) dot += values[w][documents[i]];
+      score[i] = dot / length;
+      order.push(i);
+    }
+    order.sort(function (a, b) { return score[b] - score[a] || documents[a] - documents[b]; });
+    return order.map(function (i) { return [documents[i], score[i]]; });
   }
 
   /** A word's term in the query's lunr index: names sort as their positions, which lunr's

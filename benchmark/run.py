@@ -142,16 +142,18 @@ def table(result: dict) -> str:
 
 def record(result: dict, text: str) -> Path:
     path = ROOT / "benchmark" / "RESULTS.md"
-    sections = {}
+    sections, notes = {}, "\n"
     if path.exists():
-        for block in path.read_text(encoding="utf-8").split("\n## ")[1:]:
+        title, *blocks = path.read_text(encoding="utf-8").split("\n## ")
+        notes = title.partition("\n")[2] or notes  # what the team wrote under the title stays
+        for block in blocks:
             heading, _, body = block.partition("\n")
             sections[heading] = body
     heading = f"{result['documents']} documents" + (", uniform mix" if result["mix"] == "uniform" else "")
     sections[heading] = f"\nMachine: {result['machine']}. Run on {time.strftime('%Y-%m-%d')}.\n\n{text}\n"
     ordered = sorted(sections.items(), key=lambda item: (int(item[0].split()[0]), item[0]))
     body = "".join(f"\n## {h}\n{b}" for h, b in ordered)
-    path.write_text("# Benchmark results (`invoke bench`)\n" + body, encoding="utf-8")
+    path.write_text("# Benchmark results (`invoke bench`)\n" + notes.rstrip("\n") + "\n" + body, encoding="utf-8")
     return path
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 import shutil
 
-from plugins.search_index.codec import append_postings, decode_postings, encode_postings, last_document, pack
+from plugins.search_index import writer
+from plugins.search_index.codec import (append_postings, decode_postings, encode_postings, last_document, pack,
+                                          truncate_postings)
 from plugins.search_index.writer import _issue_date, write_search_files
 
 
@@ -36,6 +38,9 @@ def test_appended_postings_equal_postings_encoded_whole():
         if cut < len(packed):
             assert append_postings(encode_postings(packed[:cut]), packed[cut:]) == whole
         assert decode_postings(whole) == [(p >> 32, p & 0xFFFFFFFF) for p in packed]
+        below = generator.randint(0, documents[-1] + 1)
+        kept = [p for p in packed if p >> 32 < below]
+        assert truncate_postings(whole, below) == (encode_postings(kept) if kept else "")
 
 
 def test_a_new_newest_issue_is_appended_and_equals_a_cold_build(converted, tmp_path):
@@ -67,3 +72,26 @@ def test_an_older_issue_added_late_rebuilds_the_index_equal_to_a_cold_build(conv
     write_search_files(converted, tmp_path / "cold")
     assert files(tmp_path / "again") == files(tmp_path / "cold")
     assert files(tmp_path / "first") == kept  # the previous site is untouched
+
+
+def test_an_issue_dated_among_the_last_cuts_and_appends_and_equals_a_cold_build(converted, tmp_path, monkeypatch):
+    """A new issue that sorts before the newest: the documents after it get new numbers,
+    so the previous parts are cut before it and it and those documents are appended."""
+    monkeypatch.setattr(writer, "CONTINUE_SHARE", 1.0)  # the samples are few: any share
+    issues = issues_by_date(converted)
+    added = issues[-2]
+    before = without(converted, added, tmp_path / "before")
+    cache = tmp_path / "cache"
+    write_search_files(before, tmp_path / "first", cache=cache)
+    kept = files(tmp_path / "first")
+    again = write_search_files(converted, tmp_path / "again", cache=cache, previous=tmp_path / "first")
+    after = len(list(issues[-1].glob("*.md")))
+    assert again["cut"] == after > 0
+    assert again["appended"] == after + len(list(added.glob("*.md")))
+    write_search_files(converted, tmp_path / "cold")
+    assert files(tmp_path / "again") == files(tmp_path / "cold")
+    assert files(tmp_path / "first") == kept
+    # and back: the issue taken out again leaves what a cold build without it gives
+    gone = write_search_files(before, tmp_path / "gone", cache=cache, previous=tmp_path / "again")
+    assert gone["cut"] == after + len(list(added.glob("*.md")))
+    assert files(tmp_path / "gone") == kept

@@ -25,7 +25,7 @@ from collections import defaultdict, deque
 from functools import partial
 from pathlib import Path
 
-from .codec import append_postings, decode_postings, encode_numbers, encode_postings
+from .codec import append_postings, decode_postings, encode_numbers, encode_postings, truncate_postings
 from .tokenizer import term_counts
 
 K1 = 1.2
@@ -97,19 +97,21 @@ class PartitionedIndex:
     """Documents go in with ``add_all`` (their number is their order); ``write_parts`` writes
     the parts; ``stats`` is what the browser needs besides them.
 
-    An index can continue an earlier one (``earlier``: its field lengths and posting count):
-    documents added are numbered after the earlier ones, and ``append_parts`` writes each
-    earlier part with their postings appended."""
+    An index can continue an earlier one (``earlier``: the field lengths of the documents
+    it keeps, the number of their postings, and the terms of the documents after them):
+    documents added are numbered after the kept ones, and ``append_parts`` writes each
+    earlier part cut to the kept documents with the added ones' postings appended."""
 
     def __init__(self, fields: dict[str, float], workdir: Path, groups: int = 32, workers: int = 1,
-                 earlier: tuple[list, int] | None = None):
+                 earlier: tuple[list, int, set] | None = None):
         self.fields = list(fields)
         self.boosts = [fields[field] for field in self.fields]
         self.workdir = workdir
         self.groups = groups
         self.workers = workers
-        lengths, self.posting_count = earlier or ([[] for _ in self.fields], 0)
+        lengths, self.posting_count, self.cut_terms = earlier or ([[] for _ in self.fields], 0, set())
         self.lengths: list[array] = [array("i", field) for field in lengths]
+        self.kept = self.documents
         self._chunks = 0
         workdir.mkdir(parents=True, exist_ok=True)
 
@@ -185,28 +187,35 @@ class PartitionedIndex:
 
     def appended_parts(self, group: int, partitions: int, earlier):
         """(part number, part or None) for the parts of one group, each the ``earlier(number)``
-        part with the added documents' postings appended; None where they add nothing."""
+        part cut to the kept documents, with the added documents' postings appended; None
+        where neither changes it."""
         added: dict[int, dict] = defaultdict(dict)
         for term, fields in self.merged(group).items():
             added[partition_of(term, partitions)][term] = fields
         for number in range(group, partitions, self.groups):
-            yield number, (_appended(earlier(number), added[number]) if number in added else None)
+            changed = number in added or number in self.cut_parts
+            yield number, (_appended(earlier(number), added[number], self.kept, self.cut_terms) if changed else None)
 
     def append_parts(self, partitions: int, earlier, write, keep) -> int:
-        """Like ``write_parts`` for an index continuing an earlier one: a part the added
-        documents change is written, the others are kept with ``keep(number)``."""
+        """Like ``write_parts`` for an index continuing an earlier one: a part the cut or
+        the added documents change is written, the others are kept with ``keep(number)``."""
+        self.cut_parts = {partition_of(term, partitions) for term in self.cut_terms}  # before forking
         _STATE.update(index=self, partitions=partitions, earlier=earlier, write=write, keep=keep)
         return sum(_run(_append_group, list(range(self.groups)), self.workers))
 
 
-def _appended(part: list, added: dict[str, list]) -> list:
-    """A part with the postings ``added`` (term → per field packed postings or None)."""
+def _appended(part: list, added: dict[str, list], kept: int, cut_terms: set[str]) -> list:
+    """A part without the postings of documents from ``kept`` on (only ``cut_terms`` have
+    any) and with the postings ``added`` (term → per field packed postings or None)."""
     entries = []
     for term, *encoded in part:
+        if term in cut_terms:
+            encoded = [truncate_postings(text, kept) if text else text for text in encoded]
         fields = added.pop(term, None)
         if fields is not None:
             encoded = [append_postings(text, flat) if flat else text for text, flat in zip(encoded, fields)]
-        entries.append([term, *encoded])
+        if any(encoded):  # a term only the cut documents had is gone
+            entries.append([term, *encoded])
     entries += [[term, *(encode_postings(flat) if flat else "" for flat in fields)] for term, fields in added.items()]
     entries.sort(key=lambda entry: js_order(entry[0]))
     return entries

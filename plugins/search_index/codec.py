@@ -24,6 +24,11 @@ a new issue appends to every part its documents touch):
 
 >>> append_postings('63C8.2', [41 << 32 | 3]) == encode_postings([3 << 32 | 1, 4 << 32 | 2, 40 << 32 | 1, 41 << 32 | 3])
 True
+
+and the last documents' postings cut off, reading only them (from the end):
+
+>>> truncate_postings('63C8.2', 40), truncate_postings('63C8.2', 4), truncate_postings('63C8.2', 3)
+('63.2', '6', '')
 """
 from __future__ import annotations
 
@@ -90,6 +95,7 @@ def decode_postings(text: str) -> list[tuple[int, int]]:
 
 
 _LEADING = re.compile(f"[{re.escape(MORE)}]+")
+_MORE = frozenset(MORE)
 
 
 def last_document(text: str) -> int:
@@ -123,6 +129,29 @@ def append_postings(text: str, packed) -> str:
     more_flagged, _, more_others = encode_postings(packed, after=last_document(text)).partition(".")
     others += more_others
     return flagged + more_flagged + (f".{others}" if others else "")
+
+
+def truncate_postings(text: str, below: int) -> str:
+    """Encoded postings ``text`` without the documents from ``below`` on.  The numbers are
+    read backwards from the last document (each ends in a FINAL digit, which no other
+    digit of a number is), so the cost is that of the postings cut off."""
+    flagged, _, others = text.partition(".")
+    document, end, flags = last_document(text), len(flagged), 0
+    while end and document >= below:
+        start = end - 1
+        while start and flagged[start - 1] in _MORE:
+            start -= 1
+        number = _leading_value(flagged[start:end])
+        document -= number >> 1
+        flags += number & 1
+        end = start
+    cut = len(others)
+    for _ in range(flags):  # each frequency after the "." ends in a FINAL digit too
+        cut -= 1
+        while cut and others[cut - 1] in _MORE:
+            cut -= 1
+    others = others[:cut]
+    return flagged[:end] + (f".{others}" if others else "")
 
 
 def pack(document: int, frequency: int) -> int:

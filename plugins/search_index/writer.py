@@ -92,18 +92,19 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
                        previous: Path | None = None) -> dict:
     """Write the search data for the documents under ``content`` into ``folder``; with a
     ``cache`` folder, what each unchanged document gave the last build is reused, and with
-    the ``previous`` site's search folder too, its unchanged files are linked: when every
-    document of the last build keeps its number, the parts are the previous ones with the
-    new documents' postings appended."""
+    the ``previous`` site's search folder too, its unchanged files are linked: when the
+    last build's first documents are still the first ones, its parts are cut to them and
+    the documents after them appended (``_continued``)."""
     paths = document_paths(content)
     keys = [document_key(path.relative_to(content).as_posix(), path.read_bytes()) for path in paths]
     documents = DocumentCache(cache)
     last = documents.get(LAST_BUILD) if previous else None
-    kept = _continued(last, keys, previous)
+    kept, cut = _continued(last, keys, previous, documents)
     earlier = ResultFiles(previous, last["keys"] if last else None)
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
-        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1,
-                                 earlier=(last["lengths"], last["posting_count"]) if kept else None)
+        continued = (([field[:kept] for field in last["lengths"]], last["posting_count"] - cut[0], cut[1])
+                     if kept else None)
+        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1, earlier=continued)
         items = [(ref, paths[ref], keys[ref]) for ref in range(kept, len(paths))]
         # the workers read each document, write its result-list file and tokenize it
         extras = index.add_all(items, partial(_read_for_index, content, folder, documents, earlier))
@@ -131,21 +132,48 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     documents.keep_only(set(keys))
     documents.put(LAST_BUILD, {"keys": keys, "facets": facets, "lengths": [list(field) for field in stats["lengths"]],
                                "posting_count": index.posting_count, "parts": parts, "meta": meta})
-    return {"documents": stats["documents"], "parts": parts, "bytes": written, "appended": len(paths) - kept if kept else None}
+    return {"documents": stats["documents"], "parts": parts, "bytes": written,
+            "appended": len(paths) - kept if kept else None, "cut": len(last["keys"]) - kept if kept else None}
 
 
-def _continued(last: dict | None, keys: list[str], previous: Path | None) -> int:
-    """How many documents the last build's index already holds under the numbers they have
-    now — all of its documents, when they are the first ones now and its site is the
-    previous one (its meta.js as that build wrote it) — else 0: the index is built anew."""
-    if not last or keys[:len(last["keys"])] != last["keys"]:
-        return 0
+# A rebuild cuts at most this share of the archive off the previous parts (appending
+# costs what building those documents would); beyond it, building anew costs as much.
+CONTINUE_SHARE = 0.25
+
+
+def _continued(last: dict | None, keys: list[str], previous: Path | None,
+               documents: DocumentCache) -> tuple[int, tuple[int, set[str]]]:
+    """How many of the last build's documents the index keeps under the numbers they have
+    — those it begins with still, when its site is the previous one (its meta.js as that
+    build wrote it) and the documents after them are few — with the number of postings
+    and the terms of the last build's documents after them (the parts lose those
+    postings); or 0: the index is built anew.  A new issue that is the newest keeps
+    every document; one dated among the last issues keeps all before it."""
+    nothing = 0, (0, set())
+    if not last:
+        return nothing
+    kept = 0
+    for before, now in zip(last["keys"], keys):
+        if before != now:
+            break
+        kept += 1
+    if not kept or len(last["keys"]) - kept > CONTINUE_SHARE * len(keys):
+        return nothing
     try:
         if (previous / "meta.js").read_text(encoding="utf-8") != last["meta"]:
-            return 0
+            return nothing
     except OSError:
-        return 0
-    return len(last["keys"])
+        return nothing
+    postings, terms = 0, set()
+    for key in last["keys"][kept:]:
+        entry = documents.get(key)
+        if entry is None:
+            return nothing
+        for packed in entry[1].values():
+            field_terms = unpack_counts(packed)[0]
+            postings += len(field_terms)
+            terms.update(field_terms)
+    return kept, (postings, terms)
 
 
 def _write_part(folder: Path, number: int, part: list) -> int:

@@ -6,12 +6,12 @@ import hashlib
 import io
 import json
 import logging
-import os
-import shutil
 from xml.sax.saxutils import escape
 from pathlib import Path
 
 from pelican.generators import Generator
+
+from plugins.links import link_or_copy
 
 from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
 from .qa import build_qa, qa_csv, read_report
@@ -100,7 +100,7 @@ class ArchiveGenerator(Generator):
             for article in issue.documents:
                 target = Path(self.output_path) / article.save_as
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(Path(article.source_path), target.with_suffix(".md"))
+                link_or_copy(Path(article.source_path), target.with_suffix(".md"))
                 source = meta(article, "source")
                 first, last = meta(article, "source_lines", [1, 0])
                 name = Path(article.save_as).with_suffix(".source.txt").as_posix()
@@ -171,11 +171,3 @@ class SourceLines:
         numbered = "\n".join(f"{n:>6}  {lines[n - 1]}" for n in range(first, min(last, len(lines)) + 1))
         return f"# {source}, lines {first}-{last}\n{numbered}\n"
 
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """The document's Markdown as a hard link to the content file (the converter replaces
-    a content file rather than changing it in place), or a copy across file systems."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

@@ -125,10 +125,6 @@ def build_archive(articles: list, content_path: Path, records: IssueRecords | No
 
 
 def _describe(article) -> None:
-    # Pelican formats url and save_as from the settings on every access, and listings,
-    # feeds and relations read them thousands of times: fix them once (Pelican's own
-    # override_url / override_save_as, the same values)
-    article.override_url, article.override_save_as = article.url, article.save_as
     article.signed = None if article.date.replace(tzinfo=None) == UNKNOWN_DATE else article.date.strftime("%Y-%m-%d")
     article.doc_number = meta(article, "doc_number")
 

@@ -112,6 +112,7 @@ class PartitionedIndex:
         lengths, self.posting_count, self.cut_terms = earlier or ([[] for _ in self.fields], 0, set())
         self.lengths: list[array] = [array("i", field) for field in lengths]
         self.kept = self.documents
+        self.cut_parts: set[int] = set()  # set by append_parts, once the part count is known
         self._chunks = 0
         workdir.mkdir(parents=True, exist_ok=True)
 

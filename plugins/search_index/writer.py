@@ -16,6 +16,8 @@ from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
 from gazette.writer import ISSUE_RECORD
 
+from plugins.links import link_or_copy
+
 from .builder import PartitionedIndex, partition_count
 from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
 from .tokenizer import term_counts
@@ -189,15 +191,8 @@ def _read_part(previous: Path, number: int) -> list:
 def _keep_part(previous: Path, folder: Path, number: int) -> int:
     target = folder / f"index/{number}.js"
     target.parent.mkdir(parents=True, exist_ok=True)
-    _link_or_copy(previous / f"index/{number}.js", target)
+    link_or_copy(previous / f"index/{number}.js", target)
     return target.stat().st_size
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 class ResultFiles:

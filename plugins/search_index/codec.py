@@ -10,19 +10,28 @@ JSON unescaped.  ``search.js`` decodes the same format.
 >>> decode_numbers('0vB0_8')
 [0, 31, 32, 1000]
 
-A posting list is packed as document << 32 | term frequency, documents increasing.  It is
+A posting list is packed as document << 44 | term frequency, documents increasing.  It is
 written as the gaps between documents, each doubled plus one when its frequency is not 1,
 then, after a ``.``, those frequencies:
 
->>> encode_postings([3 << 32 | 1, 4 << 32 | 2, 40 << 32 | 1])
+>>> encode_postings([pack(3, 1), pack(4, 2), pack(40, 1)])
 '63C8.2'
 >>> decode_postings('63C8.2')
 [(3, 1), (4, 2), (40, 1)]
 
+A bigram's postings carry its context in the document (``phrases``): a follower mask and a
+preceder mask, 12 bits each, above the frequency's 20 bits.  When any is not 0, they
+follow a ``~``, four characters a posting (``MASK_DIGITS``; the follower's two first):
+
+>>> encode_postings([pack(3, 1, 0x801 | 0x402 << 12), pack(4, 2)])
+'63.2~A1g20000'
+>>> decode_masks('63.2~A1g20000') == [0x801 | 0x402 << 12, 0]
+True
+
 Later documents' postings are appended without decoding the earlier ones (a rebuild after
 a new issue appends to every part its documents touch):
 
->>> append_postings('63C8.2', [41 << 32 | 3]) == encode_postings([3 << 32 | 1, 4 << 32 | 2, 40 << 32 | 1, 41 << 32 | 3])
+>>> append_postings('63C8.2', [pack(41, 3)]) == encode_postings([pack(3, 1), pack(4, 2), pack(40, 1), pack(41, 3)])
 True
 
 and the last documents' postings cut off, reading only them (from the end):
@@ -41,6 +50,13 @@ from operator import add, and_, lshift, ne, rshift, sub
 FINAL = "0123456789abcdefghijklmnopqrstuv"
 MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&_"
 _VALUE = {char: n for n, char in enumerate(FINAL)} | {char: n for n, char in enumerate(MORE)}
+MASK_DIGITS = FINAL + MORE  # a 12-bit mask is two of these, high digit first
+MASK_CODES = [MASK_DIGITS[mask >> 6] + MASK_DIGITS[mask & 63] for mask in range(4096)]
+FREQUENCY_BITS = 20  # a packed posting: its frequency, then its context (24 bits), then its document
+FREQUENCY = (1 << FREQUENCY_BITS) - 1
+DOCUMENT_SHIFT = 44
+NO_CONTEXT = MASK_CODES[0] * 2
+MAX_DOCUMENTS = 1 << 63 - DOCUMENT_SHIFT  # packed postings are signed 64-bit integers
 
 
 class _Codes(dict):
@@ -75,17 +91,45 @@ def decode_numbers(text: str) -> list[int]:
 def encode_postings(packed, after: int = 0) -> str:
     """Every step runs in C (``map`` over built-in functions): an index has millions of
     postings.  The first gap is counted from ``after`` (the document before, if any)."""
-    documents = list(map(rshift, packed, repeat(32)))
-    frequencies = list(map(and_, packed, repeat(0xFFFFFFFF)))
+    documents = list(map(rshift, packed, repeat(DOCUMENT_SHIFT)))
+    frequencies = list(map(and_, packed, repeat(FREQUENCY)))
     gaps = map(sub, documents, [after] + documents[:-1])
     flagged = map(add, map(lshift, gaps, repeat(1)), map(ne, frequencies, repeat(1)))
     text = encode_numbers(flagged)
     others = encode_numbers(filter(partial(ne, 1), frequencies))
-    return f"{text}.{others}" if others else text
+    text = f"{text}.{others}" if others else text
+    masks = _masks(packed)
+    return f"{text}~{masks}" if masks else text
+
+
+def _masks(packed) -> str:
+    """The postings' contexts, or "" when all are 0 (a term that is no bigram)."""
+    followers = list(map(and_, map(rshift, packed, repeat(FREQUENCY_BITS)), repeat(0xFFF)))
+    preceders = list(map(and_, map(rshift, packed, repeat(FREQUENCY_BITS + 12)), repeat(0xFFF)))
+    if not (any(followers) or any(preceders)):
+        return ""
+    return "".join(map(add, map(MASK_CODES.__getitem__, followers), map(MASK_CODES.__getitem__, preceders)))
+
+
+def decode_masks(text: str) -> list[int]:
+    """The context of each posting (0s when the postings have none)."""
+    main, _, masks = text.partition("~")
+    if not masks:
+        return [0] * _count(main)
+    digits = [MASK_DIGITS.index(char) for char in masks]
+    return [digits[i] << 6 | digits[i + 1] | (digits[i + 2] << 6 | digits[i + 3]) << 12 for i in range(0, len(digits), 4)]
+
+
+def _count(main: str) -> int:
+    """How many postings ``main`` (the postings before any "~") holds: each number of
+    the gaps ends in one FINAL digit."""
+    flagged = main.partition(".")[0]
+    return sum(map(flagged.count, FINAL))
 
 
 def decode_postings(text: str) -> list[tuple[int, int]]:
-    flagged, _, others = text.partition(".")
+    """(document, frequency) of each posting."""
+    flagged, _, others = text.partition("~")[0].partition(".")
     frequencies = iter(decode_numbers(others))
     postings, document = [], 0
     for number in decode_numbers(flagged):
@@ -107,7 +151,7 @@ def last_document(text: str) -> int:
     >>> last_document('63C8.2'), last_document('0'), last_document('')
     (40, 0, 0)
     """
-    flagged, _, others = text.partition(".")
+    flagged, _, others = text.partition("~")[0].partition(".")
     total = sum(_VALUE[char] * count for char, count in Counter(flagged).items() if char in FINAL)
     total += 32 * sum(_leading_value(digits) for digits in _LEADING.findall(flagged))
     flags = sum(map(others.count, FINAL))
@@ -125,18 +169,23 @@ def append_postings(text: str, packed) -> str:
     """Encoded postings ``text`` with later documents' ``packed`` postings after them."""
     if not text:
         return encode_postings(packed)
-    flagged, _, others = text.partition(".")
-    more_flagged, _, more_others = encode_postings(packed, after=last_document(text)).partition(".")
+    main, _, masks = text.partition("~")
+    flagged, _, others = main.partition(".")
+    more_flagged, _, more_others = encode_postings(packed, after=last_document(main)).partition("~")[0].partition(".")
     others += more_others
-    return flagged + more_flagged + (f".{others}" if others else "")
+    more_masks = _masks(packed)
+    if masks or more_masks:
+        masks = (masks or NO_CONTEXT * _count(main)) + (more_masks or NO_CONTEXT * len(packed))
+    return flagged + more_flagged + (f".{others}" if others else "") + (f"~{masks}" if masks else "")
 
 
 def truncate_postings(text: str, below: int) -> str:
     """Encoded postings ``text`` without the documents from ``below`` on.  The numbers are
     read backwards from the last document (each ends in a FINAL digit, which no other
     digit of a number is), so the cost is that of the postings cut off."""
-    flagged, _, others = text.partition(".")
-    document, end, flags = last_document(text), len(flagged), 0
+    main, _, masks = text.partition("~")
+    flagged, _, others = main.partition(".")
+    document, end, flags = last_document(main), len(flagged), 0
     while end and document >= below:
         start = end - 1
         while start and flagged[start - 1] in _MORE:
@@ -151,8 +200,10 @@ def truncate_postings(text: str, below: int) -> str:
         while cut and others[cut - 1] in _MORE:
             cut -= 1
     others = others[:cut]
-    return flagged[:end] + (f".{others}" if others else "")
+    main = flagged[:end] + (f".{others}" if others else "")
+    masks = masks[:len(NO_CONTEXT) * _count(main)]
+    return main + (f"~{masks}" if masks.strip("0") else "")
 
 
-def pack(document: int, frequency: int) -> int:
-    return document << 32 | frequency
+def pack(document: int, frequency: int, context: int = 0) -> int:
+    return document << DOCUMENT_SHIFT | context << FREQUENCY_BITS | frequency

@@ -44,19 +44,41 @@
     return numbers;
   }
 
-  /** A field's postings: parallel arrays of documents and term frequencies.  The text is
-   * the gaps between documents, each doubled plus one when its frequency is not 1, then
-   * after a "." those frequencies (see codec.py). */
+  var MASK_DIGIT = new Uint8Array(128);
+  for (d = 0; d < 64; d++) MASK_DIGIT[(FINAL + MORE).charCodeAt(d)] = d;
+
+  /** A field's postings: parallel arrays of documents, term frequencies and, for a bigram,
+   * its follower and preceder masks (or null).  The text is the gaps between documents,
+   * each doubled plus one when its frequency is not 1, then after a "." those frequencies,
+   * then after a "~" four characters per posting, two per mask (see codec.py). */
   function decodePostings(text) {
-    var dot = text.indexOf("."), numbers = decodeNumbers(dot < 0 ? text : text.slice(0, dot));
-    var others = dot < 0 ? [] : decodeNumbers(text.slice(dot + 1)), next = 0;
+    var tilde = text.indexOf("~"), main = tilde < 0 ? text : text.slice(0, tilde);
+    var dot = main.indexOf("."), numbers = decodeNumbers(dot < 0 ? main : main.slice(0, dot));
+    var others = dot < 0 ? [] : decodeNumbers(main.slice(dot + 1)), next = 0;
     var documents = new Array(numbers.length), frequencies = new Array(numbers.length), document = 0, i;
     for (i = 0; i < numbers.length; i++) {
       document += numbers[i] >> 1;
       documents[i] = document;
       frequencies[i] = numbers[i] & 1 ? others[next++] : 1;
     }
-    return {documents: documents, frequencies: frequencies};
+    var followers = null, preceders = null, at;
+    if (tilde >= 0) {
+      followers = new Uint16Array(numbers.length);
+      preceders = new Uint16Array(numbers.length);
+      for (i = 0, at = tilde + 1; i < numbers.length; i++, at += 4) {
+        followers[i] = MASK_DIGIT[text.charCodeAt(at)] << 6 | MASK_DIGIT[text.charCodeAt(at + 1)];
+        preceders[i] = MASK_DIGIT[text.charCodeAt(at + 2)] << 6 | MASK_DIGIT[text.charCodeAt(at + 3)];
+      }
+    }
+    return {documents: documents, frequencies: frequencies, followers: followers, preceders: preceders};
+  }
+
+  /** Whether the character ``code`` may stand beside a bigram whose posting has this
+   * follower (or preceder) mask (phrases.py: none, one neighbour, two, or a Bloom filter). */
+  function accepts(mask, code) {
+    if (mask & 0x800) return (mask & 0x7ff) === code % 2039;
+    if (mask & 0x400) return (mask & 31) === code % 31 || (mask >> 5 & 31) === code % 31;
+    return (mask & 1 << code % 10) !== 0;
   }
 
   /** The archive's statistics for BM25: document count, field boosts, average and
@@ -194,23 +216,90 @@
   }
 
   function part(number) { return load("index/" + number); }
+  function partOf(token) { return GazetteTokenizer.partitionOf(token, received.meta.partitions); }
 
-  /** All tokens required (AND), ranked by lunr.  Resolves to [[ref, score], …] best first. */
-  function rank(words) {
-    var meta = received.meta, tokens = [], groups = [];
-    words.forEach(function (word) {
+  /** The words with bigrams left out of long words until their tokens lie in at most
+   * ``api.maxParts`` parts, one file each (a phrase's bigrams fall in as many parts as it
+   * has bigrams).  Only a bigram inside a chain (AB BC CD) is left out, and only where that
+   * saves a file: first every other one, whose neighbours hold its characters; then any.
+   * The phrase check (exactFirst) reads the followers of the bigrams kept. */
+  function withinParts(words) {
+    var kept = words.map(function (word) { return word.map(function () { return true; }); }), uses = new Map();
+    words.forEach(function (word) { word.forEach(function (t) { uses.set(partOf(t), (uses.get(partOf(t)) || 0) + 1); }); });
+    function chained(word, i) {
+      var before = Array.from(word[i - 1]), mine = Array.from(word[i]), after = Array.from(word[i + 1]);
+      return mine.length === 2 && before[before.length - 1] === mine[0] && after[0] === mine[1];
+    }
+    [true, false].forEach(function (alternate) {
+      words.forEach(function (word, w) {
+        for (var i = 1; i + 1 < word.length && uses.size > api.maxParts; i++) {
+          if (!kept[w][i] || !chained(word, i) || uses.get(partOf(word[i])) !== 1) continue;
+          if (alternate && !(kept[w][i - 1] && kept[w][i + 1])) continue;
+          kept[w][i] = false;
+          uses.delete(partOf(word[i]));
+        }
+      });
+    });
+    return words.map(function (word, w) { return word.filter(function (_, i) { return kept[w][i]; }); });
+  }
+
+  /** The query's tokens (a token in two words counts once, in the first), their positions
+   * per word, and their postings; null when the archive lacks one of them. */
+  function lookup(words) {
+    var tokens = [], groups = [];
+    withinParts(words).forEach(function (word) {
       var group = [];
-      word.forEach(function (t) {  // a token in two words counts once, in the first
+      word.forEach(function (t) {
         if (tokens.indexOf(t) < 0) { group.push(tokens.length); tokens.push(t); }
       });
       if (group.length) groups.push(group);
     });
-    var parts = tokens.map(function (t) { return GazetteTokenizer.partitionOf(t, meta.partitions); });
-    return Promise.all(parts.map(part)).then(function (loaded) {
+    return Promise.all(tokens.map(function (t) { return part(partOf(t)); })).then(function (loaded) {
       var postings = tokens.map(function (token, i) { return termPostings(loaded[i], token); });
-      if (!tokens.length || postings.indexOf(null) >= 0) return [];
-      var documents = commonDocuments(postings);
-      return documents.length ? lunrRanked(groups, postings, documents) : [];
+      if (!tokens.length || postings.indexOf(null) >= 0) return null;
+      return {tokens: tokens, groups: groups, postings: postings};
+    });
+  }
+
+  function rankFound(found) {
+    var documents = found ? commonDocuments(found.postings) : [];
+    return documents.length ? lunrRanked(found.groups, found.postings, documents) : [];
+  }
+
+  /** All tokens required (AND), ranked by lunr.  Resolves to [[ref, score], …] best first. */
+  function rank(words) { return lookup(words).then(rankFound); }
+
+  /** The ranked documents that hold the query's exact phrases first (each group in the
+   * order ranked; [ref, score, exact]): those where, for each trigram ABC of the query, AB accepts C as a
+   * follower and BC accepts A as a preceder (phrases.py).  A bigram left out by
+   * withinParts is not checked. */
+  function exactFirst(ranking, found, trigrams) {
+    var position = new Map(found.tokens.map(function (t, i) { return [t, i]; })), checks = [];
+    trigrams.forEach(function (t) {
+      if (position.has(t.first)) checks.push({postings: found.postings[position.get(t.first)], side: "followers", code: t.last});
+      if (position.has(t.second)) checks.push({postings: found.postings[position.get(t.second)], side: "preceders", code: t.before});
+    });
+    if (!checks.length) return ranking;
+    var passed = new Uint16Array(archiveStats().documents);
+    checks.forEach(function (check, k) {
+      check.postings.forEach(function (field) {
+        var masks = field[check.side], documents = field.documents;
+        if (!masks) return;
+        for (var i = 0; i < documents.length; i++) {
+          if (passed[documents[i]] === k && accepts(masks[i], check.code)) passed[documents[i]] = k + 1;
+        }
+      });
+    });
+    var marked = ranking.map(function (pair) { return [pair[0], pair[1], passed[pair[0]] === checks.length]; });
+    return marked.filter(function (hit) { return hit[2]; }).concat(marked.filter(function (hit) { return !hit[2]; }));
+  }
+
+  /** The documents holding every token, those holding the exact phrases first, each
+   * group in lunr's order. */
+  function search(query) {
+    var words = GazetteTokenizer.queryWords(query);
+    return lookup(words).then(function (found) {
+      return found ? exactFirst(rankFound(found), found, GazetteTokenizer.queryTrigrams(query)) : [];
     });
   }
 
@@ -335,7 +424,7 @@
     }
     status.textContent = "正在检索…";
     var began = performance.now();
-    return rank(words)
+    return search(state.query)
       .then(function (ranked) { return filtered(ranked, state.filters); })
       .then(function (ranked) { return ownNumbers(ranked, words, state.query); })
       .then(function (ranked) {
@@ -356,6 +445,7 @@
       .catch(function (error) { status.textContent = "检索出错：" + error.message; document.body.setAttribute("data-search-done", "error"); });
   }
 
-  var api = {receive: receive, start: start, rank: rank, load: load, lunrDocuments: 200};
+  var api = {receive: receive, start: start, rank: rank, search: search, load: load, accepts: accepts,
+             lunrDocuments: 200, maxParts: 10};
   root.GazetteSearch = api;
 })(this);

@@ -64,19 +64,44 @@
     return numberMatches(text).map(function (m) { return m.token; }).concat(runs(text, true));
   }
 
-  /** A query split at spaces into words, each word a list of tokens. */
-  function queryWords(query) {
+  /** A query's document numbers, and the query with a space in place of each. */
+  function numbersApart(query) {
     query = (query || "").normalize("NFKC");
-    var numbers = numberMatches(query), words = [], i;
-    for (i = 0; i < numbers.length; i++) words.push([numbers[i].token]);
+    var numbers = numberMatches(query), i;
     for (i = numbers.length - 1; i >= 0; i--) {
       query = query.slice(0, numbers[i].start) + " " + query.slice(numbers[i].end);
     }
-    query.split(WHITESPACE).forEach(function (word) {
+    return {numbers: numbers, rest: query};
+  }
+
+  /** A query split at spaces into words, each word a list of tokens. */
+  function queryWords(query) {
+    var parts = numbersApart(query), words = parts.numbers.map(function (m) { return [m.token]; });
+    parts.rest.split(WHITESPACE).forEach(function (word) {
       var wordTokens = runs(word, false);
       if (wordTokens.length) words.push(wordTokens);
     });
     return words;
+  }
+
+  /** The trigrams of the query's runs of Han characters, each as its two bigrams and the
+   * code points of the characters before and after them: {first: AB, second: BC,
+   * before: A, last: C} (a document holding the query's phrase holds them all). */
+  function queryTrigrams(query) {
+    var trigrams = [];
+    numbersApart(query).rest.split(WHITESPACE).forEach(function (word) {
+      var match, chars, i;
+      TOKEN_RUN.lastIndex = 0;
+      while ((match = TOKEN_RUN.exec(word)) !== null) {
+        chars = Array.from(match[0]);
+        if (!HAN_CHAR.test(chars[0])) continue;
+        for (i = 0; i + 2 < chars.length; i++) {
+          trigrams.push({first: chars[i] + chars[i + 1], second: chars[i + 1] + chars[i + 2],
+                         before: chars[i].codePointAt(0), last: chars[i + 2].codePointAt(0)});
+        }
+      }
+    });
+    return trigrams;
   }
 
   /** FNV-1a (32 bit) of a string's UTF-8 bytes: which index part holds a term. */
@@ -93,7 +118,7 @@
     return fnv1a(term) % count;
   }
 
-  var api = {tokens: tokens, queryWords: queryWords, partitionOf: partitionOf};
+  var api = {tokens: tokens, queryWords: queryWords, queryTrigrams: queryTrigrams, partitionOf: partitionOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GazetteTokenizer = api;
 })(this);

@@ -1,0 +1,124 @@
+"""Exact phrases first, and long phrases within the file budget: search as the page runs
+it, in headless Chromium, checked against the documents' texts."""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from urllib.parse import quote
+
+import pytest
+
+from plugins.search_index.builder import partition_of
+from plugins.search_index.tokenizer import query_words
+from test_search_browser import _data
+
+pytest.importorskip("playwright.sync_api")
+HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+def texts(output) -> dict[int, list[str]]:
+    """Each document's title, number and text (NFKC, no whitespace: as the result list
+    checks them)."""
+    found = {}
+    for path in (output / "search/doc").glob("*.js"):
+        row, body = _data(path)
+        found[int(path.stem)] = [re.sub(r"[ \t\r\n\u3000]+", "", unicodedata.normalize("NFKC", text))
+                                 for text in (row[0], row[1], body)]
+    return found
+
+
+def holds(fields: list[str], *phrases: str) -> bool:
+    """Whether one of the fields holds every phrase."""
+    return any(all(phrase in field for phrase in phrases) for field in fields)
+
+
+def phrases(documents: dict[int, list[str]], count: int) -> list[str]:
+    """Phrases of 3 to 8 Han characters cut from the documents at random (fixed seed)."""
+    generator, found = random.Random(8), set()
+    runs = [run for ref in sorted(documents) for field in documents[ref] for run in HAN_RUN.findall(field)
+            if len(run) >= 3]
+    while len(found) < count:
+        run = generator.choice(runs)
+        length = generator.randint(3, min(8, len(run)))
+        start = generator.randrange(len(run) - length + 1)
+        found.add(run[start:start + length])
+    return sorted(found)
+
+
+@pytest.fixture(scope="module")
+def searched(browser, site):
+    """For each phrase: lunr's ranking alone, and the search's ([ref, score, exact])."""
+    output, _ = site
+    documents = texts(output)
+    page = browser.new_page()
+    page.goto((output / "search.html").as_uri())
+    page.wait_for_selector("body[data-search-done]")
+    results = page.evaluate("""async queries => { const out = [];
+        for (const q of queries) out.push([q, (await GazetteSearch.rank(GazetteTokenizer.queryWords(q))).map(r => r[0]),
+                                           await GazetteSearch.search(q)]);
+        return out; }""", phrases(documents, 400))
+    page.close()
+    return documents, results
+
+
+def test_every_document_holding_the_phrase_is_marked_exact_and_comes_first(searched):
+    documents, results = searched
+    for query, _, hits in results:
+        marks = [exact for _, _, exact in hits]
+        assert marks == sorted(marks, reverse=True), query  # the marked ones first
+        for ref, _, exact in hits:
+            assert exact or not holds(documents[ref], query), (query, ref)
+
+
+def test_the_phrase_check_reorders_what_lunr_ranks(searched):
+    """Where lunr's ranking puts a document without the phrase before one with it, the
+    search puts those holding it first; a document lacking one of the phrase's trigrams
+    is rarely taken for one holding it."""
+    documents, results = searched
+    misordered = taken = lacking = 0
+    for query, ranked, hits in results:
+        holding = [holds(documents[ref], query) for ref in ranked]
+        misordered += any(not a and b for a, b in zip(holding, holding[1:]))
+        trigrams = [query[i:i + 3] for i in range(len(query) - 2)]
+        for ref, _, exact in hits:
+            if not any(all(t in field for t in trigrams) for field in documents[ref]):
+                lacking += 1
+                taken += exact
+    assert misordered >= 20, "the phrases must include some lunr ranks wrongly"
+    assert lacking >= 100
+    assert taken <= 0.2 * lacking, (taken, lacking)
+
+
+def test_the_result_list_shows_the_documents_holding_the_phrase_first(browser, site, searched):
+    output, _ = site
+    documents, results = searched
+    query = next(q for q, ranked, hits in results
+                 if not holds(documents[ranked[0]], q) and sum(exact for *_, exact in hits) >= 2)
+    url = {_data(path)[0][5]: int(path.stem) for path in (output / "search/doc").glob("*.js")}
+    page = browser.new_page()
+    page.goto(f"{(output / 'search.html').as_uri()}?q={quote(query)}")
+    page.wait_for_selector("body[data-search-done]")
+    shown = [url[href.split("?")[0]] for href in page.locator(".result h2 a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")]
+    assert holds(documents[shown[0]], query) and holds(documents[shown[1]], query), query
+    page.close()
+
+
+def test_a_long_phrase_loads_at_most_ten_index_files_and_finds_its_document(browser, site):
+    output, _ = site
+    documents = texts(output)
+    partitions = _data(output / "search/meta.js")["partitions"]
+    phrase = next(run[:30] for _, fields in sorted(documents.items()) for run in HAN_RUN.findall(fields[2])
+                  if len(run) >= 30)
+    assert len({partition_of(t, partitions) for word in query_words(phrase) for t in word}) > 10
+    page = browser.new_page()
+    page.goto((output / "search.html").as_uri())
+    page.wait_for_selector("body[data-search-done]")
+    hits = page.evaluate("q => GazetteSearch.search(q)", phrase)
+    index_files = page.evaluate("""Array.from(document.querySelectorAll('script[src]'))
+        .filter(s => s.src.includes('/search/index/')).length""")
+    page.close()
+    assert index_files <= 10
+    assert hits[0][2] and holds(documents[hits[0][0]], phrase)
+    assert {r for r, fields in documents.items() if holds(fields, phrase)} <= {r for r, *_ in hits}

@@ -10,7 +10,8 @@ from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-QUERIES = ("食品安全", "应急预案 工作", "政务服务事项", "粮", "推动大规模设备更新", "量子计算")
+QUERIES = ("食品安全", "应急预案 工作", "政务服务事项", "粮", "推动大规模设备更新", "推动大规模设备更新和消费品以旧换新",
+           "量子计算")
 
 
 def queries(output: Path) -> list[str]:

@@ -21,11 +21,12 @@ then, after a ``.``, those frequencies:
 
 A bigram's postings carry its context in the document (``phrases``): a follower mask and a
 preceder mask, 12 bits each, above the frequency's 20 bits.  When any is not 0, they
-follow a ``~``, four characters a posting (``MASK_DIGITS``; the follower's two first):
+follow a ``~``, four characters a posting (``MASK_DIGITS``; the follower's two first) —
+but for a posting whose frequency is 3 or more: its context is always ``ANY_CONTEXT``.
 
->>> encode_postings([pack(3, 1, 0x801 | 0x402 << 12), pack(4, 2)])
-'63.2~A1g20000'
->>> decode_masks('63.2~A1g20000') == [0x801 | 0x402 << 12, 0]
+>>> encode_postings([pack(3, 1, 0x801 | 0x402 << 12), pack(4, 2), pack(6, 5, ANY_CONTEXT)])
+'635.25~A1g20000'
+>>> decode_masks('635.25~A1g20000') == [0x801 | 0x402 << 12, 0, ANY_CONTEXT]
 True
 
 Later documents' postings are appended without decoding the earlier ones (a rebuild after
@@ -44,8 +45,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import partial
-from itertools import repeat
-from operator import add, and_, lshift, ne, rshift, sub
+from itertools import compress, repeat
+from operator import add, and_, ge, lshift, ne, rshift, sub
 
 FINAL = "0123456789abcdefghijklmnopqrstuv"
 MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&_"
@@ -56,6 +57,7 @@ FREQUENCY_BITS = 20  # a packed posting: its frequency, then its context (24 bit
 FREQUENCY = (1 << FREQUENCY_BITS) - 1
 DOCUMENT_SHIFT = 44
 NO_CONTEXT = MASK_CODES[0] * 2
+ANY_CONTEXT = 0x3FF | 0x3FF << 12  # phrases.ANY on both sides: a bigram standing 3 or more times
 MAX_DOCUMENTS = 1 << 63 - DOCUMENT_SHIFT  # packed postings are signed 64-bit integers
 
 
@@ -98,12 +100,14 @@ def encode_postings(packed, after: int = 0) -> str:
     text = encode_numbers(flagged)
     others = encode_numbers(filter(partial(ne, 1), frequencies))
     text = f"{text}.{others}" if others else text
-    masks = _masks(packed)
+    masks = _masks(packed, frequencies)
     return f"{text}~{masks}" if masks else text
 
 
-def _masks(packed) -> str:
-    """The postings' contexts, or "" when all are 0 (a term that is no bigram)."""
+def _masks(packed, frequencies: list[int]) -> str:
+    """The contexts of the postings standing at most twice, or "" when all are 0 (a term
+    that is no bigram)."""
+    packed = list(compress(packed, map(ge, repeat(2), frequencies)))
     followers = list(map(and_, map(rshift, packed, repeat(FREQUENCY_BITS)), repeat(0xFFF)))
     preceders = list(map(and_, map(rshift, packed, repeat(FREQUENCY_BITS + 12)), repeat(0xFFF)))
     if not (any(followers) or any(preceders)):
@@ -112,19 +116,25 @@ def _masks(packed) -> str:
 
 
 def decode_masks(text: str) -> list[int]:
-    """The context of each posting (0s when the postings have none)."""
+    """The context of each posting."""
     main, _, masks = text.partition("~")
-    if not masks:
-        return [0] * _count(main)
-    digits = [MASK_DIGITS.index(char) for char in masks]
-    return [digits[i] << 6 | digits[i + 1] | (digits[i + 2] << 6 | digits[i + 3]) << 12 for i in range(0, len(digits), 4)]
+    digits = iter([MASK_DIGITS.index(char) for char in masks])
+    contexts = []
+    for _, frequency in decode_postings(main):
+        if frequency > 2:
+            contexts.append(ANY_CONTEXT)
+        elif masks:
+            contexts.append(next(digits) << 6 | next(digits) | (next(digits) << 6 | next(digits)) << 12)
+        else:
+            contexts.append(0)
+    return contexts
 
 
-def _count(main: str) -> int:
-    """How many postings ``main`` (the postings before any "~") holds: each number of
-    the gaps ends in one FINAL digit."""
-    flagged = main.partition(".")[0]
-    return sum(map(flagged.count, FINAL))
+def _masked(main: str) -> int:
+    """How many postings of ``main`` (the postings before any "~") have a context written:
+    those standing at most twice."""
+    flagged, _, others = main.partition(".")
+    return sum(map(flagged.count, FINAL)) - sum(frequency > 2 for frequency in decode_numbers(others))
 
 
 def decode_postings(text: str) -> list[tuple[int, int]]:
@@ -173,9 +183,11 @@ def append_postings(text: str, packed) -> str:
     flagged, _, others = main.partition(".")
     more_flagged, _, more_others = encode_postings(packed, after=last_document(main)).partition("~")[0].partition(".")
     others += more_others
-    more_masks = _masks(packed)
+    frequencies = list(map(and_, packed, repeat(FREQUENCY)))
+    more_masks = _masks(packed, frequencies)
     if masks or more_masks:
-        masks = (masks or NO_CONTEXT * _count(main)) + (more_masks or NO_CONTEXT * len(packed))
+        masks = ((masks or NO_CONTEXT * _masked(main))
+                 + (more_masks or NO_CONTEXT * sum(map(ge, repeat(2), frequencies))))
     return flagged + more_flagged + (f".{others}" if others else "") + (f"~{masks}" if masks else "")
 
 
@@ -185,7 +197,7 @@ def truncate_postings(text: str, below: int) -> str:
     digit of a number is), so the cost is that of the postings cut off."""
     main, _, masks = text.partition("~")
     flagged, _, others = main.partition(".")
-    document, end, flags = last_document(main), len(flagged), 0
+    document, end, flags, postings = last_document(main), len(flagged), 0, 0
     while end and document >= below:
         start = end - 1
         while start and flagged[start - 1] in _MORE:
@@ -193,15 +205,18 @@ def truncate_postings(text: str, below: int) -> str:
         number = _leading_value(flagged[start:end])
         document -= number >> 1
         flags += number & 1
+        postings += 1
         end = start
     cut = len(others)
     for _ in range(flags):  # each frequency after the "." ends in a FINAL digit too
         cut -= 1
         while cut and others[cut - 1] in _MORE:
             cut -= 1
+    # the postings cut off that had a context written: those standing at most twice
+    masked = postings - sum(frequency > 2 for frequency in decode_numbers(others[cut:]))
     others = others[:cut]
     main = flagged[:end] + (f".{others}" if others else "")
-    masks = masks[:len(NO_CONTEXT) * _count(main)]
+    masks = masks[:len(masks) - len(NO_CONTEXT) * masked] if masks else ""
     return main + (f"~{masks}" if masks.strip("0") else "")
 
 

@@ -44,13 +44,13 @@
     return numbers;
   }
 
-  var MASK_DIGIT = new Uint8Array(128);
+  var MASK_DIGIT = new Uint8Array(128), ANY = 0x3ff;
   for (d = 0; d < 64; d++) MASK_DIGIT[(FINAL + MORE).charCodeAt(d)] = d;
 
   /** A field's postings: parallel arrays of documents, term frequencies and, for a bigram,
-   * its follower and preceder masks (or null).  The text is the gaps between documents,
-   * each doubled plus one when its frequency is not 1, then after a "." those frequencies,
-   * then after a "~" four characters per posting, two per mask (see codec.py). */
+   * its follower and preceder masks.  The text is the gaps between documents, each doubled
+   * plus one when its frequency is not 1, then after a "." those frequencies, then after a
+   * "~" four characters, two per mask, for each posting of frequency 1 or 2 (codec.py). */
   function decodePostings(text) {
     var tilde = text.indexOf("~"), main = tilde < 0 ? text : text.slice(0, tilde);
     var dot = main.indexOf("."), numbers = decodeNumbers(dot < 0 ? main : main.slice(0, dot));
@@ -61,13 +61,14 @@
       documents[i] = document;
       frequencies[i] = numbers[i] & 1 ? others[next++] : 1;
     }
-    var followers = null, preceders = null, at;
-    if (tilde >= 0) {
-      followers = new Uint16Array(numbers.length);
-      preceders = new Uint16Array(numbers.length);
-      for (i = 0, at = tilde + 1; i < numbers.length; i++, at += 4) {
+    var followers = new Uint16Array(numbers.length), preceders = new Uint16Array(numbers.length), at = tilde + 1;
+    for (i = 0; i < numbers.length; i++) {
+      if (frequencies[i] > 2) {  // a bigram standing three or more times: no context written, any
+        followers[i] = preceders[i] = ANY;
+      } else if (tilde >= 0) {
         followers[i] = MASK_DIGIT[text.charCodeAt(at)] << 6 | MASK_DIGIT[text.charCodeAt(at + 1)];
         preceders[i] = MASK_DIGIT[text.charCodeAt(at + 2)] << 6 | MASK_DIGIT[text.charCodeAt(at + 3)];
+        at += 4;
       }
     }
     return {documents: documents, frequencies: frequencies, followers: followers, preceders: preceders};
@@ -222,7 +223,7 @@
    * ``api.maxParts`` parts, one file each (a phrase's bigrams fall in as many parts as it
    * has bigrams).  Only a bigram inside a chain (AB BC CD) is left out, and only where that
    * saves a file: first every other one, whose neighbours hold its characters; then any.
-   * The phrase check (exactFirst) reads the followers of the bigrams kept. */
+   * The phrase check (exactFirst) reads the contexts of the bigrams kept. */
   function withinParts(words) {
     var kept = words.map(function (word) { return word.map(function () { return true; }); }), uses = new Map();
     words.forEach(function (word) { word.forEach(function (t) { uses.set(partOf(t), (uses.get(partOf(t)) || 0) + 1); }); });
@@ -269,22 +270,22 @@
   /** All tokens required (AND), ranked by lunr.  Resolves to [[ref, score], …] best first. */
   function rank(words) { return lookup(words).then(rankFound); }
 
-  /** The ranked documents that hold the query's exact phrases first (each group in the
-   * order ranked; [ref, score, exact]): those where, for each trigram ABC of the query, AB accepts C as a
-   * follower and BC accepts A as a preceder (phrases.py).  A bigram left out by
-   * withinParts is not checked. */
+  /** The ranked documents, [ref, score, exact], those that hold the query's exact
+   * phrases first (each group in the order ranked): those where, for each trigram ABC of
+   * the query, AB accepts C as a follower and BC accepts A as a preceder (phrases.py).  A
+   * bigram left out by withinParts is not checked; a query without trigrams (words of one
+   * or two characters, numbers) is held whole by every hit. */
   function exactFirst(ranking, found, trigrams) {
     var position = new Map(found.tokens.map(function (t, i) { return [t, i]; })), checks = [];
     trigrams.forEach(function (t) {
       if (position.has(t.first)) checks.push({postings: found.postings[position.get(t.first)], side: "followers", code: t.last});
       if (position.has(t.second)) checks.push({postings: found.postings[position.get(t.second)], side: "preceders", code: t.before});
     });
-    if (!checks.length) return ranking;
+    if (!checks.length) return ranking.map(function (pair) { return [pair[0], pair[1], true]; });
     var passed = new Uint16Array(archiveStats().documents);
     checks.forEach(function (check, k) {
       check.postings.forEach(function (field) {
         var masks = field[check.side], documents = field.documents;
-        if (!masks) return;
         for (var i = 0; i < documents.length; i++) {
           if (passed[documents[i]] === k && accepts(masks[i], check.code)) passed[documents[i]] = k + 1;
         }

@@ -324,17 +324,41 @@
 
   function normal(s) { return (s || "").normalize("NFKC").replace(/[ \t\r\n\u3000]+/g, ""); }
 
-  /** Among the results about to be shown, those whose title or text holds every query
-   * word as typed come first (their text is loaded for the snippet anyway). */
-  function rerank(page, words) {
-    return Promise.all(page.map(function (pair) {
-      return doc(pair[0]).then(function (loaded) {
-        var haystack = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
-        return words.every(function (w) { return haystack.indexOf(normal(w)) >= 0; });
+  /** The hits a reader is shown, ``PAGE`` at a time.  Those marked as holding the
+   * phrases (exactFirst) are checked against their texts as they are shown, since a mark
+   * also passes a document holding each trigram of a phrase in a different place; one
+   * without the phrases goes after the last hit holding them, among the others in lunr's
+   * order.  At most ``CHECKED`` texts are loaded for one page. */
+  var CHECKED = 3 * PAGE;
+  function pager(hits, phrases) {
+    var marked = hits.filter(function (hit) { return hit[2]; }), demoted = [];
+    var others = hits.filter(function (hit) { return !hit[2]; });
+    if (!phrases.length) { others = marked.concat(others); marked = []; }  // nothing to check
+    function holds(hit) {
+      return doc(hit[0]).then(function (loaded) {
+        var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
+        return phrases.every(function (phrase) { return text.indexOf(normal(phrase)) >= 0; });
       });
-    })).then(function (exact) {
-      return page.filter(function (_, i) { return exact[i]; }).concat(page.filter(function (_, i) { return !exact[i]; }));
-    });
+    }
+    function fill(page, budget) {
+      if (page.length === PAGE || !marked.length) return Promise.resolve(page);
+      if (budget <= 0) return Promise.resolve(page.concat(marked.splice(0, PAGE - page.length)));
+      var batch = marked.splice(0, Math.min(PAGE - page.length, budget));
+      return Promise.all(batch.map(holds)).then(function (held) {
+        batch.forEach(function (hit, i) { (held[i] ? page : demoted).push(hit); });
+        return fill(page, budget - batch.length);
+      });
+    }
+    function next() {
+      return fill([], CHECKED).then(function (page) {
+        if (!marked.length && demoted.length) {
+          others = demoted.concat(others).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+          demoted = [];
+        }
+        return page.concat(others.splice(0, PAGE - page.length));
+      });
+    }
+    return {next: next, left: function () { return marked.length + demoted.length + others.length; }};
   }
 
   /** A query that is only document numbers finds the documents bearing them. */
@@ -429,13 +453,11 @@
       .then(function (ranked) { return filtered(ranked, state.filters); })
       .then(function (ranked) { return ownNumbers(ranked, words, state.query); })
       .then(function (ranked) {
-        var shown = 0;
+        var pages = pager(ranked, GazetteTokenizer.queryPhrases(state.query));
         function showMore() {
-          var page = ranked.slice(shown, shown + PAGE);
-          shown += page.length;
-          more.hidden = shown >= ranked.length;
-          return rerank(page, typed).then(function (ordered) {
-            return Promise.all(ordered.map(function (pair) { return renderItem(pair[0], state.query, typed); }));
+          return pages.next().then(function (page) {
+            more.hidden = !pages.left();
+            return Promise.all(page.map(function (hit) { return renderItem(hit[0], state.query, typed); }));
           }).then(function (items) { items.forEach(function (item) { list.appendChild(item); }); });
         }
         more.onclick = showMore;

@@ -84,21 +84,30 @@
     return words;
   }
 
-  /** The trigrams of the query's runs of Han characters, each as its two bigrams and the
-   * code points of the characters before and after them: {first: AB, second: BC,
-   * before: A, last: C} (a document holding the query's phrase holds them all). */
-  function queryTrigrams(query) {
-    var trigrams = [];
+  /** The query's runs of three or more Han characters (its phrases). */
+  function queryPhrases(query) {
+    var phrases = [];
     numbersApart(query).rest.split(WHITESPACE).forEach(function (word) {
-      var match, chars, i;
+      var match;
       TOKEN_RUN.lastIndex = 0;
       while ((match = TOKEN_RUN.exec(word)) !== null) {
-        chars = Array.from(match[0]);
-        if (!HAN_CHAR.test(chars[0])) continue;
-        for (i = 0; i + 2 < chars.length; i++) {
-          trigrams.push({first: chars[i] + chars[i + 1], second: chars[i + 1] + chars[i + 2],
-                         before: chars[i].codePointAt(0), last: chars[i + 2].codePointAt(0)});
-        }
+        var chars = Array.from(match[0]);
+        if (chars.length >= 3 && HAN_CHAR.test(chars[0])) phrases.push(match[0]);
+      }
+    });
+    return phrases;
+  }
+
+  /** The trigrams of the query's phrases, each as its two bigrams and the code points of
+   * the characters before and after them: {first: AB, second: BC, before: A, last: C}
+   * (a document holding the phrases holds them all). */
+  function queryTrigrams(query) {
+    var trigrams = [];
+    queryPhrases(query).forEach(function (phrase) {
+      var chars = Array.from(phrase), i;
+      for (i = 0; i + 2 < chars.length; i++) {
+        trigrams.push({first: chars[i] + chars[i + 1], second: chars[i + 1] + chars[i + 2],
+                       before: chars[i].codePointAt(0), last: chars[i + 2].codePointAt(0)});
       }
     });
     return trigrams;
@@ -118,7 +127,7 @@
     return fnv1a(term) % count;
   }
 
-  var api = {tokens: tokens, queryWords: queryWords, queryTrigrams: queryTrigrams, partitionOf: partitionOf};
+  var api = {tokens: tokens, queryWords: queryWords, queryPhrases: queryPhrases, queryTrigrams: queryTrigrams, partitionOf: partitionOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GazetteTokenizer = api;
 })(this);

@@ -14,8 +14,8 @@ a neighbour:
 - one neighbour (most postings): ``SINGLE`` and its code point modulo 2039 (another
   character is accepted 1 time in 2039);
 - two: ``PAIR`` and each code point modulo 31, five bits each (1 in 16);
-- a bigram standing three or more times in the field: ``ANY``, a mask that accepts every
-  character.  Finding all its neighbours would cost the build a pass over every place of
+- three or more, and for any bigram standing three or more times in the field: ``ANY``,
+  which accepts every character.  Finding all its neighbours would cost the build a pass over every place of
   every common bigram (it doubled the index's build time); the rarer bigram of the
   trigram decides.
 
@@ -39,12 +39,12 @@ from collections import Counter
 from itertools import compress, count, repeat
 from operator import add, lshift, lt, or_
 
-from .codec import FREQUENCY, FREQUENCY_BITS
+from .codec import ANY_CONTEXT, FREQUENCY, FREQUENCY_BITS
 from .tokenizer import han_runs, index_text, other_terms
 
 SINGLE = 0x800
 PAIR = 0x400
-ANY = 0x3FF  # every bit of the Bloom filter of neighbours ``neighbour_mask`` makes of three or more
+ANY = ANY_CONTEXT & 0xFFF
 
 
 def neighbour_mask(neighbours) -> int:
@@ -55,10 +55,7 @@ def neighbour_mask(neighbours) -> int:
         return SINGLE | codes[0] % 2039
     if len(codes) == 2:
         return PAIR | codes[0] % 31 | (codes[1] % 31) << 5
-    mask = 0
-    for code in codes:
-        mask |= 1 << code % 10
-    return mask
+    return ANY
 
 
 def accepts(mask: int, char: str) -> bool:
@@ -68,7 +65,7 @@ def accepts(mask: int, char: str) -> bool:
         return mask & 0x7FF == code % 2039
     if mask & PAIR:
         return mask & 31 == code % 31 or mask >> 5 & 31 == code % 31
-    return bool(mask & 1 << code % 10)
+    return mask == ANY
 
 
 def contexts(text: str) -> tuple[dict[str, int], dict[str, int]]:

@@ -75,11 +75,11 @@
   }
 
   /** Whether the character ``code`` may stand beside a bigram whose posting has this
-   * follower (or preceder) mask (phrases.py: none, one neighbour, two, or a Bloom filter). */
+   * follower (or preceder) mask (phrases.py: none, one neighbour, two, or any). */
   function accepts(mask, code) {
     if (mask & 0x800) return (mask & 0x7ff) === code % 2039;
     if (mask & 0x400) return (mask & 31) === code % 31 || (mask >> 5 & 31) === code % 31;
-    return (mask & 1 << code % 10) !== 0;
+    return mask === ANY;
   }
 
   /** The archive's statistics for BM25: document count, field boosts, average and

@@ -6,8 +6,8 @@ import random
 import shutil
 
 from plugins.search_index import writer
-from plugins.search_index.codec import (ANY_CONTEXT, DOCUMENT_SHIFT, FREQUENCY, FREQUENCY_BITS, append_postings, decode_masks,
-                                        decode_postings, encode_postings, last_document, pack, truncate_postings)
+from plugins.search_index.codec import (append_postings, decode_postings, encode_postings, last_document, pack,
+                                          truncate_postings)
 from plugins.search_index.writer import _issue_date, write_search_files
 
 
@@ -31,20 +31,15 @@ def test_appended_postings_equal_postings_encoded_whole():
     generator = random.Random(11)
     for _ in range(500):
         documents = sorted(generator.sample(range(generator.choice([50, 100000])), generator.randint(1, 40)))
-        masked = generator.random() < 0.5  # a bigram's postings carry follower masks
-        frequencies = [generator.choice([1, 1, 1, 2, 3, 31, 32, 1000]) for _ in documents]
-        packed = [pack(d, f, (ANY_CONTEXT if f > 2 else generator.choice([0, 0, 1, 0x801, 0xFFF, 0x402 << 12, 0xFFFFFF]))
-                       if masked else 0) for d, f in zip(documents, frequencies)]
+        packed = [pack(d, generator.choice([1, 1, 1, 2, 31, 32, 1000])) for d in documents]
         cut = generator.randint(1, len(packed))
         whole = encode_postings(packed)
         assert last_document(whole) == documents[-1]
         if cut < len(packed):
             assert append_postings(encode_postings(packed[:cut]), packed[cut:]) == whole
-        assert decode_postings(whole) == [(p >> DOCUMENT_SHIFT, p & FREQUENCY) for p in packed]
-        if masked:
-            assert decode_masks(whole) == [p >> FREQUENCY_BITS & 0xFFFFFF for p in packed]
+        assert decode_postings(whole) == [(p >> 32, p & 0xFFFFFFFF) for p in packed]
         below = generator.randint(0, documents[-1] + 1)
-        kept = [p for p in packed if p >> DOCUMENT_SHIFT < below]
+        kept = [p for p in packed if p >> 32 < below]
         assert truncate_postings(whole, below) == (encode_postings(kept) if kept else "")
 
 

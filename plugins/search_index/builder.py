@@ -23,12 +23,10 @@ import pickle
 from array import array
 from collections import defaultdict, deque
 from functools import partial
-from itertools import repeat
-from operator import and_
 from pathlib import Path
 
-from .codec import DOCUMENT_SHIFT, FREQUENCY, MAX_DOCUMENTS, append_postings, decode_postings, encode_numbers, encode_postings, truncate_postings
-from .phrases import indexed_terms
+from .codec import append_postings, decode_postings, encode_numbers, encode_postings, truncate_postings
+from .tokenizer import term_counts
 
 K1 = 1.2
 B = 0.75
@@ -127,8 +125,6 @@ class PartitionedIndex:
         (terms, frequencies)}, extra); the extras come back in order."""
         if not items:
             return []
-        if self.documents + len(items) > MAX_DOCUMENTS:
-            raise ValueError(f"the search index holds at most {MAX_DOCUMENTS} documents, not {self.documents + len(items)}")
         size = -(-len(items) // max(1, self.workers))
         jobs = [(self._chunks + n, self.documents + start, items[start:start + size])
                 for n, start in enumerate(range(0, len(items), size))]
@@ -171,7 +167,7 @@ class PartitionedIndex:
         """Every term with its postings per field [[(document, frequency), …], …]."""
         for group in range(self.groups):
             for term, fields in sorted(self.merged(group).items()):
-                yield term, [[(packed >> DOCUMENT_SHIFT, packed & FREQUENCY) for packed in flat] if flat else [] for flat in fields]
+                yield term, [[(packed >> 32, packed & 0xFFFFFFFF) for packed in flat] if flat else [] for flat in fields]
 
     def group_parts(self, group: int, partitions: int):
         """(part number, part) for the parts of one group.  A part lists its terms in
@@ -264,13 +260,13 @@ def _collect_chunk(job: tuple[int, int, list]) -> tuple[list, int, list]:
     for offset, item in enumerate(items):
         texts, extra = extract(item)
         extras.append(extra)
-        base = (first + offset) << DOCUMENT_SHIFT  # packed with each term's value: see codec
+        base = (first + offset) << 32  # packed with each term's frequency: see codec
         for number, field in enumerate(index.fields):
-            terms, values = _terms(texts.get(field))
-            lengths[number].append(sum(map(and_, values, repeat(FREQUENCY))))
+            terms, frequencies = _terms(texts.get(field))
+            lengths[number].append(sum(frequencies))
             posting_count += len(terms)
-            # table[term].append(base + value) for every term, looped in C
-            deque(map(array.append, map(tables[number].__getitem__, terms), map(base.__add__, values)), 0)
+            # table[term].append(base + frequency) for every term, looped in C
+            deque(map(array.append, map(tables[number].__getitem__, terms), map(base.__add__, frequencies)), 0)
         if (offset + 1) % SPILL_EVERY == 0:
             _spill(index, chunk, tables, group_of)
             tables = _tables(len(index.fields))
@@ -279,10 +275,10 @@ def _collect_chunk(job: tuple[int, int, list]) -> tuple[list, int, list]:
 
 
 def _terms(value) -> tuple:
-    """A field's terms and their values (frequency and follower mask, ``phrases``): from
-    its text, or as given (terms, values)."""
+    """A field's terms and their frequencies: from its text, or as given (terms, counts)."""
     if value is None or isinstance(value, str):
-        return indexed_terms(value or "")
+        counts = term_counts(value or "")
+        return list(counts), list(counts.values())
     return value
 
 

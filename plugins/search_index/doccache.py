@@ -19,15 +19,14 @@ def document_key(relative: str, data: bytes) -> str:
     return hashlib.sha256(relative.encode("utf-8") + b"\0" + data).hexdigest()
 
 
-def pack_terms(terms: list[str], values: array) -> tuple[str, bytes]:
-    """A field's terms (one per line: terms hold no whitespace) and their values
-    (``phrases.indexed_terms``)."""
-    return "\n".join(terms), values.tobytes()
+def pack_counts(counts) -> tuple[str, bytes]:
+    """A term counter as its terms (one per line: terms hold no whitespace) and counts."""
+    return "\n".join(counts), array("i", counts.values()).tobytes()
 
 
-def unpack_terms(packed: tuple[str, bytes]) -> tuple[list[str], array]:
-    terms, values = packed
-    return (terms.split("\n") if terms else []), array("Q", values)
+def unpack_counts(packed: tuple[str, bytes]) -> tuple[list[str], array]:
+    terms, counts = packed
+    return (terms.split("\n") if terms else []), array("i", counts)
 
 
 class DocumentCache:

@@ -87,32 +87,18 @@ def nfkc(text: str) -> str:
     return NFKC_UNSTABLE.sub(lambda match: unicodedata.normalize("NFKC", match.group(0)), text)
 
 
-def han_runs(text: str) -> str:
-    """The Han runs of a normalized text, one space between each two: the string whose
-    adjacent characters are the index's bigrams (pairs holding the space are none)."""
-    return NOT_HAN.sub(" ", text)
-
-
-def index_text(text: str) -> str:
-    """A text as the index reads it: NFKC, without whitespace between Han characters."""
-    return SPACE_BETWEEN_HAN.sub("", nfkc(text or ""))
-
-
 def term_counts(text: str) -> Counter:
     """``Counter(tokens(text))``, computed in bulk: a document's Han text becomes one string
     with a space between runs, whose characters and adjacent pairs are counted by C code
     (pairs holding the space are dropped); a test holds the two equal."""
-    text = index_text(text)
-    han = han_runs(text)
+    text = nfkc(text or "")
+    text = SPACE_BETWEEN_HAN.sub("", text)
+    han = NOT_HAN.sub(" ", text)
     counts = Counter(map(add, han, han[1:]))  # Counter counts an iterable in C
     counts.update(han)
     for key in [key for key in counts if " " in key]:
         del counts[key]
-    counts.update(other_terms(text))
+    # disjoint from the Han terms: ASCII words, and numbers holding 〔 or 令…号
+    counts.update(word.lower() for word in ASCII_WORD.findall(text))
+    counts.update(doc_number_tokens(text))
     return counts
-
-
-def other_terms(text: str) -> list[str]:
-    """The terms of an index text besides the Han ones (and disjoint from them): ASCII
-    words, and numbers holding 〔 or 令…号."""
-    return [word.lower() for word in ASCII_WORD.findall(text)] + doc_number_tokens(text)

@@ -19,8 +19,8 @@ from gazette.writer import ISSUE_RECORD
 from plugins.links import link_or_copy
 
 from .builder import PartitionedIndex, partition_count
-from .doccache import DocumentCache, document_key, pack_terms, unpack_terms
-from .phrases import indexed_terms
+from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
+from .tokenizer import term_counts
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
@@ -172,7 +172,7 @@ def _continued(last: dict | None, keys: list[str], previous: Path | None,
         if entry is None:
             return nothing
         for packed in entry[1].values():
-            field_terms = unpack_terms(packed)[0]
+            field_terms = unpack_counts(packed)[0]
             postings += len(field_terms)
             terms.update(field_terms)
     return kept, (postings, terms)
@@ -224,9 +224,9 @@ def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: 
         entry, payload = _index_entry(read_document(content, path, path.read_bytes()))
         cache.put(key, entry)
         cache.put(key + ROW, payload)
-    facets, terms = entry
+    facets, counts = entry
     size = _result_file(content, folder, cache, earlier, item, payload)
-    return {field: unpack_terms(packed) for field, packed in terms.items()}, (facets, size)
+    return {field: unpack_counts(packed) for field, packed in counts.items()}, (facets, size)
 
 
 def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: "ResultFiles",
@@ -247,8 +247,8 @@ def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict], str]:
     texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
              "issuer": document.value("issuer"), "body": document.body}
     facets = {facet: _as_list(document.value(facet)) for facet in FACETS}
-    terms = {field: pack_terms(*indexed_terms(text)) for field, text in texts.items()}
-    return (facets, terms), _json([_doc_row(document), document.body])
+    counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
+    return (facets, counts), _json([_doc_row(document), document.body])
 
 
 def _doc_row(document: SearchDoc) -> list:

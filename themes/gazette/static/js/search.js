@@ -44,42 +44,19 @@
     return numbers;
   }
 
-  var MASK_DIGIT = new Uint8Array(128), ANY = 0x3ff;
-  for (d = 0; d < 64; d++) MASK_DIGIT[(FINAL + MORE).charCodeAt(d)] = d;
-
-  /** A field's postings: parallel arrays of documents, term frequencies and, for a bigram,
-   * its follower and preceder masks.  The text is the gaps between documents, each doubled
-   * plus one when its frequency is not 1, then after a "." those frequencies, then after a
-   * "~" four characters, two per mask, for each posting of frequency 1 or 2 (codec.py). */
+  /** A field's postings: parallel arrays of documents and term frequencies.  The text is
+   * the gaps between documents, each doubled plus one when its frequency is not 1, then
+   * after a "." those frequencies (see codec.py). */
   function decodePostings(text) {
-    var tilde = text.indexOf("~"), main = tilde < 0 ? text : text.slice(0, tilde);
-    var dot = main.indexOf("."), numbers = decodeNumbers(dot < 0 ? main : main.slice(0, dot));
-    var others = dot < 0 ? [] : decodeNumbers(main.slice(dot + 1)), next = 0;
+    var dot = text.indexOf("."), numbers = decodeNumbers(dot < 0 ? text : text.slice(0, dot));
+    var others = dot < 0 ? [] : decodeNumbers(text.slice(dot + 1)), next = 0;
     var documents = new Array(numbers.length), frequencies = new Array(numbers.length), document = 0, i;
     for (i = 0; i < numbers.length; i++) {
       document += numbers[i] >> 1;
       documents[i] = document;
       frequencies[i] = numbers[i] & 1 ? others[next++] : 1;
     }
-    var followers = new Uint16Array(numbers.length), preceders = new Uint16Array(numbers.length), at = tilde + 1;
-    for (i = 0; i < numbers.length; i++) {
-      if (frequencies[i] > 2) {  // a bigram standing three or more times: no context written, any
-        followers[i] = preceders[i] = ANY;
-      } else if (tilde >= 0) {
-        followers[i] = MASK_DIGIT[text.charCodeAt(at)] << 6 | MASK_DIGIT[text.charCodeAt(at + 1)];
-        preceders[i] = MASK_DIGIT[text.charCodeAt(at + 2)] << 6 | MASK_DIGIT[text.charCodeAt(at + 3)];
-        at += 4;
-      }
-    }
-    return {documents: documents, frequencies: frequencies, followers: followers, preceders: preceders};
-  }
-
-  /** Whether the character ``code`` may stand beside a bigram whose posting has this
-   * follower (or preceder) mask (phrases.py: none, one neighbour, two, or any). */
-  function accepts(mask, code) {
-    if (mask & 0x800) return (mask & 0x7ff) === code % 2039;
-    if (mask & 0x400) return (mask & 31) === code % 31 || (mask >> 5 & 31) === code % 31;
-    return mask === ANY;
+    return {documents: documents, frequencies: frequencies};
   }
 
   /** The archive's statistics for BM25: document count, field boosts, average and
@@ -223,7 +200,7 @@
    * ``api.maxParts`` parts, one file each (a phrase's bigrams fall in as many parts as it
    * has bigrams).  Only a bigram inside a chain (AB BC CD) is left out, and only where that
    * saves a file: first every other one, whose neighbours hold its characters; then any.
-   * The phrase check (exactFirst) reads the contexts of the bigrams kept. */
+   * The result list checks the phrase itself in the texts it shows (pager). */
   function withinParts(words) {
     var kept = words.map(function (word) { return word.map(function () { return true; }); }), uses = new Map();
     words.forEach(function (word) { word.forEach(function (t) { uses.set(partOf(t), (uses.get(partOf(t)) || 0) + 1); }); });
@@ -270,40 +247,6 @@
   /** All tokens required (AND), ranked by lunr.  Resolves to [[ref, score], …] best first. */
   function rank(words) { return lookup(words).then(rankFound); }
 
-  /** The ranked documents, [ref, score, exact], those that hold the query's exact
-   * phrases first (each group in the order ranked): those where, for each trigram ABC of
-   * the query, AB accepts C as a follower and BC accepts A as a preceder (phrases.py).  A
-   * bigram left out by withinParts is not checked; a query without trigrams (words of one
-   * or two characters, numbers) is held whole by every hit. */
-  function exactFirst(ranking, found, trigrams) {
-    var position = new Map(found.tokens.map(function (t, i) { return [t, i]; })), checks = [];
-    trigrams.forEach(function (t) {
-      if (position.has(t.first)) checks.push({postings: found.postings[position.get(t.first)], side: "followers", code: t.last});
-      if (position.has(t.second)) checks.push({postings: found.postings[position.get(t.second)], side: "preceders", code: t.before});
-    });
-    if (!checks.length) return ranking.map(function (pair) { return [pair[0], pair[1], true]; });
-    var passed = new Uint16Array(archiveStats().documents);
-    checks.forEach(function (check, k) {
-      check.postings.forEach(function (field) {
-        var masks = field[check.side], documents = field.documents;
-        for (var i = 0; i < documents.length; i++) {
-          if (passed[documents[i]] === k && accepts(masks[i], check.code)) passed[documents[i]] = k + 1;
-        }
-      });
-    });
-    var marked = ranking.map(function (pair) { return [pair[0], pair[1], passed[pair[0]] === checks.length]; });
-    return marked.filter(function (hit) { return hit[2]; }).concat(marked.filter(function (hit) { return !hit[2]; }));
-  }
-
-  /** The documents holding every token, those holding the exact phrases first, each
-   * group in lunr's order. */
-  function search(query) {
-    var words = GazetteTokenizer.queryWords(query);
-    return lookup(words).then(function (found) {
-      return found ? exactFirst(rankFound(found), found, GazetteTokenizer.queryTrigrams(query)) : [];
-    });
-  }
-
   /** Results kept by the filters; each document's facet values load only when a filter is set. */
   function filtered(ranked, filters) {
     var facets = received["facet-values"];
@@ -324,41 +267,37 @@
 
   function normal(s) { return (s || "").normalize("NFKC").replace(/[ \t\r\n\u3000]+/g, ""); }
 
-  /** The hits a reader is shown, ``PAGE`` at a time.  Those marked as holding the
-   * phrases (exactFirst) are checked against their texts as they are shown, since a mark
-   * also passes a document holding each trigram of a phrase in a different place; one
-   * without the phrases goes after the last hit holding them, among the others in lunr's
-   * order.  At most ``CHECKED`` texts are loaded for one page. */
+  /** The hits a reader is shown, ``PAGE`` at a time, those holding the query's phrases
+   * (its runs of three or more Han characters) first.  A hit holds every bigram of the
+   * query, not necessarily its phrases (理工院 is also matched by 管理工作 … 工院), so the
+   * hits are checked against their texts in lunr's order as they are shown, up to
+   * ``CHECKED`` texts a page: one without the phrases goes after every hit not yet
+   * checked (it may hold them).  A query without phrases is held by every hit. */
   var CHECKED = 3 * PAGE;
   function pager(hits, phrases) {
-    var marked = hits.filter(function (hit) { return hit[2]; }), demoted = [];
-    var others = hits.filter(function (hit) { return !hit[2]; });
-    if (!phrases.length) { others = marked.concat(others); marked = []; }  // nothing to check
+    var unchecked = phrases.length ? hits.slice() : [], held = phrases.length ? [] : hits.slice(), without = [];
     function holds(hit) {
       return doc(hit[0]).then(function (loaded) {
         var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
         return phrases.every(function (phrase) { return text.indexOf(normal(phrase)) >= 0; });
       });
     }
-    function fill(page, budget) {
-      if (page.length === PAGE || !marked.length) return Promise.resolve(page);
-      if (budget <= 0) return Promise.resolve(page.concat(marked.splice(0, PAGE - page.length)));
-      var batch = marked.splice(0, Math.min(PAGE - page.length, budget));
-      return Promise.all(batch.map(holds)).then(function (held) {
-        batch.forEach(function (hit, i) { (held[i] ? page : demoted).push(hit); });
-        return fill(page, budget - batch.length);
+    function check(budget) {
+      if (held.length >= PAGE || !unchecked.length || budget <= 0) return Promise.resolve();
+      var batch = unchecked.splice(0, Math.min(PAGE - held.length, budget));
+      return Promise.all(batch.map(holds)).then(function (found) {
+        batch.forEach(function (hit, i) { (found[i] ? held : without).push(hit); });
+        return check(budget - batch.length);
       });
     }
     function next() {
-      return fill([], CHECKED).then(function (page) {
-        if (!marked.length && demoted.length) {
-          others = demoted.concat(others).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-          demoted = [];
-        }
-        return page.concat(others.splice(0, PAGE - page.length));
+      return check(CHECKED).then(function () {
+        var page = held.splice(0, PAGE);
+        page = page.concat(unchecked.splice(0, PAGE - page.length));
+        return page.concat(without.splice(0, PAGE - page.length));
       });
     }
-    return {next: next, left: function () { return marked.length + demoted.length + others.length; }};
+    return {next: next, left: function () { return held.length + unchecked.length + without.length; }};
   }
 
   /** A query that is only document numbers finds the documents bearing them. */
@@ -449,7 +388,7 @@
     }
     status.textContent = "正在检索…";
     var began = performance.now();
-    return search(state.query)
+    return rank(words)
       .then(function (ranked) { return filtered(ranked, state.filters); })
       .then(function (ranked) { return ownNumbers(ranked, words, state.query); })
       .then(function (ranked) {
@@ -468,7 +407,6 @@
       .catch(function (error) { status.textContent = "检索出错：" + error.message; document.body.setAttribute("data-search-done", "error"); });
   }
 
-  var api = {receive: receive, start: start, rank: rank, search: search, load: load, accepts: accepts,
-             lunrDocuments: 200, maxParts: 10};
+  var api = {receive: receive, start: start, rank: rank, load: load, lunrDocuments: 200, maxParts: 10};
   root.GazetteSearch = api;
 })(this);

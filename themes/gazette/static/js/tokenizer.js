@@ -98,21 +98,6 @@
     return phrases;
   }
 
-  /** The trigrams of the query's phrases, each as its two bigrams and the code points of
-   * the characters before and after them: {first: AB, second: BC, before: A, last: C}
-   * (a document holding the phrases holds them all). */
-  function queryTrigrams(query) {
-    var trigrams = [];
-    queryPhrases(query).forEach(function (phrase) {
-      var chars = Array.from(phrase), i;
-      for (i = 0; i + 2 < chars.length; i++) {
-        trigrams.push({first: chars[i] + chars[i + 1], second: chars[i + 1] + chars[i + 2],
-                       before: chars[i].codePointAt(0), last: chars[i + 2].codePointAt(0)});
-      }
-    });
-    return trigrams;
-  }
-
   /** FNV-1a (32 bit) of a string's UTF-8 bytes: which index part holds a term. */
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text), hash = 0x811c9dc5, i;
@@ -127,7 +112,7 @@
     return fnv1a(term) % count;
   }
 
-  var api = {tokens: tokens, queryWords: queryWords, queryPhrases: queryPhrases, queryTrigrams: queryTrigrams, partitionOf: partitionOf};
+  var api = {tokens: tokens, queryWords: queryWords, queryPhrases: queryPhrases, partitionOf: partitionOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GazetteTokenizer = api;
 })(this);

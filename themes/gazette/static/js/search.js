@@ -221,31 +221,23 @@
     return words.map(function (word, w) { return word.filter(function (_, i) { return kept[w][i]; }); });
   }
 
-  /** The query's tokens (a token in two words counts once, in the first), their positions
-   * per word, and their postings; null when the archive lacks one of them. */
-  function lookup(words) {
+  /** All tokens required (AND), ranked by lunr.  Resolves to [[ref, score], …] best first. */
+  function rank(words) {
     var tokens = [], groups = [];
     withinParts(words).forEach(function (word) {
       var group = [];
-      word.forEach(function (t) {
+      word.forEach(function (t) {  // a token in two words counts once, in the first
         if (tokens.indexOf(t) < 0) { group.push(tokens.length); tokens.push(t); }
       });
       if (group.length) groups.push(group);
     });
     return Promise.all(tokens.map(function (t) { return part(partOf(t)); })).then(function (loaded) {
       var postings = tokens.map(function (token, i) { return termPostings(loaded[i], token); });
-      if (!tokens.length || postings.indexOf(null) >= 0) return null;
-      return {tokens: tokens, groups: groups, postings: postings};
+      if (!tokens.length || postings.indexOf(null) >= 0) return [];
+      var documents = commonDocuments(postings);
+      return documents.length ? lunrRanked(groups, postings, documents) : [];
     });
   }
-
-  function rankFound(found) {
-    var documents = found ? commonDocuments(found.postings) : [];
-    return documents.length ? lunrRanked(found.groups, found.postings, documents) : [];
-  }
-
-  /** All tokens required (AND), ranked by lunr.  Resolves to [[ref, score], …] best first. */
-  function rank(words) { return lookup(words).then(rankFound); }
 
   /** Results kept by the filters; each document's facet values load only when a filter is set. */
   function filtered(ranked, filters) {

@@ -86,15 +86,12 @@
 
   /** The query's runs of three or more Han characters (its phrases). */
   function queryPhrases(query) {
-    var phrases = [];
-    numbersApart(query).rest.split(WHITESPACE).forEach(function (word) {
-      var match;
-      TOKEN_RUN.lastIndex = 0;
-      while ((match = TOKEN_RUN.exec(word)) !== null) {
-        var chars = Array.from(match[0]);
-        if (chars.length >= 3 && HAN_CHAR.test(chars[0])) phrases.push(match[0]);
-      }
-    });
+    var rest = numbersApart(query).rest, phrases = [], match, chars;
+    TOKEN_RUN.lastIndex = 0;  // a run never holds a space: no need to split into words
+    while ((match = TOKEN_RUN.exec(rest)) !== null) {
+      chars = Array.from(match[0]);
+      if (chars.length >= 3 && HAN_CHAR.test(chars[0])) phrases.push(match[0]);
+    }
     return phrases;
   }
 

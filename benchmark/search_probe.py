@@ -15,11 +15,13 @@ QUERIES = ("食品安全", "应急预案 工作", "政务服务事项", "粮", "
 
 
 def queries(output: Path) -> list[str]:
-    """The fixed queries and the document number of the archive's middle document, written
-    as readers type it (square brackets)."""
+    """The fixed queries, and of the archive's middle document its number, written as
+    readers type it (square brackets), and its title (a long query that many documents'
+    bigrams match)."""
     documents = json.loads((output / "data/documents.json").read_text(encoding="utf-8"))
     numbered = [d["doc_number"] for d in documents if d.get("doc_number")]
     extra = [numbered[len(numbered) // 2].replace("〔", "[").replace("〕", "]")] if numbered else []
+    extra += [documents[len(documents) // 2]["title"]] if documents else []
     return list(QUERIES) + extra
 
 

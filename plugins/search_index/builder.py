@@ -25,13 +25,15 @@ from collections import defaultdict, deque
 from functools import partial
 from pathlib import Path
 
-from .codec import append_postings, decode_postings, encode_numbers, encode_postings, truncate_postings
+from .codec import (append_postings, decode_postings, encode_numbers, encode_postings, first_numbers,
+                    truncate_postings)
 from .tokenizer import term_counts
 
 K1 = 1.2
 B = 0.75
 LUNR_VERSION = "2.3.9"
 SPILL_EVERY = 500  # documents a worker holds before writing their postings out
+POSITIONS = "positions"  # an item's key for where the bigrams of its positioned field stand
 
 
 def fnv1a(text: str) -> int:
@@ -97,14 +99,22 @@ class PartitionedIndex:
     """Documents go in with ``add_all`` (their number is their order); ``write_parts`` writes
     the parts; ``stats`` is what the browser needs besides them.
 
+    With a ``positioned`` field, a term's entry in a part has one more column after its
+    fields: where the term stands in that field, for each posting of the field (see
+    ``codec``), from each item's ``POSITIONS`` (term → positions).  It lets the page tell
+    which documents hold a phrase there without loading their texts; a title is short, so
+    it costs little.
+
     An index can continue an earlier one (``earlier``: the field lengths of the documents
     it keeps, the number of their postings, and the terms of the documents after them):
     documents added are numbered after the kept ones, and ``append_parts`` writes each
     earlier part cut to the kept documents with the added ones' postings appended."""
 
     def __init__(self, fields: dict[str, float], workdir: Path, groups: int = 32, workers: int = 1,
-                 earlier: tuple[list, int, set] | None = None):
+                 earlier: tuple[list, int, set] | None = None, positioned: str | None = None):
         self.fields = list(fields)
+        self.positioned = self.fields.index(positioned) if positioned else None
+        self.columns = len(self.fields) + (positioned is not None)
         self.boosts = [fields[field] for field in self.fields]
         self.workdir = workdir
         self.groups = groups
@@ -167,15 +177,15 @@ class PartitionedIndex:
         """Every term with its postings per field [[(document, frequency), …], …]."""
         for group in range(self.groups):
             for term, fields in sorted(self.merged(group).items()):
-                yield term, [[(packed >> 32, packed & 0xFFFFFFFF) for packed in flat] if flat else [] for flat in fields]
+                yield term, [[(packed >> 32, packed & 0xFFFFFFFF) for packed in flat] if flat else []
+                         for flat in fields[:len(self.fields)]]
 
     def group_parts(self, group: int, partitions: int):
         """(part number, part) for the parts of one group.  A part lists its terms in
         JavaScript's order, each as [term, postings in field 1, field 2, …]."""
         parts: dict[int, list] = {number: [] for number in range(group, partitions, self.groups)}
-        for term, fields in self.merged(group).items():
-            parts[partition_of(term, partitions)].append(
-                [term, *(encode_postings(flat) if flat else "" for flat in fields)])
+        for term, columns in self.merged(group).items():
+            parts[partition_of(term, partitions)].append([term, *_encoded(columns, len(self.fields))])
         for number, entries in parts.items():
             entries.sort(key=lambda entry: js_order(entry[0]))
             yield number, entries
@@ -195,7 +205,7 @@ class PartitionedIndex:
             added[partition_of(term, partitions)][term] = fields
         for number in range(group, partitions, self.groups):
             changed = number in added or number in self.cut_parts
-            yield number, (_appended(earlier(number), added[number], self.kept, self.cut_terms) if changed else None)
+            yield number, (_appended(earlier(number), added[number], self.kept, self.cut_terms, self) if changed else None)
 
     def append_parts(self, partitions: int, earlier, write, keep) -> int:
         """Like ``write_parts`` for an index continuing an earlier one: a part the cut or
@@ -205,21 +215,47 @@ class PartitionedIndex:
         return sum(_run(_append_group, list(range(self.groups)), self.workers))
 
 
-def _appended(part: list, added: dict[str, list], kept: int, cut_terms: set[str]) -> list:
+def _encoded(columns: list, fields: int) -> list[str]:
+    """A term's columns as a part holds them: its postings in each field, then its
+    positions (see ``_positions_kept``)."""
+    encoded = [encode_postings(flat) if flat else "" for flat in columns[:fields]]
+    return _positions_kept(encoded + [encode_numbers(flat) if flat else "" for flat in columns[fields:]], fields)
+
+
+def _positions_kept(encoded: list[str], fields: int) -> list[str]:
+    """A term that stands nowhere in the positioned field (or is not a bigram) has no
+    positions column."""
+    return encoded if encoded[fields:] and encoded[fields] else encoded[:fields]
+
+
+def _appended(part: list, added: dict[str, list], kept: int, cut_terms: set[str], index: PartitionedIndex) -> list:
     """A part without the postings of documents from ``kept`` on (only ``cut_terms`` have
-    any) and with the postings ``added`` (term → per field packed postings or None)."""
-    entries = []
+    any) and with the postings ``added`` (term → per column packed postings or None)."""
+    entries, fields = [], len(index.fields)
     for term, *encoded in part:
+        encoded += [""] * (index.columns - len(encoded))
         if term in cut_terms:
-            encoded = [truncate_postings(text, kept) if text else text for text in encoded]
-        fields = added.pop(term, None)
-        if fields is not None:
-            encoded = [append_postings(text, flat) if flat else text for text, flat in zip(encoded, fields)]
-        if any(encoded):  # a term only the cut documents had is gone
-            entries.append([term, *encoded])
-    entries += [[term, *(encode_postings(flat) if flat else "" for flat in fields)] for term, fields in added.items()]
+            encoded = _cut(encoded, kept, index)
+        columns = added.pop(term, None)
+        if columns is not None:
+            encoded = ([append_postings(text, flat) if flat else text for text, flat in zip(encoded, columns[:fields])]
+                       + [text + encode_numbers(flat) if flat else text for text, flat in zip(encoded[fields:], columns[fields:])])
+        if any(encoded[:fields]):  # a term only the cut documents had is gone
+            entries.append([term, *_positions_kept(encoded, fields)])
+    entries += [[term, *_encoded(columns, fields)] for term, columns in added.items()]
     entries.sort(key=lambda entry: js_order(entry[0]))
     return entries
+
+
+def _cut(encoded: list[str], kept: int, index: PartitionedIndex) -> list[str]:
+    """A term's columns without the documents from ``kept`` on: the positions kept are as
+    many as the kept postings' frequencies in the positioned field."""
+    fields = len(index.fields)
+    cut = [truncate_postings(text, kept) if text else text for text in encoded[:fields]]
+    if encoded[fields:] and encoded[fields]:
+        positions = sum(frequency for _, frequency in decode_postings(cut[index.positioned]))
+        cut.append(first_numbers(encoded[fields], positions))
+    return cut + [""] * (index.columns - len(cut))
 
 
 def _spills(path: Path):
@@ -254,7 +290,7 @@ def _collect_chunk(job: tuple[int, int, list]) -> tuple[list, int, list]:
     index: PartitionedIndex = _STATE["index"]
     extract = _STATE["extract"]
     lengths = [array("i") for _ in index.fields]
-    tables = _tables(len(index.fields))
+    tables = _tables(index.columns)
     group_of: dict[str, int] = {}
     posting_count, extras = 0, []
     for offset, item in enumerate(items):
@@ -267,9 +303,12 @@ def _collect_chunk(job: tuple[int, int, list]) -> tuple[list, int, list]:
             posting_count += len(terms)
             # table[term].append(base + frequency) for every term, looped in C
             deque(map(array.append, map(tables[number].__getitem__, terms), map(base.__add__, frequencies)), 0)
+        if index.positioned is not None:
+            for term, positions in texts.get(POSITIONS, {}).items():
+                tables[-1][term].extend(positions)
         if (offset + 1) % SPILL_EVERY == 0:
             _spill(index, chunk, tables, group_of)
-            tables = _tables(len(index.fields))
+            tables = _tables(index.columns)
     _spill(index, chunk, tables, group_of)
     return lengths, posting_count, extras
 
@@ -282,9 +321,9 @@ def _terms(value) -> tuple:
     return value
 
 
-def _tables(fields: int) -> list[defaultdict]:
-    """Per field: term → its packed postings."""
-    return [defaultdict(partial(array, "q")) for _ in range(fields)]
+def _tables(columns: int) -> list[defaultdict]:
+    """Per field: term → its packed postings (and for the positions column, its positions)."""
+    return [defaultdict(partial(array, "q")) for _ in range(columns)]
 
 
 def _spill(index: PartitionedIndex, chunk: int, tables: list[dict], group_of: dict[str, int]) -> None:
@@ -321,7 +360,7 @@ def expand(part: list, stats: dict) -> dict:
     fields = stats["fields"]
     inverted, vectors = [], {}
     for position, (term, *encoded) in enumerate(part):
-        postings = [decode_postings(text) for text in encoded]
+        postings = [decode_postings(text) for text in encoded[:len(fields)]]
         entry = {"_index": position}
         for field, scored in zip(fields, field_scores(postings, stats)):
             entry[field] = {str(document): {} for document, _ in scored}

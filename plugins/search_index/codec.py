@@ -29,6 +29,13 @@ and the last documents' postings cut off, reading only them (from the end):
 
 >>> truncate_postings('63C8.2', 40), truncate_postings('63C8.2', 4), truncate_postings('63C8.2', 3)
 ('63.2', '6', '')
+
+Where a term stands in a field is a list of numbers too, its postings' positions one after
+the other (each posting has as many as its frequency); appending is concatenating, and a
+cut keeps the first numbers:
+
+>>> first_numbers(encode_numbers([0, 4, 40, 1]), 3) == encode_numbers([0, 4, 40])
+True
 """
 from __future__ import annotations
 
@@ -152,6 +159,16 @@ def truncate_postings(text: str, below: int) -> str:
             cut -= 1
     others = others[:cut]
     return flagged[:end] + (f".{others}" if others else "")
+
+
+def first_numbers(text: str, count: int) -> str:
+    """The first ``count`` numbers of ``encode_numbers`` text (each ends in a FINAL digit)."""
+    end = 0
+    for _ in range(count):
+        while text[end] in _MORE:
+            end += 1
+        end += 1
+    return text[:end]
 
 
 def pack(document: int, frequency: int) -> int:

@@ -18,11 +18,12 @@ from gazette.writer import ISSUE_RECORD
 
 from plugins.links import link_or_copy
 
-from .builder import PartitionedIndex, partition_count
+from .builder import POSITIONS, PartitionedIndex, partition_count
 from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
-from .tokenizer import term_counts
+from .tokenizer import bigram_positions, term_counts
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
+POSITIONED = "title"  # the page finds the documents whose title holds a phrase from the index
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
 LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
 ROW = "-row"           # cache entry suffix: a document's result-list file content
@@ -106,7 +107,8 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
         continued = (([field[:kept] for field in last["lengths"]], last["posting_count"] - cut[0], cut[1])
                      if kept else None)
-        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1, earlier=continued)
+        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1, earlier=continued,
+                                 positioned=POSITIONED)
         items = [(ref, paths[ref], keys[ref]) for ref in range(kept, len(paths))]
         # the workers read each document, write its result-list file and tokenize it
         extras = index.add_all(items, partial(_read_for_index, content, folder, documents, earlier))
@@ -129,7 +131,8 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded when a filter is set
     written += _write(folder, "lengths.js", "lengths", lengths)           # loaded with the page
     meta = _script("meta", _json({"partitions": parts, "documents": stats["documents"], "fields": stats["fields"],
-                                  "boosts": stats["boosts"], "average": stats["average"]}))
+                                  "boosts": stats["boosts"], "average": stats["average"],
+                                  "positioned": stats["fields"].index(POSITIONED)}))
     written += _write_text(folder, "meta.js", meta)
     documents.keep_only(set(keys))
     documents.put(LAST_BUILD, {"keys": keys, "facets": facets, "lengths": [list(field) for field in stats["lengths"]],
@@ -224,9 +227,9 @@ def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: 
         entry, payload = _index_entry(read_document(content, path, path.read_bytes()))
         cache.put(key, entry)
         cache.put(key + ROW, payload)
-    facets, counts = entry
+    facets, counts, positions = entry
     size = _result_file(content, folder, cache, earlier, item, payload)
-    return {field: unpack_counts(packed) for field, packed in counts.items()}, (facets, size)
+    return {**{field: unpack_counts(packed) for field, packed in counts.items()}, POSITIONS: positions}, (facets, size)
 
 
 def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: "ResultFiles",
@@ -241,14 +244,15 @@ def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: "Re
     return size
 
 
-def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict], str]:
-    """What the index keeps of a document — its facet values and its terms per field — and
-    its result-list file's payload (its row and its text)."""
+def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict, dict], str]:
+    """What the index keeps of a document — its facet values, its terms per field and where
+    its bigrams stand in the positioned field — and its result-list file's payload (its
+    row and its text)."""
     texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
              "issuer": document.value("issuer"), "body": document.body}
     facets = {facet: _as_list(document.value(facet)) for facet in FACETS}
     counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
-    return (facets, counts), _json([_doc_row(document), document.body])
+    return (facets, counts, bigram_positions(texts[POSITIONED])), _json([_doc_row(document), document.body])
 
 
 def _doc_row(document: SearchDoc) -> list:

@@ -71,18 +71,72 @@
   }
 
   /** A term's postings per field, or null when the archive lacks the term (decoded once:
-   * a reader refining a query reuses most of its terms). */
+   * a reader refining a query reuses most of its terms).  The positioned field (the
+   * title) also has ``positions``: where the term stands, posting after posting. */
   var decoded = new Map();
   function termPostings(part, term) {
     if (decoded.has(term)) return decoded.get(term);
-    var lo = 0, hi = part.length - 1, mid, found = null;
+    var lo = 0, hi = part.length - 1, mid, found = null, fields = received.meta.fields.length;
     while (lo <= hi && !found) {  // terms are sorted in JavaScript's string order
       mid = (lo + hi) >> 1;
-      if (part[mid][0] === term) found = part[mid].slice(1).map(decodePostings);
-      else if (part[mid][0] < term) lo = mid + 1; else hi = mid - 1;
+      if (part[mid][0] === term) {
+        found = part[mid].slice(1, 1 + fields).map(decodePostings);
+        found[received.meta.positioned].positions = decodeNumbers(part[mid][1 + fields] || "");
+      } else if (part[mid][0] < term) lo = mid + 1; else hi = mid - 1;
     }
     decoded.set(term, found);
     return found;
+  }
+
+  /** Where a term stands in a document's title: the positions of its posting there. */
+  function titlePositions(postings, document) {
+    var field = postings[received.meta.positioned], documents = field.documents, lo = 0, hi = documents.length - 1, mid;
+    if (!field.starts) {  // where each posting's positions begin
+      field.starts = new Array(documents.length + 1);
+      field.starts[0] = 0;
+      for (mid = 0; mid < documents.length; mid++) field.starts[mid + 1] = field.starts[mid] + field.frequencies[mid];
+    }
+    while (lo <= hi) {
+      mid = (lo + hi) >> 1;
+      if (documents[mid] === document) return field.positions.slice(field.starts[mid], field.starts[mid + 1]);
+      if (documents[mid] < document) lo = mid + 1; else hi = mid - 1;
+    }
+    return [];
+  }
+
+  /** The documents whose title holds ``phrase``, from the index alone: ABCD stands where
+   * AB, BC and CD stand at p, p + 1 and p + 2.  Bigrams whose part is not loaded
+   * (withinParts) are passed over; where the others leave a character out, the documents
+   * are those whose title may hold the phrase: {documents, exact}. */
+  function inTitles(phrase) {
+    var chars = Array.from(phrase), pairs = [], covered = chars.map(function () { return false; }), i;
+    for (i = 0; i + 1 < chars.length; i++) {
+      var pair = chars[i] + chars[i + 1], part = received["index/" + partOf(pair)];
+      if (part === undefined) continue;
+      var postings = termPostings(part, pair);
+      if (!postings) return {documents: new Set(), exact: true};  // no document holds this bigram
+      pairs.push({at: i, postings: postings});
+      covered[i] = covered[i + 1] = true;
+    }
+    pairs.sort(function (a, b) { return a.postings[received.meta.positioned].documents.length - b.postings[received.meta.positioned].documents.length; });
+    var holders = new Set(), rarest = pairs[0];
+    rarest.postings[received.meta.positioned].documents.forEach(function (document) {
+      titlePositions(rarest.postings, document).forEach(function (position) {
+        var start = position - rarest.at;
+        if (pairs.every(function (pair) { return titlePositions(pair.postings, document).indexOf(start + pair.at) >= 0; })) {
+          holders.add(document);
+        }
+      });
+    });
+    return {documents: holders, exact: covered.indexOf(false) < 0};
+  }
+
+  /** The documents whose title holds (exact) or may hold every phrase: {documents, exact}. */
+  function titleHolders(phrases) {
+    return phrases.map(inTitles).reduce(function (all, these) {
+      return {documents: new Set(Array.from(all.documents).filter(function (d) { return these.documents.has(d); })),
+              exact: all.exact && these.exact};
+    });
   }
 
   /** Documents holding every term in some field (AND), counted in one pass per term. */
@@ -261,13 +315,18 @@
 
   /** The hits a reader is shown, ``PAGE`` at a time, those holding the query's phrases
    * (its runs of three or more Han characters) first.  A hit holds every bigram of the
-   * query, not necessarily its phrases (理工院 is also matched by 管理工作 … 工院), so the
-   * hits are checked against their texts in lunr's order as they are shown, up to
-   * ``CHECKED`` texts a page: one without the phrases goes after every hit not yet
-   * checked (it may hold them).  A query without phrases is held by every hit. */
+   * query, not necessarily its phrases (理工院 is also matched by 管理工作 … 工院).  Those
+   * whose title holds the phrases are known from the index (titleHolders) and come first;
+   * the others are checked against their texts in lunr's order as they are shown, up to
+   * ``CHECKED`` texts a page — those whose title may hold them first: one without the
+   * phrases goes after every hit not yet checked (it may hold them).  A query without
+   * phrases is held by every hit. */
   var CHECKED = 3 * PAGE;
   function pager(hits, phrases) {
-    var unchecked = phrases.length ? hits.slice() : [], held = phrases.length ? [] : hits.slice(), without = [];
+    var titled = phrases.length ? titleHolders(phrases) : null, known = !titled || titled.exact;
+    var inTitle = titled ? hits.filter(function (hit) { return titled.documents.has(hit[0]); }) : hits.slice();
+    var others = titled ? hits.filter(function (hit) { return !titled.documents.has(hit[0]); }) : [];
+    var held = known ? inTitle : [], unchecked = known ? others : inTitle.concat(others), without = [];
     function holds(hit) {
       return doc(hit[0]).then(function (loaded) {
         var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
@@ -399,6 +458,7 @@
       .catch(function (error) { status.textContent = "检索出错：" + error.message; document.body.setAttribute("data-search-done", "error"); });
   }
 
-  var api = {receive: receive, start: start, rank: rank, load: load, lunrDocuments: 200, maxParts: 10};
+  var api = {receive: receive, start: start, rank: rank, titleHolders: titleHolders, load: load, lunrDocuments: 200,
+             maxParts: 10};
   root.GazetteSearch = api;
 })(this);

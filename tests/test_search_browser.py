@@ -64,6 +64,19 @@ def test_document_number_variants_find_exactly_that_document(browser, root, quer
     page = search(browser, root, query)
     assert len(titles(page)) == 1
     assert "盘政办发〔2024〕1号" in metas(page)[0]
+    assert page.locator("#search-mentions").is_hidden()  # no other document cites it
+    page.close()
+
+
+def test_a_document_number_lists_the_documents_citing_it_apart(browser, root):
+    """The document bearing the number is the result; one that cites it in its text (the
+    2021 notice repealing the 2020 one) is listed under its own heading, the number marked."""
+    page = search(browser, root, "晋市政办[2020]2号")
+    assert len(titles(page)) == 1 and "晋市政办〔2020〕2号" in metas(page)[0]
+    assert page.locator("#search-mentions").is_visible()
+    assert "另有 1 件文件提及此文号" in page.inner_text("#mentions-heading")
+    assert page.locator(".mention h2").all_inner_texts() == ["晋城市人民政府办公室关于做好2021年春节期间安全生产工作的通知"]
+    assert "晋市政办〔2020〕2号" in page.locator(".mention .snippet mark").all_inner_texts()
     page.close()
 
 

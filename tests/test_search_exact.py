@@ -124,3 +124,34 @@ def test_the_index_tells_which_hits_hold_the_phrase_in_their_title(browser, site
         assert found == holding if exact else found >= holding, query
     assert sum(exact for *_, exact in results) >= 0.9 * len(results)
     assert sum(bool(set(titled) & set(hits)) for _, hits, titled, _ in results) >= len(titles)
+
+
+def absent_phrase(documents: dict[int, list[str]]) -> str:
+    """Three characters ABC that no document holds, though one holds AB and BC (and at
+    most 30 hold both, so the list checks every hit)."""
+    joined = ["".join(fields) for _, fields in sorted(documents.items())]
+    for text in joined:
+        for run in HAN_RUN.findall(text):
+            for a, b in zip(run, run[1:]):
+                for after in re.finditer(re.escape(b) + "([\u4e00-\u9fff])", text):
+                    phrase = a + b + after.group(1)
+                    both = [t for t in joined if a + b in t and phrase[1:] in t]
+                    if len(both) <= 30 and not any(phrase in t for t in joined):
+                        return phrase
+    raise AssertionError("no such phrase in the samples")
+
+
+def test_a_phrase_no_document_holds_is_said_so_above_the_documents_holding_its_words(browser, site):
+    output, _ = site
+    documents = texts(output)
+    page = browser.new_page()
+    for query, held in ((absent_phrase(documents), False), (phrases(documents, 1)[0], True)):
+        page.goto(f"{(output / 'search.html').as_uri()}?q={quote(query)}")
+        page.wait_for_selector("body[data-search-done]")
+        status = page.inner_text("#search-status")
+        assert status.startswith("找到") if held else f"没有文件包含完整的“{query}”" in status, status
+        assert page.locator(".result").count() > 0
+        marked = set(page.locator(".result .snippet mark").all_inner_texts())
+        # a hit without the phrase has its bigrams marked
+        assert query in marked if held else marked and marked <= {query[:2], query[1:]}, marked
+    page.close()

@@ -327,6 +327,7 @@
     var inTitle = titled ? hits.filter(function (hit) { return titled.documents.has(hit[0]); }) : hits.slice();
     var others = titled ? hits.filter(function (hit) { return !titled.documents.has(hit[0]); }) : [];
     var held = known ? inTitle : [], unchecked = known ? others : inTitle.concat(others), without = [];
+    var toCheck = unchecked.length, titledHeld = held.length, checked = 0, holding = 0;  // holding: of those checked
     function holds(hit) {
       return doc(hit[0]).then(function (loaded) {
         var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
@@ -338,6 +339,8 @@
       var batch = unchecked.splice(0, Math.min(PAGE - held.length, budget));
       return Promise.all(batch.map(holds)).then(function (found) {
         batch.forEach(function (hit, i) { (found[i] ? held : without).push(hit); });
+        checked += batch.length;
+        holding += found.filter(Boolean).length;
         return check(budget - batch.length);
       });
     }
@@ -348,17 +351,30 @@
         return page.concat(without.splice(0, PAGE - page.length));
       });
     }
-    return {next: next, left: function () { return held.length + unchecked.length + without.length; }};
+    /* Whether the query has phrases and no hit holds them, every hit checked. */
+    function noneHold() { return phrases.length > 0 && !titledHeld && !holding && checked === toCheck; }
+    return {next: next, noneHold: noneHold, left: function () { return held.length + unchecked.length + without.length; }};
   }
 
-  /** A query that is only document numbers finds the documents bearing them. */
-  function ownNumbers(ranked, words, query) {
-    var numbers = words.filter(function (w) { return w.length === 1 && /号$/.test(w[0]) && /[〔令]/.test(w[0]); });
-    if (!numbers.length || numbers.length !== words.length) return Promise.resolve(ranked);
-    return Promise.all(ranked.map(function (pair) { return doc(pair[0]); })).then(function (docs) {
-      var own = ranked.filter(function (_, i) { return numbers.some(function (n) { return docs[i][0][1] === n[0]; }); });
-      return own.length ? own : ranked;
+  /** The document numbers a query holds, in their canonical form. */
+  function numbersOf(words) {
+    return words.filter(function (w) { return w.length === 1 && /号$/.test(w[0]) && /[〔令]/.test(w[0]); })
+      .map(function (w) { return w[0]; });
+  }
+
+  /** A query that is only document numbers finds the documents bearing them; those that
+   * only mention them (citing them in their text) are listed apart, as mentions.  Who
+   * bears a number is in the index: its postings in the doc_number field. */
+  function byNumber(ranked, words) {
+    var numbers = numbersOf(words), field = received.meta.fields.indexOf("doc_number"), bearing = new Set();
+    if (!numbers.length || numbers.length !== words.length) return {hits: ranked, mentions: []};
+    numbers.forEach(function (number) {
+      var postings = decoded.get(number);
+      if (postings) postings[field].documents.forEach(function (document) { bearing.add(document); });
     });
+    var own = ranked.filter(function (hit) { return bearing.has(hit[0]); });
+    if (!own.length) return {hits: ranked, mentions: []};
+    return {hits: own, mentions: ranked.filter(function (hit) { return !bearing.has(hit[0]); })};
   }
 
   function element(tag, className, content) {
@@ -366,6 +382,16 @@
     if (className) node.className = className;
     if (content) node.textContent = content;
     return node;
+  }
+
+  /** The character pairs of words of Han characters (a hit that lacks such a word holds
+   * each of its bigrams); other words as they are. */
+  function pairsOf(words) {
+    return [].concat.apply([], words.map(function (word) {
+      var chars = Array.from(word);
+      if (chars.length < 3 || !/^\p{Script=Han}+$/u.test(word)) return [word];
+      return chars.slice(1).map(function (c, i) { return chars[i] + c; });
+    }));
   }
 
   /** Text around the first hit, after the title the body opens with (the result's heading
@@ -376,7 +402,10 @@
     function find(offset) {
       return words.some(function (w) { at = plain.indexOf(w, offset); length = w.length; return at >= 0; });
     }
-    if (!find(from)) find(0);
+    if (!find(from) && !find(0)) {  // the text holds the words' bigrams only: mark those
+      words = pairsOf(words);
+      if (!find(from)) find(0);
+    }
     var start = Math.max(0, at - 40), piece = plain.slice(start, Math.max(at, 0) + length + 80).replace(/\s+/g, " ");
     var node = element("p", "snippet");
     if (start > 0) node.appendChild(document.createTextNode("…"));
@@ -391,9 +420,9 @@
     return node;
   }
 
-  function renderItem(ref, query, words) {
+  function renderItem(ref, query, words, className) {
     return doc(ref).then(function (loaded) {
-      var row = loaded[0], item = element("li", "result");
+      var row = loaded[0], item = element("li", className || "result");
       var link = element("a", null, row[0]);
       link.href = row[5] + "?hl=" + encodeURIComponent(query);
       var heading = element("h2"); heading.appendChild(link); item.appendChild(heading);
@@ -401,6 +430,20 @@
       item.appendChild(snippet(loaded[1], words, row[0]));
       return item;
     });
+  }
+
+  /** Documents that mention the numbers searched for, under their own heading: the first
+   * ``PAGE``, with how many there are. */
+  function showMentions(mentions, query, words) {
+    if (!mentions.length) return Promise.resolve();
+    var section = document.getElementById("search-mentions"), list = document.getElementById("mention-results");
+    document.getElementById("mentions-heading").textContent = "另有 " + mentions.length + " 件文件提及此文号" +
+      (mentions.length > PAGE ? "（列出前 " + PAGE + " 件）" : "");
+    return Promise.all(mentions.slice(0, PAGE).map(function (hit) { return renderItem(hit[0], query, words, "mention"); }))
+      .then(function (items) {
+        items.forEach(function (item) { list.appendChild(item); });
+        section.hidden = false;
+      });
   }
 
   function readParams() {
@@ -432,6 +475,7 @@
     fillFilters(state.filters);
     var words = GazetteTokenizer.queryWords(state.query);
     var typed = state.query.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(Boolean);
+    var marks = typed.concat(numbersOf(words));  // what snippets mark: the words typed, numbers in their canonical form
     if (!words.length) {
       status.textContent = state.query ? "检索词中没有可检索的文字。" : "请输入检索词。";
       document.body.setAttribute("data-search-done", "1");
@@ -441,18 +485,23 @@
     var began = performance.now();
     return rank(words)
       .then(function (ranked) { return filtered(ranked, state.filters); })
-      .then(function (ranked) { return ownNumbers(ranked, words, state.query); })
       .then(function (ranked) {
+        var found = byNumber(ranked, words);
+        ranked = found.hits;
         var pages = pager(ranked, GazetteTokenizer.queryPhrases(state.query));
         function showMore() {
           return pages.next().then(function (page) {
             more.hidden = !pages.left();
-            return Promise.all(page.map(function (hit) { return renderItem(hit[0], state.query, typed); }));
+            return Promise.all(page.map(function (hit) { return renderItem(hit[0], state.query, marks); }));
           }).then(function (items) { items.forEach(function (item) { list.appendChild(item); }); });
         }
         more.onclick = showMore;
-        status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" : "没有找到包含“" + state.query + "”的文件。";
-        return showMore();
+        return showMore().then(function () {
+          status.textContent = !ranked.length ? "没有找到包含“" + state.query + "”的文件。" :
+            pages.noneHold() ? "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。" :
+            "找到 " + ranked.length + " 件文件";
+          return showMentions(found.mentions, state.query, marks);
+        });
       })
       .then(function () { root.GazetteSearch.lastQueryMs = performance.now() - began; document.body.setAttribute("data-search-done", "1"); })
       .catch(function (error) { status.textContent = "检索出错：" + error.message; document.body.setAttribute("data-search-done", "error"); });

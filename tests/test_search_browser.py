@@ -112,6 +112,19 @@ def test_filters_really_filter(browser, root):
     page.close()
 
 
+def test_sorting_by_date_lists_the_same_hits_newest_first(browser, root):
+    by_relevance = search(browser, root, "预案")
+    count, first = by_relevance.inner_text("#search-status"), metas(by_relevance)
+    by_relevance.close()
+    page = search(browser, root, "预案", sort="date")
+    dates = [re.search(r"\d{4}-\d{2}-\d{2}", meta).group() for meta in metas(page)]
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) > 1
+    assert dates[0] >= max(re.search(r"\d{4}-\d{2}-\d{2}", meta).group() for meta in first)
+    assert page.inner_text("#search-status") == count
+    assert page.locator("#sort").input_value() == "date"
+    page.close()
+
+
 def test_query_text_is_never_markup(browser, root):
     page = search(browser, root, "<img src=x onerror=alert(1)>安全")
     assert page.dialogs == []

@@ -19,12 +19,14 @@ from gazette.writer import ISSUE_RECORD
 from plugins.links import link_or_copy
 
 from .builder import POSITIONS, PartitionedIndex, partition_count
+from .codec import encode_numbers
 from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
 from .tokenizer import bigram_positions, term_counts
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 POSITIONED = "title"  # the page finds the documents whose title holds a phrase from the index
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
+SORT_DATE = "date"  # kept beside a document's facets: the result list can sort by it
 LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
 ROW = "-row"           # cache entry suffix: a document's result-list file content
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -129,6 +131,7 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     values, rows = _facets(facets)
     written += _write(folder, "facet-values.js", "facet-values", values)  # loaded with the page
     written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded when a filter is set
+    written += _write(folder, "dates.js", "dates", encode_numbers(_day(d.get(SORT_DATE)) for d in facets))  # sorting by date
     written += _write(folder, "lengths.js", "lengths", lengths)           # loaded with the page
     meta = _script("meta", _json({"partitions": parts, "documents": stats["documents"], "fields": stats["fields"],
                                   "boosts": stats["boosts"], "average": stats["average"],
@@ -250,7 +253,7 @@ def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict, dict], str]:
     row and its text)."""
     texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
              "issuer": document.value("issuer"), "body": document.body}
-    facets = {facet: _as_list(document.value(facet)) for facet in FACETS}
+    facets = {facet: _as_list(document.value(facet)) for facet in FACETS} | {SORT_DATE: str(document.value("date"))}
     counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
     return (facets, counts, bigram_positions(texts[POSITIONED])), _json([_doc_row(document), document.body])
 
@@ -270,6 +273,19 @@ def _facets(documents: list[dict]) -> tuple[dict, list]:
     position = {facet: {v: n for n, v in enumerate(values[facet])} for facet in FACETS}
     rows = [[[position[f][str(v)] for v in d[f] if v != ""] for f in FACETS] for d in documents]
     return {"names": list(FACETS), "values": values}, rows
+
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _day(date: str | None) -> int:
+    """A signing date as the number YYYYMMDD (0 without one), the order the list sorts by.
+
+    >>> _day("2024-03-05"), _day(""), _day(None)
+    (20240305, 0, 0)
+    """
+    match = _DATE.fullmatch(date or "")
+    return int("".join(match.groups())) if match else 0
 
 
 def _as_list(value) -> list:

@@ -308,6 +308,18 @@
     });
   }
 
+  /** The hits newest first (by signing date; undated last, ties in lunr's order), when the
+   * reader sorts by date: the dates load only then. */
+  function sorted(ranked, sort) {
+    if (sort !== "date") return Promise.resolve(ranked);
+    return load("dates").then(function (text) {
+      var day = decodeNumbers(text);
+      return ranked.map(function (hit, i) { return [hit, i]; })
+        .sort(function (a, b) { return day[b[0][0]] - day[a[0][0]] || a[1] - b[1]; })
+        .map(function (pair) { return pair[0]; });
+    });
+  }
+
   /** [row, text] of a document: row = [title, number, organ, date, issue, url]. */
   function doc(ref) { return load("doc/" + ref); }
 
@@ -320,10 +332,12 @@
    * the others are checked against their texts in lunr's order as they are shown, up to
    * ``CHECKED`` texts a page — those whose title may hold them first: one without the
    * phrases goes after every hit not yet checked (it may hold them).  A query without
-   * phrases is held by every hit. */
+   * phrases is held by every hit.  Sorted by date, no hit goes ahead for its title (the
+   * reader asked for the newest): holders go first among the hits checked. */
   var CHECKED = 3 * PAGE;
-  function pager(hits, phrases) {
-    var titled = phrases.length ? titleHolders(phrases) : null, known = !titled || titled.exact;
+  function pager(hits, phrases, byDate) {
+    var titled = phrases.length ? (byDate ? {documents: new Set(), exact: false} : titleHolders(phrases)) : null;
+    var known = !titled || titled.exact;
     var inTitle = titled ? hits.filter(function (hit) { return titled.documents.has(hit[0]); }) : hits.slice();
     var others = titled ? hits.filter(function (hit) { return !titled.documents.has(hit[0]); }) : [];
     var held = known ? inTitle : [], unchecked = known ? others : inTitle.concat(others), without = [];
@@ -449,7 +463,7 @@
   function readParams() {
     var params = new URLSearchParams(location.search), filters = {};
     received["facet-values"].names.forEach(function (name) { filters[name] = params.get(name) || ""; });
-    return {query: params.get("q") || "", filters: filters};
+    return {query: params.get("q") || "", filters: filters, sort: params.get("sort") || ""};
   }
 
   function fillFilters(filters) {
@@ -473,6 +487,9 @@
     document.getElementById("q").value = state.query;
     document.getElementById("site-search").value = state.query;
     fillFilters(state.filters);
+    var sort = document.getElementById("sort");
+    sort.value = state.sort === "date" ? "date" : "";
+    sort.addEventListener("change", function () { sort.form.submit(); });
     var words = GazetteTokenizer.queryWords(state.query);
     var typed = state.query.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(Boolean);
     var marks = typed.concat(numbersOf(words));  // what snippets mark: the words typed, numbers in their canonical form
@@ -485,10 +502,11 @@
     var began = performance.now();
     return rank(words)
       .then(function (ranked) { return filtered(ranked, state.filters); })
+      .then(function (ranked) { return sorted(ranked, state.sort); })
       .then(function (ranked) {
         var found = byNumber(ranked, words);
         ranked = found.hits;
-        var pages = pager(ranked, GazetteTokenizer.queryPhrases(state.query));
+        var pages = pager(ranked, GazetteTokenizer.queryPhrases(state.query), state.sort === "date");
         function showMore() {
           return pages.next().then(function (page) {
             more.hidden = !pages.left();

@@ -72,7 +72,8 @@
 
   /** A term's postings per field, or null when the archive lacks the term (decoded once:
    * a reader refining a query reuses most of its terms).  The positioned field (the
-   * title) also has ``positions``: where the term stands, posting after posting. */
+   * title) also has ``positionsText``: where the term stands, posting after posting
+   * (decoded when a phrase needs it: titlePositions). */
   var decoded = new Map();
   function termPostings(part, term) {
     if (decoded.has(term)) return decoded.get(term);
@@ -81,7 +82,7 @@
       mid = (lo + hi) >> 1;
       if (part[mid][0] === term) {
         found = part[mid].slice(1, 1 + fields).map(decodePostings);
-        found[received.meta.positioned].positions = decodeNumbers(part[mid][1 + fields] || "");
+        found[received.meta.positioned].positionsText = part[mid][1 + fields] || "";
       } else if (part[mid][0] < term) lo = mid + 1; else hi = mid - 1;
     }
     decoded.set(term, found);
@@ -91,7 +92,8 @@
   /** Where a term stands in a document's title: the positions of its posting there. */
   function titlePositions(postings, document) {
     var field = postings[received.meta.positioned], documents = field.documents, lo = 0, hi = documents.length - 1, mid;
-    if (!field.starts) {  // where each posting's positions begin
+    if (!field.starts) {  // the positions, and where each posting's begin
+      field.positions = decodeNumbers(field.positionsText);
       field.starts = new Array(documents.length + 1);
       field.starts[0] = 0;
       for (mid = 0; mid < documents.length; mid++) field.starts[mid + 1] = field.starts[mid] + field.frequencies[mid];

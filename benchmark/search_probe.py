@@ -37,12 +37,14 @@ def _bytes(urls: list[str]) -> int:
 
 def _results_page(browser, search: str, query: str, opened: set) -> dict:
     """The results page as a reader gets it (search.html?q=…): milliseconds from the query's
-    start to its first ten results on screen, and every file it loaded beyond the page's own."""
+    start to its first result and to its first ten on screen, and every file it loaded
+    beyond the page's own."""
     page = browser.new_page()
     page.goto(f"{search}?q={quote(query)}")
     page.wait_for_selector("body[data-search-done]")
     loaded = [url for url in _loaded(page) if url.split("?")[0] not in opened]
-    shown = {"page_ms": page.evaluate("GazetteSearch.lastQueryMs"), "page_bytes": _bytes(loaded),
+    shown = {"page_ms": page.evaluate("GazetteSearch.lastQueryMs"),
+             "first_shown_ms": page.evaluate("GazetteSearch.firstShownMs || null"), "page_bytes": _bytes(loaded),
              "page_files": len(loaded)}
     page.close()
     return shown

@@ -342,34 +342,47 @@
     var known = !titled || titled.exact;
     var inTitle = titled ? hits.filter(function (hit) { return titled.documents.has(hit[0]); }) : hits.slice();
     var others = titled ? hits.filter(function (hit) { return !titled.documents.has(hit[0]); }) : [];
-    var held = known ? inTitle : [], unchecked = known ? others : inTitle.concat(others), without = [];
-    var toCheck = unchecked.length, titledHeld = held.length, checked = 0, holding = 0;  // holding: of those checked
+    // maybe: hits whose title may hold the phrases, checked first and on their own (most do)
+    var held = known ? inTitle : [], maybe = known ? [] : inTitle, unchecked = others, without = [];
+    var toCheck = maybe.length + unchecked.length, titledHeld = held.length, checked = 0, holding = 0;
     function holds(hit) {
       return doc(hit[0]).then(function (loaded) {
         var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
         return phrases.every(function (phrase) { return text.indexOf(normal(phrase)) >= 0; });
       });
     }
-    function check(budget) {
-      if (held.length >= PAGE || !unchecked.length || budget <= 0) return Promise.resolve();
-      var batch = unchecked.splice(0, Math.min(PAGE - held.length, budget));
-      return Promise.all(batch.map(holds)).then(function (found) {
-        batch.forEach(function (hit, i) { (found[i] ? held : without).push(hit); });
-        checked += batch.length;
-        holding += found.filter(Boolean).length;
-        return check(budget - batch.length);
-      });
-    }
-    function next() {
-      return check(CHECKED).then(function () {
-        var page = held.splice(0, PAGE);
-        page = page.concat(unchecked.splice(0, PAGE - page.length));
-        return page.concat(without.splice(0, PAGE - page.length));
+    /* The next page, handed to ``show`` as it becomes known, in its order: the holders
+     * known at once, those each check finds as it ends, then the hits not checked and
+     * those without the phrases.  Resolves when the page is complete. */
+    function next(show) {
+      var shown = 0;
+      function emit(hits) {
+        shown += hits.length;
+        if (hits.length) show(hits);
+      }
+      function check(queue, budget) {  // resolves to the budget left
+        if (shown >= PAGE || !queue.length || budget <= 0) return Promise.resolve(budget);
+        var batch = queue.splice(0, Math.min(PAGE - shown, budget));
+        return Promise.all(batch.map(holds)).then(function (found) {
+          batch.forEach(function (hit, i) { (found[i] ? held : without).push(hit); });
+          checked += batch.length;
+          holding += found.filter(Boolean).length;
+          emit(held.splice(0, PAGE - shown));
+          return check(queue, budget - batch.length);
+        });
+      }
+      emit(held.splice(0, PAGE));
+      return check(maybe, CHECKED).then(function (left) { return check(unchecked, left); }).then(function () {
+        var rest = [maybe, unchecked, without].reduce(function (page, queue) {
+          return page.concat(queue.splice(0, PAGE - shown - page.length));
+        }, []);
+        emit(rest);
       });
     }
     /* Whether the query has phrases and no hit holds them, every hit checked. */
     function noneHold() { return phrases.length > 0 && !titledHeld && !holding && checked === toCheck; }
-    return {next: next, noneHold: noneHold, left: function () { return held.length + unchecked.length + without.length; }};
+    return {next: next, noneHold: noneHold,
+            left: function () { return held.length + maybe.length + unchecked.length + without.length; }};
   }
 
   /** The document numbers a query holds, in their canonical form. */
@@ -509,17 +522,27 @@
         var found = byNumber(ranked, words);
         ranked = found.hits;
         var pages = pager(ranked, GazetteTokenizer.queryPhrases(state.query), state.sort === "date");
+        /* Results go on screen as the pager knows them, each group after the one before. */
         function showMore() {
-          return pages.next().then(function (page) {
+          var appended = Promise.resolve();
+          return pages.next(function (hits) {
+            var items = Promise.all(hits.map(function (hit) { return renderItem(hit[0], state.query, marks); }));
+            appended = appended.then(function () { return items; })
+              .then(function (ready) {
+                ready.forEach(function (item) { list.appendChild(item); });
+                if (root.GazetteSearch.firstShownMs === undefined) root.GazetteSearch.firstShownMs = performance.now() - began;
+              });
+          }).then(function () {
             more.hidden = !pages.left();
-            return Promise.all(page.map(function (hit) { return renderItem(hit[0], state.query, marks); }));
-          }).then(function (items) { items.forEach(function (item) { list.appendChild(item); }); });
+            return appended;
+          });
         }
         more.onclick = showMore;
+        status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" : "没有找到包含“" + state.query + "”的文件。";
         return showMore().then(function () {
-          status.textContent = !ranked.length ? "没有找到包含“" + state.query + "”的文件。" :
-            pages.noneHold() ? "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。" :
-            "找到 " + ranked.length + " 件文件";
+          if (ranked.length && pages.noneHold()) {
+            status.textContent = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
+          }
           return showMentions(found.mentions, state.query, marks);
         });
       })

@@ -495,19 +495,52 @@
     });
   }
 
-  function start(dataBase) {
-    base = dataBase;
-    var state = readParams(), status = document.getElementById("search-status");
-    var list = document.getElementById("search-results"), more = document.getElementById("search-more");
+  /** The form as the URL has it; a change of order searches again (as a filter's does). */
+  function fillForm(state) {
     document.getElementById("q").value = state.query;
     document.getElementById("site-search").value = state.query;
     fillFilters(state.filters);
     var sort = document.getElementById("sort");
     sort.value = state.sort === "date" ? "date" : "";
     sort.addEventListener("change", function () { sort.form.submit(); });
-    var words = GazetteTokenizer.queryWords(state.query);
+  }
+
+  /** The hits on screen a page at a time, as the pager knows them (each group after the
+   * one before); then the status and the documents that mention a number searched for. */
+  function showResults(found, state, words, began) {
+    var status = document.getElementById("search-status"), list = document.getElementById("search-results");
+    var more = document.getElementById("search-more"), ranked = found.hits;
     var typed = state.query.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(Boolean);
     var marks = typed.concat(numbersOf(words));  // what snippets mark: the words typed, numbers in their canonical form
+    var pages = pager(ranked, GazetteTokenizer.queryPhrases(state.query), state.sort === "date");
+    function showMore() {
+      var appended = Promise.resolve();
+      return pages.next(function (hits) {
+        var items = Promise.all(hits.map(function (hit) { return renderItem(hit[0], state.query, marks); }));
+        appended = appended.then(function () { return items; }).then(function (ready) {
+          ready.forEach(function (item) { list.appendChild(item); });
+          if (api.firstShownMs === undefined) api.firstShownMs = performance.now() - began;
+        });
+      }).then(function () {
+        more.hidden = !pages.left();
+        return appended;
+      });
+    }
+    more.onclick = showMore;
+    status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" : "没有找到包含“" + state.query + "”的文件。";
+    return showMore().then(function () {
+      if (ranked.length && pages.noneHold()) {
+        status.textContent = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
+      }
+      return showMentions(found.mentions, state.query, marks);
+    });
+  }
+
+  function start(dataBase) {
+    base = dataBase;
+    var state = readParams(), status = document.getElementById("search-status");
+    var words = GazetteTokenizer.queryWords(state.query);
+    fillForm(state);
     if (!words.length) {
       status.textContent = state.query ? "检索词中没有可检索的文字。" : "请输入检索词。";
       document.body.setAttribute("data-search-done", "1");
@@ -518,35 +551,8 @@
     return rank(words)
       .then(function (ranked) { return filtered(ranked, state.filters); })
       .then(function (ranked) { return sorted(ranked, state.sort); })
-      .then(function (ranked) {
-        var found = byNumber(ranked, words);
-        ranked = found.hits;
-        var pages = pager(ranked, GazetteTokenizer.queryPhrases(state.query), state.sort === "date");
-        /* Results go on screen as the pager knows them, each group after the one before. */
-        function showMore() {
-          var appended = Promise.resolve();
-          return pages.next(function (hits) {
-            var items = Promise.all(hits.map(function (hit) { return renderItem(hit[0], state.query, marks); }));
-            appended = appended.then(function () { return items; })
-              .then(function (ready) {
-                ready.forEach(function (item) { list.appendChild(item); });
-                if (root.GazetteSearch.firstShownMs === undefined) root.GazetteSearch.firstShownMs = performance.now() - began;
-              });
-          }).then(function () {
-            more.hidden = !pages.left();
-            return appended;
-          });
-        }
-        more.onclick = showMore;
-        status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" : "没有找到包含“" + state.query + "”的文件。";
-        return showMore().then(function () {
-          if (ranked.length && pages.noneHold()) {
-            status.textContent = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
-          }
-          return showMentions(found.mentions, state.query, marks);
-        });
-      })
-      .then(function () { root.GazetteSearch.lastQueryMs = performance.now() - began; document.body.setAttribute("data-search-done", "1"); })
+      .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
+      .then(function () { api.lastQueryMs = performance.now() - began; document.body.setAttribute("data-search-done", "1"); })
       .catch(function (error) { status.textContent = "检索出错：" + error.message; document.body.setAttribute("data-search-done", "error"); });
   }
 

@@ -79,6 +79,8 @@ def test_the_result_list_shows_the_documents_holding_the_phrase_first(browser, s
             "links => links.map(a => a.getAttribute('href'))")]
         holding = [holds(documents[ref], query) for ref in shown]
         assert holding == sorted(holding, reverse=True), query
+        labelled = page.locator(".result").evaluate_all("items => items.map(i => !!i.querySelector('.partial'))")
+        assert labelled == [not held for held in holding], query  # 不含完整检索词 on those without it
         assert sum(holding) >= min(len(shown), sum(holds(documents[ref], query) for ref in refs[:30])), query
     page.close()
 

@@ -327,6 +327,12 @@
 
   function normal(s) { return (s || "").normalize("NFKC").replace(/[ \t\r\n\u3000]+/g, ""); }
 
+  /** Whether a document's title, number or text holds every phrase (whitespace aside). */
+  function holdsAll(loaded, phrases) {
+    var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
+    return phrases.every(function (phrase) { return text.indexOf(normal(phrase)) >= 0; });
+  }
+
   /** The hits a reader is shown, ``PAGE`` at a time, those holding the query's phrases
    * (its runs of three or more Han characters) first.  A hit holds every bigram of the
    * query, not necessarily its phrases (理工院 is also matched by 管理工作 … 工院).  Those
@@ -346,10 +352,7 @@
     var held = known ? inTitle : [], maybe = known ? [] : inTitle, unchecked = others, without = [];
     var toCheck = maybe.length + unchecked.length, titledHeld = held.length, checked = 0, holding = 0;
     function holds(hit) {
-      return doc(hit[0]).then(function (loaded) {
-        var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
-        return phrases.every(function (phrase) { return text.indexOf(normal(phrase)) >= 0; });
-      });
+      return doc(hit[0]).then(function (loaded) { return holdsAll(loaded, phrases); });
     }
     /* The next page, handed to ``show`` as it becomes known, in its order: the holders
      * known at once, those each check finds as it ends, then the hits not checked and
@@ -449,13 +452,17 @@
     return node;
   }
 
-  function renderItem(ref, query, words, className) {
+  /** A result: its title linked, its details, and a snippet; one that lacks the query's
+   * phrases (holding only their bigrams) says so. */
+  function renderItem(ref, query, words, className, phrases) {
     return doc(ref).then(function (loaded) {
       var row = loaded[0], item = element("li", className || "result");
       var link = element("a", null, row[0]);
       link.href = row[5] + "?hl=" + encodeURIComponent(query);
       var heading = element("h2"); heading.appendChild(link); item.appendChild(heading);
-      item.appendChild(element("p", "doc-meta", [row[1], row[2], row[3], row[4]].filter(Boolean).join(" · ")));
+      var details = element("p", "doc-meta", [row[1], row[2], row[3], row[4]].filter(Boolean).join(" · "));
+      if (phrases && !holdsAll(loaded, phrases)) details.appendChild(element("span", "partial", "不含完整检索词"));
+      item.appendChild(details);
       item.appendChild(snippet(loaded[1], words, row[0]));
       return item;
     });
@@ -512,11 +519,11 @@
     var more = document.getElementById("search-more"), ranked = found.hits;
     var typed = state.query.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(Boolean);
     var marks = typed.concat(numbersOf(words));  // what snippets mark: the words typed, numbers in their canonical form
-    var pages = pager(ranked, GazetteTokenizer.queryPhrases(state.query), state.sort === "date");
+    var phrases = GazetteTokenizer.queryPhrases(state.query), pages = pager(ranked, phrases, state.sort === "date");
     function showMore() {
       var appended = Promise.resolve();
       return pages.next(function (hits) {
-        var items = Promise.all(hits.map(function (hit) { return renderItem(hit[0], state.query, marks); }));
+        var items = Promise.all(hits.map(function (hit) { return renderItem(hit[0], state.query, marks, null, phrases); }));
         appended = appended.then(function () { return items; }).then(function (ready) {
           ready.forEach(function (item) { list.appendChild(item); });
           if (api.firstShownMs === undefined) api.firstShownMs = performance.now() - began;

@@ -120,7 +120,9 @@
       pairs.push({at: i, postings: postings});
       covered[i] = covered[i + 1] = true;
     }
-    pairs.sort(function (a, b) { return a.postings[received.meta.positioned].documents.length - b.postings[received.meta.positioned].documents.length; });
+    if (!pairs.length) return {documents: new Set(), exact: false};  // nothing loaded to tell
+    function inTitleCount(pair) { return pair.postings[received.meta.positioned].documents.length; }
+    pairs.sort(function (a, b) { return inTitleCount(a) - inTitleCount(b); });
     var holders = new Set(), rarest = pairs[0];
     rarest.postings[received.meta.positioned].documents.forEach(function (document) {
       titlePositions(rarest.postings, document).forEach(function (position) {

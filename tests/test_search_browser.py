@@ -77,6 +77,10 @@ def test_a_document_number_lists_the_documents_citing_it_apart(browser, root):
     assert "另有 1 件文件提及此文号" in page.inner_text("#mentions-heading")
     assert page.locator(".mention h2").all_inner_texts() == ["晋城市人民政府办公室关于做好2021年春节期间安全生产工作的通知"]
     assert "晋市政办〔2020〕2号" in page.locator(".mention .snippet mark").all_inner_texts()
+    page.locator(".mention h2 a").first.click()  # the citing document, the number marked
+    page.wait_for_load_state()
+    assert "晋市政办〔2020〕2号" in page.locator(".body mark").all_inner_texts()
+    assert page.locator("#site-search").input_value() == "晋市政办[2020]2号"
     page.close()
 
 
@@ -138,6 +142,7 @@ def test_result_opens_the_document_with_the_query_highlighted(browser, root):
     page.wait_for_load_state()
     assert page.locator(".body mark").count() > 0
     assert page.locator(".body mark").first.inner_text() == "文物普查"
+    assert page.locator(".body:not(.head) mark").count() > 0  # in the text, not only the heading
     page.close()
 
 

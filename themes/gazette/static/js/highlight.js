@@ -1,15 +1,20 @@
 /* On a document page reached from a search result (?hl=…), mark the query's words in
- * the body, without touching anything but text nodes. */
+ * the body (and ?mark=…: document numbers as the text writes them), without touching
+ * anything but text nodes. */
 (function () {
   "use strict";
-  var query = new URLSearchParams(location.search).get("hl");
+  var params = new URLSearchParams(location.search), query = params.get("hl");
   if (!query) return;
-  var words = query.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(function (w) { return w.length; });
-  var body = document.querySelector(".body");
-  if (!words.length || !body) return;
+  var words = (query + " " + (params.get("mark") || "")).normalize("NFKC").split(/[ \t\r\n\u3000]+/)
+    .filter(function (w) { return w.length; });
+  var bodies = document.querySelectorAll(".body");  // the heading's and the text's
+  if (!words.length || !bodies.length) return;
   var pattern = new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
-  var walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT), nodes = [], node, first = null;
-  while ((node = walker.nextNode())) nodes.push(node);
+  var nodes = [], node, first = null;
+  bodies.forEach(function (body) {
+    var walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    while ((node = walker.nextNode())) nodes.push(node);
+  });
   nodes.forEach(function (textNode) {
     var value = textNode.nodeValue, last = 0, match, parts = [];
     pattern.lastIndex = 0;

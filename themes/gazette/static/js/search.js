@@ -454,13 +454,21 @@
     return node;
   }
 
+  /** The marks the document page adds to the query's words: document numbers in their
+   * canonical form where the query wrote them otherwise (盘政办发[2024]1号). */
+  function canonicalMarks(query, words) {
+    var typed = query.normalize("NFKC");
+    var extra = words.filter(function (w) { return /号$/.test(w) && /[〔令]/.test(w) && typed.indexOf(w) < 0; });
+    return extra.length ? "&mark=" + encodeURIComponent(extra.join(" ")) : "";
+  }
+
   /** A result: its title linked, its details, and a snippet; one that lacks the query's
    * phrases (holding only their bigrams) says so. */
   function renderItem(ref, query, words, className, phrases) {
     return doc(ref).then(function (loaded) {
       var row = loaded[0], item = element("li", className || "result");
       var link = element("a", null, row[0]);
-      link.href = row[5] + "?hl=" + encodeURIComponent(query);
+      link.href = row[5] + "?hl=" + encodeURIComponent(query) + canonicalMarks(query, words);
       var heading = element("h2"); heading.appendChild(link); item.appendChild(heading);
       var details = element("p", "doc-meta", [row[1], row[2], row[3], row[4]].filter(Boolean).join(" · "));
       if (phrases && !holdsAll(loaded, phrases)) details.appendChild(element("span", "partial", "不含完整检索词"));

@@ -1,6 +1,7 @@
 """The built site, checked for what a reader relies on."""
 from __future__ import annotations
 
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -117,3 +118,14 @@ def test_no_markdown_escapes_show_on_pages(site):
         source = (ROOT / document["source"]) if (ROOT / document["source"]).exists() else None
         printed = source.read_text(encoding="utf-8").count("\\") if source else 0
         assert body.count("\\") <= printed, relative
+
+
+def test_no_page_shows_a_missing_value_as_none(site):
+    """A document without a gazette masthead (a web page) stands under its issuing organ,
+    its issue labelled as such: no page prints Python's None for what the source lacks."""
+    output, _ = site
+    shown = [path.relative_to(output).as_posix() for path in output.rglob("*.html")
+             if re.search(r"(?<![A-Za-z])None(?![A-Za-z])", text_of(path))]
+    assert shown == []
+    single = text_of(next(output.rglob("jinshizhengban-2021-3.html")))
+    assert "晋城市人民政府办公室 未标公报期次" in single

@@ -47,8 +47,17 @@ class Issue:
         return self.record.get("issue_date") or str(self.record.get("year") or self.year)
 
     @property
+    def publisher(self) -> str:
+        """The gazette's name; documents filed without a masthead (web pages) stand under
+        their issuing organ."""
+        issuers = (meta(document, "issuer") for document in self.documents)
+        return self.record.get("publisher") or next(filter(None, issuers), None) or self.publisher_slug
+
+    @property
     def label(self) -> str:
-        return self.record.get("issue_label") or self.slug
+        if self.record.get("issue_label"):
+            return self.record["issue_label"]
+        return self.slug if self.record.get("publisher") else "未标公报期次"
 
 
 @dataclass
@@ -146,7 +155,7 @@ def _group(archive: Archive, article) -> None:
 
 
 def _add_issue_to_publisher(archive: Archive, issue: Issue) -> None:
-    name = issue.record.get("publisher") or issue.publisher_slug
+    name = issue.publisher
     group = archive.publishers.setdefault(issue.publisher_slug, Group(issue.publisher_slug, name))
     group.documents.append(issue)
     group.documents.sort(key=lambda i: (i.year, i.record.get("issue_number") or 0, i.slug), reverse=True)

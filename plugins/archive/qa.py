@@ -28,7 +28,7 @@ def build_qa(report: dict, archive: Archive) -> dict:
                                                                       if not (a.signed if key == "date" else meta(a, key))]}
                    for a in issue.documents if a.metadata.get("kind") == "document"]
         issues.append({
-            "publisher": issue.record.get("publisher"), "issue_label": issue.label, "url": issue.url,
+            "publisher": issue.publisher, "issue_label": issue.label, "url": issue.url,
             "issue_number": issue.record.get("issue_number"), "source": issue.record.get("source"),
             "toc_entries": len(toc), "toc_matched": sum(1 for e in toc if e.get("document")),
             "documents": len(issue.documents), "lines": source.get("lines", {}),

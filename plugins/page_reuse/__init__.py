@@ -54,7 +54,7 @@ def page_inputs(article, settings: dict, theme: str) -> str:
         "content": _digest(article._content.encode("utf-8")),
         "metadata": sorted((key, str(value)) for key, value in article.metadata.items()),
         "url": article.url,
-        "issue": [issue.url, issue.label, issue.publisher_slug, issue.record.get("publisher")],
+        "issue": [issue.url, issue.label, issue.publisher_slug, issue.publisher],
         "neighbours": [_link(documents[at - 1]) if at > 0 else None,
                        _link(documents[at + 1]) if at + 1 < len(documents) else None],
         "cites": [[number, _link(target)] for number, target in article.cite_links],

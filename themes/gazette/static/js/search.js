@@ -390,10 +390,12 @@
             left: function () { return held.length + maybe.length + unchecked.length + without.length; }};
   }
 
+  /** Whether a token is a document number (the tokenizer's canonical form). */
+  function isNumber(token) { return /号$/.test(token) && /[〔令]/.test(token); }
+
   /** The document numbers a query holds, in their canonical form. */
   function numbersOf(words) {
-    return words.filter(function (w) { return w.length === 1 && /号$/.test(w[0]) && /[〔令]/.test(w[0]); })
-      .map(function (w) { return w[0]; });
+    return words.filter(function (w) { return w.length === 1 && isNumber(w[0]); }).map(function (w) { return w[0]; });
   }
 
   /** A query that is only document numbers finds the documents bearing them; those that
@@ -458,7 +460,7 @@
    * canonical form where the query wrote them otherwise (盘政办发[2024]1号). */
   function canonicalMarks(query, words) {
     var typed = query.normalize("NFKC");
-    var extra = words.filter(function (w) { return /号$/.test(w) && /[〔令]/.test(w) && typed.indexOf(w) < 0; });
+    var extra = words.filter(function (w) { return isNumber(w) && typed.indexOf(w) < 0; });
     return extra.length ? "&mark=" + encodeURIComponent(extra.join(" ")) : "";
   }
 

@@ -77,6 +77,7 @@ def test_a_document_number_lists_the_documents_citing_it_apart(browser, root):
     assert "另有 1 件文件提及此文号" in page.inner_text("#mentions-heading")
     assert page.locator(".mention h2").all_inner_texts() == ["晋城市人民政府办公室关于做好2021年春节期间安全生产工作的通知"]
     assert "晋市政办〔2020〕2号" in page.locator(".mention .snippet mark").all_inner_texts()
+    assert option_counts(page, "year")[0][1] == 1  # the filters count the bearer alone, as the list does
     page.locator(".mention h2 a").first.click()  # the citing document, the number marked
     page.wait_for_load_state()
     assert "晋市政办〔2020〕2号" in page.locator(".body mark").all_inner_texts()
@@ -114,6 +115,37 @@ def test_filters_really_filter(browser, root):
     assert all("晋城市人民政府公报" in meta for meta in filtered)
     assert page.locator("select[name=publisher]").input_value() == "晋城市人民政府公报"
     page.close()
+
+
+def found(page):
+    match = re.search(r"(\d+) 件文件", page.inner_text("#search-status"))
+    return int(match.group(1)) if match else 0
+
+
+def option_counts(page, name):
+    """(value, count, disabled) of each option of a filter; the value "" is 全部."""
+    options = page.eval_on_selector_all(f"select[name={name}] option",
+                                        "os => os.map(o => [o.value, o.textContent, o.disabled])")
+    return [(value, int(re.search(r"（(\d+)）$", text).group(1)), disabled) for value, text, disabled in options]
+
+
+@pytest.mark.parametrize("chosen", [{}, {"publisher": "盘锦市人民政府公报"}])
+def test_each_filter_option_counts_the_results_choosing_it_gives(browser, root, chosen):
+    """An option's count is what the list finds when it is chosen, the other filters kept;
+    an option that would find nothing is disabled."""
+    page = search(browser, root, "通知", **chosen)
+    counts = {name: option_counts(page, name) for name in ("publisher", "year", "doc_type")}
+    shown = found(page)
+    page.close()
+    for name, options in counts.items():
+        everything, *values = options
+        if name not in chosen:
+            assert everything[1] == shown
+        for value, count, disabled in values[:3]:
+            assert disabled == (count == 0 and chosen.get(name) != value)
+            page = search(browser, root, "通知", **{**chosen, name: value})
+            assert found(page) == count, (name, value)
+            page.close()
 
 
 def test_sorting_by_date_lists_the_same_hits_newest_first(browser, root):

@@ -173,3 +173,31 @@ def first_numbers(text: str, count: int) -> str:
 
 def pack(document: int, frequency: int) -> int:
     return document << 32 | frequency
+
+
+def encode_value_lists(lists) -> str:
+    """Per document, a list of small numbers (the positions of its facet values), as one
+    string: each value v is written as (v + 1) × 2, plus one when another of the same
+    document follows; a document without values is a 0.  A document with one value under
+    15 takes one character.
+
+    >>> encode_value_lists([[0], [], [3, 14], [15]])
+    '209uB0'
+    >>> decode_value_lists('209uB0')
+    [[0], [], [3, 14], [15]]
+    """
+    numbers = []
+    for values in lists:
+        numbers += [(v + 1) * 2 + 1 for v in values[:-1]] + [(values[-1] + 1) * 2 if values else 0]
+    return encode_numbers(numbers)
+
+
+def decode_value_lists(text: str) -> list[list[int]]:
+    lists, values = [], []
+    for number in decode_numbers(text):
+        if number:
+            values.append((number >> 1) - 1)
+        if not number & 1:
+            lists.append(values)
+            values = []
+    return lists

@@ -19,7 +19,7 @@ from gazette.writer import ISSUE_RECORD
 from plugins.links import link_or_copy
 
 from .builder import POSITIONS, PartitionedIndex, partition_count
-from .codec import encode_numbers
+from .codec import encode_numbers, encode_value_lists
 from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
 from .tokenizer import bigram_positions, term_counts
 
@@ -130,7 +130,7 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     facets = (last["facets"][:kept] if kept else []) + [facets for facets, _ in extras]
     values, rows = _facets(facets)
     written += _write(folder, "facet-values.js", "facet-values", values)  # loaded with the page
-    written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded when a filter is set
+    written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded with the page: filters and their counts
     written += _write(folder, "dates.js", "dates", encode_numbers(_day(d.get(SORT_DATE)) for d in facets))  # sorting by date
     written += _write(folder, "lengths.js", "lengths", lengths)           # loaded with the page
     meta = _script("meta", _json({"partitions": parts, "documents": stats["documents"], "fields": stats["fields"],
@@ -265,13 +265,14 @@ def _doc_row(document: SearchDoc) -> list:
 
 
 def _facets(documents: list[dict]) -> tuple[dict, list]:
-    """Each facet's values, and per document the positions of its values in those lists."""
+    """Each facet's values, and per facet the positions of each document's values in its
+    list (``encode_value_lists``: about a character a document and facet)."""
     order = {t["name"]: n for n, t in enumerate(taxonomy()["topics"])}
     values = {facet: sorted({str(v) for d in documents for v in d[facet] if v != ""},
                             key=lambda v: (order.get(v, 0), v) if facet == "topics" else v)
               for facet in FACETS}
     position = {facet: {v: n for n, v in enumerate(values[facet])} for facet in FACETS}
-    rows = [[[position[f][str(v)] for v in d[f] if v != ""] for f in FACETS] for d in documents]
+    rows = {f: encode_value_lists([position[f][str(v)] for v in d[f] if v != ""] for d in documents) for f in FACETS}
     return {"names": list(FACETS), "values": values}, rows
 
 

@@ -297,19 +297,46 @@
     });
   }
 
-  /** Results kept by the filters; each document's facet values load only when a filter is set. */
-  function filtered(ranked, filters) {
-    var facets = received["facet-values"];
-    var active = facets.names.filter(function (name) { return filters[name]; });
-    if (!active.length) return Promise.resolve(ranked);
-    return load("facet-docs").then(function (docs) {
-      return ranked.filter(function (pair) {
-        return active.every(function (name) {
-          var column = facets.names.indexOf(name), position = facets.values[name].indexOf(filters[name]);
-          return docs[pair[0]][column].indexOf(position) >= 0;
-        });
+  /** Each document's facet values (facet-docs.js, decoded once): ``lists[name][d]`` holds
+   * the positions, in facet-values' list, of document d's values (codec.encode_value_lists). */
+  var facetLists = null;
+  function documentFacets() {
+    if (facetLists) return facetLists;
+    facetLists = {};
+    received["facet-values"].names.forEach(function (name) {
+      var lists = [], values = [];
+      decodeNumbers(received["facet-docs"][name]).forEach(function (number) {
+        if (number) values.push((number >> 1) - 1);
+        if (!(number & 1)) { lists.push(values); values = []; }
       });
+      facetLists[name] = lists;
     });
+    return facetLists;
+  }
+
+  /** The hits that have the value of each filter set, leaving out the filter on ``except``. */
+  function filtered(ranked, filters, except) {
+    var facets = received["facet-values"], lists = documentFacets();
+    var tests = facets.names.filter(function (name) { return filters[name] && name !== except; }).map(function (name) {
+      return {lists: lists[name], wanted: facets.values[name].indexOf(filters[name])};
+    });
+    if (!tests.length) return ranked;
+    return ranked.filter(function (hit) {
+      return tests.every(function (test) { return test.lists[hit[0]].indexOf(test.wanted) >= 0; });
+    });
+  }
+
+  /** Per facet, how many results each of its values would give: the hits kept by the other
+   * filters (a reader changing one filter sees what the others leave), then what the list
+   * shows of them (``shown``: a number query shows its bearers).  {name: {all, counts}}. */
+  function facetCounts(ranked, filters, shown) {
+    var lists = documentFacets(), result = {};
+    received["facet-values"].names.forEach(function (name) {
+      var hits = shown(filtered(ranked, filters, name)), counts = new Array(received["facet-values"].values[name].length).fill(0);
+      hits.forEach(function (hit) { lists[name][hit[0]].forEach(function (value) { counts[value]++; }); });
+      result[name] = {all: hits.length, counts: counts};
+    });
+    return result;
   }
 
   /** The hits newest first (by signing date; undated last, ties in lunr's order), when the
@@ -500,17 +527,34 @@
     return {query: params.get("q") || "", filters: filters, sort: params.get("sort") || ""};
   }
 
+  function optionLabel(name, value) { return name === "year" ? value + "年" : value; }
+
   function fillFilters(filters) {
     var facets = received["facet-values"];
     document.querySelectorAll("select[data-facet]").forEach(function (select) {
       var name = select.getAttribute("data-facet");
       facets.values[name].forEach(function (value) {
-        var option = element("option", null, name === "year" ? value + "年" : value);
+        var option = element("option", null, optionLabel(name, value));
         option.value = value;
         option.selected = value === filters[name];
         select.appendChild(option);
       });
       select.addEventListener("change", function () { select.form.submit(); });
+    });
+  }
+
+  /** Each filter option says how many results choosing it gives; one that gives none is
+   * disabled (unless chosen: the reader must be able to see and undo it). */
+  function showCounts(counts) {
+    var facets = received["facet-values"];
+    document.querySelectorAll("select[data-facet]").forEach(function (select) {
+      var name = select.getAttribute("data-facet"), count = counts[name];
+      Array.prototype.forEach.call(select.options, function (option) {
+        var position = facets.values[name].indexOf(option.value);
+        var n = option.value === "" ? count.all : count.counts[position];
+        option.textContent = (option.value === "" ? "全部" : optionLabel(name, option.value)) + "（" + n + "）";
+        option.disabled = !n && !option.selected;
+      });
     });
   }
 
@@ -568,7 +612,10 @@
     status.textContent = "正在检索…";
     var began = performance.now();
     return rank(words)
-      .then(function (ranked) { return filtered(ranked, state.filters); })
+      .then(function (ranked) {
+        showCounts(facetCounts(ranked, state.filters, function (hits) { return byNumber(hits, words).hits; }));
+        return filtered(ranked, state.filters);
+      })
       .then(function (ranked) { return sorted(ranked, state.sort); })
       .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
       .then(function () { api.lastQueryMs = performance.now() - began; document.body.setAttribute("data-search-done", "1"); })

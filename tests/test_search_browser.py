@@ -97,6 +97,24 @@ def test_no_hits_where_none_exist(browser, root):
     page.close()
 
 
+def test_no_document_with_every_word_shows_what_each_word_finds_alone(browser, root):
+    page = search(browser, root, "量子计算机")
+    assert not page.locator("#search-words").is_visible()  # one word: nothing to drop
+    page.close()
+    alone = search(browser, root, "粮", year="2020")
+    expected = found(alone)
+    alone.close()
+    page = search(browser, root, "粮 量子计算机", year="2020")
+    assert titles(page) == [] and page.locator("#search-words").is_visible()
+    assert page.locator("#words-alone li").all_inner_texts() == [f"粮（{expected} 件）", "量子计算机（0 件）"]
+    assert page.locator("#words-alone a").all_inner_texts() == ["粮"]
+    page.locator("#words-alone a").click()
+    page.wait_for_selector("body[data-search-done]")
+    assert found(page) == expected > 0 and page.locator("#q").input_value() == "粮"
+    assert page.locator("select[name=year]").input_value() == "2020"
+    page.close()
+
+
 def test_one_character_query(browser, root):
     page = search(browser, root, "粮")
     assert titles(page)

@@ -297,32 +297,39 @@
     });
   }
 
-  /** Each document's facet values (facet-docs.js, decoded once): ``lists[name][d]`` holds
-   * the positions, in facet-values' list, of document d's values (codec.encode_value_lists). */
+  /** Each document's facet values (facet-docs.js, decoded once, codec.encode_value_lists):
+   * per facet, document d's values (positions in facet-values' list) are
+   * ``values[starts[d]]`` up to ``values[starts[d + 1]]``. */
   var facetLists = null;
   function documentFacets() {
     if (facetLists) return facetLists;
     facetLists = {};
     received["facet-values"].names.forEach(function (name) {
-      var lists = [], values = [];
-      decodeNumbers(received["facet-docs"][name]).forEach(function (number) {
-        if (number) values.push((number >> 1) - 1);
-        if (!(number & 1)) { lists.push(values); values = []; }
-      });
-      facetLists[name] = lists;
+      var numbers = decodeNumbers(received["facet-docs"][name]), document = 0, n = 0, i;
+      var starts = new Uint32Array(received.meta.documents + 1), values = new Uint32Array(numbers.length);
+      for (i = 0; i < numbers.length; i++) {
+        if (numbers[i]) values[n++] = (numbers[i] >> 1) - 1;
+        if (!(numbers[i] & 1)) starts[++document] = n;
+      }
+      facetLists[name] = {starts: starts, values: values};
     });
     return facetLists;
   }
 
+  function hasValue(list, document, value) {
+    for (var i = list.starts[document]; i < list.starts[document + 1]; i++) if (list.values[i] === value) return true;
+    return false;
+  }
+
   /** The hits that have the value of each filter set, leaving out the filter on ``except``. */
   function filtered(ranked, filters, except) {
-    var facets = received["facet-values"], lists = documentFacets();
+    var facets = received["facet-values"];
     var tests = facets.names.filter(function (name) { return filters[name] && name !== except; }).map(function (name) {
-      return {lists: lists[name], wanted: facets.values[name].indexOf(filters[name])};
+      return {list: documentFacets()[name], wanted: facets.values[name].indexOf(filters[name])};
     });
     if (!tests.length) return ranked;
     return ranked.filter(function (hit) {
-      return tests.every(function (test) { return test.lists[hit[0]].indexOf(test.wanted) >= 0; });
+      return tests.every(function (test) { return hasValue(test.list, hit[0], test.wanted); });
     });
   }
 
@@ -332,8 +339,11 @@
   function facetCounts(ranked, filters, shown) {
     var lists = documentFacets(), result = {};
     received["facet-values"].names.forEach(function (name) {
-      var hits = shown(filtered(ranked, filters, name)), counts = new Array(received["facet-values"].values[name].length).fill(0);
-      hits.forEach(function (hit) { lists[name][hit[0]].forEach(function (value) { counts[value]++; }); });
+      var hits = shown(filtered(ranked, filters, name)), list = lists[name], i, j;
+      var counts = new Array(received["facet-values"].values[name].length).fill(0);
+      for (i = 0; i < hits.length; i++) {
+        for (j = list.starts[hits[i][0]]; j < list.starts[hits[i][0] + 1]; j++) counts[list.values[j]]++;
+      }
       result[name] = {all: hits.length, counts: counts};
     });
     return result;
@@ -521,6 +531,28 @@
       });
   }
 
+  /** When no document holds every word of the query, how many each word finds alone (the
+   * filters kept), each linked to its own search: the reader sees which word to drop. */
+  function showWordsAlone(state) {
+    var words = GazetteTokenizer.splitQuery(state.query), list = document.getElementById("words-alone");
+    if (words.length < 2) return Promise.resolve();
+    return Promise.all(words.map(function (word) {
+      return rank([word.tokens]).then(function (ranked) {
+        return byNumber(filtered(ranked, state.filters), [word.tokens]).hits.length;
+      });
+    })).then(function (counts) {
+      words.forEach(function (word, i) {
+        var params = new URLSearchParams(location.search), item = element("li"), link = element("a", null, word.text);
+        params.set("q", word.text);
+        link.href = "?" + params.toString();
+        item.appendChild(counts[i] ? link : element("span", null, word.text));  // a link only where it finds some
+        item.appendChild(document.createTextNode("（" + counts[i] + " 件）"));
+        list.appendChild(item);
+      });
+      document.getElementById("search-words").hidden = false;
+    });
+  }
+
   function readParams() {
     var params = new URLSearchParams(location.search), filters = {};
     received["facet-values"].names.forEach(function (name) { filters[name] = params.get(name) || ""; });
@@ -595,7 +627,7 @@
       if (ranked.length && pages.noneHold()) {
         status.textContent = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
       }
-      return showMentions(found.mentions, state.query, marks);
+      return ranked.length ? showMentions(found.mentions, state.query, marks) : showWordsAlone(state);
     });
   }
 
@@ -611,15 +643,18 @@
     }
     status.textContent = "正在检索…";
     var began = performance.now();
-    return rank(words)
-      .then(function (ranked) {
-        showCounts(facetCounts(ranked, state.filters, function (hits) { return byNumber(hits, words).hits; }));
-        return filtered(ranked, state.filters);
-      })
-      .then(function (ranked) { return sorted(ranked, state.sort); })
-      .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
-      .then(function () { api.lastQueryMs = performance.now() - began; document.body.setAttribute("data-search-done", "1"); })
-      .catch(function (error) { status.textContent = "检索出错：" + error.message; document.body.setAttribute("data-search-done", "error"); });
+    return rank(words).then(function (all) {
+      return sorted(filtered(all, state.filters), state.sort)
+        .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
+        .then(function () {  // the filters' counts after the results: the reader needs those first
+          showCounts(facetCounts(all, state.filters, function (hits) { return byNumber(hits, words).hits; }));
+          api.lastQueryMs = performance.now() - began;
+          document.body.setAttribute("data-search-done", "1");
+        });
+    }).catch(function (error) {
+      status.textContent = "检索出错：" + error.message;
+      document.body.setAttribute("data-search-done", "error");
+    });
   }
 
   var api = {receive: receive, start: start, rank: rank, titleHolders: titleHolders, load: load, lunrDocuments: 200,

@@ -74,14 +74,20 @@
     return {numbers: numbers, rest: query};
   }
 
-  /** A query split at spaces into words, each word a list of tokens. */
-  function queryWords(query) {
-    var parts = numbersApart(query), words = parts.numbers.map(function (m) { return [m.token]; });
+  /** A query split at spaces into words, each as typed (a document number in its canonical
+   * form) with its tokens: [{text, tokens}, …]. */
+  function splitQuery(query) {
+    var parts = numbersApart(query), words = parts.numbers.map(function (m) { return {text: m.token, tokens: [m.token]}; });
     parts.rest.split(WHITESPACE).forEach(function (word) {
       var wordTokens = runs(word, false);
-      if (wordTokens.length) words.push(wordTokens);
+      if (wordTokens.length) words.push({text: word, tokens: wordTokens});
     });
     return words;
+  }
+
+  /** A query split at spaces into words, each word a list of tokens. */
+  function queryWords(query) {
+    return splitQuery(query).map(function (word) { return word.tokens; });
   }
 
   /** The query's runs of three or more Han characters (its phrases). */
@@ -109,7 +115,7 @@
     return fnv1a(term) % count;
   }
 
-  var api = {tokens: tokens, queryWords: queryWords, queryPhrases: queryPhrases, partitionOf: partitionOf};
+  var api = {tokens: tokens, queryWords: queryWords, splitQuery: splitQuery, queryPhrases: queryPhrases, partitionOf: partitionOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GazetteTokenizer = api;
 })(this);

@@ -196,6 +196,26 @@ def test_result_opens_the_document_with_the_query_highlighted(browser, root):
     page.close()
 
 
+def test_the_document_page_steps_through_the_marked_words(browser, root):
+    page = search(browser, root, "粮食")
+    page.locator(".result h2 a").first.click()
+    page.wait_for_load_state()
+    marks, nav = page.locator(".body mark"), page.locator(".hit-nav")
+    count = marks.count()
+    assert count > 2 and nav.locator("span").inner_text() == f"检索词第 1 / {count} 处"
+    nav.get_by_role("button", name="下一处").click()
+    assert nav.locator("span").inner_text() == f"检索词第 2 / {count} 处"
+    assert "current" in marks.nth(1).get_attribute("class") and not marks.first.get_attribute("class")
+    assert marks.nth(1).is_visible()
+    nav.get_by_role("button", name="上一处").click()
+    nav.get_by_role("button", name="上一处").click()  # from the first, back to the last
+    assert nav.locator("span").inner_text() == f"检索词第 {count} / {count} 处"
+    nav.get_by_role("link", name="取消标记").click()
+    page.wait_for_load_state()
+    assert "hl=" not in page.url and page.locator(".body mark").count() == 0
+    page.close()
+
+
 def _data(path):
     text = path.read_text(encoding="utf-8")
     return json.loads(re.match(r"GazetteSearch\.receive\([^,]+,(.*)\);\s*$", text, re.S).group(1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from urllib.parse import quote
 
@@ -56,6 +57,26 @@ def test_a_snippet_shows_the_hit_in_the_text_not_the_title_again(browser, root):
     with_hit = [(title, snippet) for title, snippet in shown if "食品安全" in snippet]
     assert len(with_hit) >= 3
     assert all(not snippet.lstrip("…").startswith(title[:12]) for title, snippet in with_hit), with_hit
+    page.close()
+
+
+def test_a_snippet_shows_the_query_words_together_where_the_text_has_them_close(browser, root, site):
+    """For 应急 演练 the snippet is a passage holding both where the text has one (the first
+    应急 of a plan is often far from its first 演练)."""
+    output, _ = site
+    texts = {}
+    for path in (output / "search/doc").glob("*.js"):
+        row, body = _data(path)
+        texts[row[5].rsplit("/", 1)[-1]] = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", body))
+    page = search(browser, root, "应急 演练")
+    shown = 0
+    for item in page.locator(".result").all():
+        text = texts[item.locator("h2 a").get_attribute("href").split("?")[0].rsplit("/", 1)[-1]]
+        close = any(abs(a.start() - b.start()) < 70 for a in re.finditer("应急", text) for b in re.finditer("演练", text))
+        if close:
+            shown += 1
+            assert {"应急", "演练"} <= set(item.locator(".snippet mark").all_inner_texts())
+    assert shown >= 3
     page.close()
 
 

@@ -467,19 +467,49 @@
     }));
   }
 
-  /** Text around the first hit, after the title the body opens with (the result's heading
-   * shows it already) when the hit stands in the text too. */
+  /** Where the words stand in ``text`` from ``offset`` on, in order: [{at, word}] (the
+   * first 1,000 of each word: a plan may name its subject hundreds of times before the
+   * passage that holds the other words). */
+  function occurrences(text, words, offset) {
+    var found = [];
+    words.forEach(function (word, k) {
+      for (var at = text.indexOf(word, offset), n = 0; at >= 0 && n < 1000; at = text.indexOf(word, at + 1), n++) {
+        found.push({at: at, word: k});
+      }
+    });
+    return found.sort(function (a, b) { return a.at - b.at; });
+  }
+
+  /** The hit opening the passage of ``SPAN`` characters that holds the most of the query's
+   * different words (the earliest such). */
+  var SPAN = 80;
+  function bestHit(found) {
+    var best = found[0], most = 0;
+    found.forEach(function (hit, i) {
+      var seen = new Set();
+      for (var j = i; j < found.length && found[j].at < hit.at + SPAN; j++) seen.add(found[j].word);
+      if (seen.size > most) { most = seen.size; best = hit; }
+    });
+    return best;
+  }
+
+  /** A passage of the text holding as many of the query's words as one can, after the
+   * title the body opens with (the result's heading shows it already) when the words
+   * stand in the text too. */
   function snippet(body, words, title) {
-    var plain = body.normalize("NFKC"), at = -1, length = 0, heading = normal(title);
+    var plain = body.normalize("NFKC"), heading = normal(title);
     var from = heading && normal(plain.slice(0, title.length + 20)).indexOf(heading) === 0 ? title.length : 0;
-    function find(offset) {
-      return words.some(function (w) { at = plain.indexOf(w, offset); length = w.length; return at >= 0; });
+    function find() {
+      var found = occurrences(plain, words, from);
+      return found.length ? found : occurrences(plain, words, 0);
     }
-    if (!find(from) && !find(0)) {  // the text holds the words' bigrams only: mark those
+    var found = find();
+    if (!found.length) {  // the text holds the words' bigrams only: mark those
       words = pairsOf(words);
-      if (!find(from)) find(0);
+      found = find();
     }
-    var start = Math.max(0, at - 40), piece = plain.slice(start, Math.max(at, 0) + length + 80).replace(/\s+/g, " ");
+    var at = found.length ? bestHit(found).at : 0;
+    var start = Math.max(0, at - 40), piece = plain.slice(start, at + SPAN + 20).replace(/\s+/g, " ");
     var node = element("p", "snippet");
     if (start > 0) node.appendChild(document.createTextNode("…"));
     var pattern = new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");

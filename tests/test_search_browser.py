@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 
 from plugins.search_index.builder import expand
-from plugins.search_index.codec import decode_numbers
+from plugins.search_index.codec import decode_numbers, decode_value_lists
 from plugins.search_index.tokenizer import query_words
 
 pytest.importorskip("playwright.sync_api")
@@ -185,6 +185,36 @@ def test_each_filter_option_counts_the_results_choosing_it_gives(browser, root, 
             page = search(browser, root, "通知", **{**chosen, name: value})
             assert found(page) == count, (name, value)
             page.close()
+
+
+def test_filters_without_a_query_list_every_document_they_keep_newest_first(browser, root, site):
+    output, _ = site
+    facets = _data(output / "search/facet-values.js")
+    lists = {name: decode_value_lists(text) for name, text in _data(output / "search/facet-docs.js").items()}
+    def kept(name, value):
+        return {d for d, values in enumerate(lists[name]) if facets["values"][name].index(value) in values}
+    expected = kept("publisher", "盘锦市人民政府公报") & kept("doc_type", "通知")
+    page = search(browser, root, "", publisher="盘锦市人民政府公报", doc_type="通知")
+    assert found(page) == len(expected) > 0 and page.locator("#sort").input_value() == "date"
+    while page.locator("#search-more").is_visible():
+        shown = page.locator(".result").count()
+        page.locator("#search-more").click()
+        page.wait_for_function(f"document.querySelectorAll('.result').length > {shown}")
+    metas_shown = metas(page)
+    assert len(metas_shown) == len(expected) and all("盘锦市人民政府公报" in meta for meta in metas_shown)
+    dates = [re.search(r"\d{4}-\d{2}-\d{2}", meta).group() for meta in metas_shown if re.search(r"\d{4}-\d{2}-\d{2}", meta)]
+    assert dates == sorted(dates, reverse=True)
+    assert "hl=" not in page.locator(".result h2 a").first.get_attribute("href")
+    assert option_counts(page, "doc_type")[0][1] == len(kept("publisher", "盘锦市人民政府公报"))
+    page.close()
+
+
+def test_the_search_page_without_a_query_counts_the_archive_per_filter(browser, root, site):
+    output, _ = site
+    page = search(browser, root, "")
+    total = _data(output / "search/meta.js")["documents"]
+    assert option_counts(page, "publisher")[0][1] == total and page.locator(".result").count() == 0
+    page.close()
 
 
 def test_sorting_by_date_lists_the_same_hits_newest_first(browser, root):

@@ -508,8 +508,8 @@
       words = pairsOf(words);
       found = find();
     }
-    var at = found.length ? bestHit(found).at : 0;
-    var start = Math.max(0, at - 40), piece = plain.slice(start, at + SPAN + 20).replace(/\s+/g, " ");
+    var at = found.length ? bestHit(found).at : from;  // no words: the text's opening
+    var start = found.length ? Math.max(0, at - 40) : at, piece = plain.slice(start, at + SPAN + 20).replace(/\s+/g, " ");
     var node = element("p", "snippet");
     if (start > 0) node.appendChild(document.createTextNode("…"));
     var pattern = new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
@@ -537,7 +537,7 @@
     return doc(ref).then(function (loaded) {
       var row = loaded[0], item = element("li", className || "result");
       var link = element("a", null, row[0]);
-      link.href = row[5] + "?hl=" + encodeURIComponent(query) + canonicalMarks(query, words);
+      link.href = row[5] + (query ? "?hl=" + encodeURIComponent(query) + canonicalMarks(query, words) : "");
       var heading = element("h2"); heading.appendChild(link); item.appendChild(heading);
       var details = element("p", "doc-meta", [row[1], row[2], row[3], row[4]].filter(Boolean).join(" · "));
       if (phrases && !holdsAll(loaded, phrases)) details.appendChild(element("span", "partial", "不含完整检索词"));
@@ -652,7 +652,8 @@
       });
     }
     more.onclick = showMore;
-    status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" : "没有找到包含“" + state.query + "”的文件。";
+    status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" :
+      words.length ? "没有找到包含“" + state.query + "”的文件。" : "没有符合筛选条件的文件。";
     return showMore().then(function () {
       if (ranked.length && pages.noneHold()) {
         status.textContent = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
@@ -661,19 +662,32 @@
     });
   }
 
+  /** Every document, as hits (for filters set without a query). */
+  function everything() {
+    var all = [];
+    for (var d = 0; d < received.meta.documents; d++) all.push([d, 0]);
+    return all;
+  }
+
+  /** Search for the query in the URL; filters set without a query list every document
+   * they keep, newest first (the filters combine as the archive's listing pages cannot). */
   function start(dataBase) {
     base = dataBase;
     var state = readParams(), status = document.getElementById("search-status");
     var words = GazetteTokenizer.queryWords(state.query);
+    var filtering = Object.keys(state.filters).some(function (name) { return state.filters[name]; });
+    var browsing = !state.query.trim() && filtering;
+    if (browsing) state.sort = "date";
     fillForm(state);
-    if (!words.length) {
-      status.textContent = state.query ? "检索词中没有可检索的文字。" : "请输入检索词。";
+    if (!words.length && !browsing) {
+      status.textContent = state.query.trim() ? "检索词中没有可检索的文字。" : "请输入检索词，或选择筛选条件浏览文件。";
+      showCounts(facetCounts(everything(), state.filters, function (hits) { return hits; }));
       document.body.setAttribute("data-search-done", "1");
       return Promise.resolve();
     }
     status.textContent = "正在检索…";
     var began = performance.now();
-    return rank(words).then(function (all) {
+    return (browsing ? Promise.resolve(everything()) : rank(words)).then(function (all) {
       return sorted(filtered(all, state.filters), state.sort)
         .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
         .then(function () {  // the filters' counts after the results: the reader needs those first

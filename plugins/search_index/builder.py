@@ -4,7 +4,7 @@ Each part holds the terms whose FNV-1a hash falls to it, and for each term its p
 field: (document, term frequency), compact (``codec``).  Parts store frequencies, not
 scores: lunr's BM25 field vectors are computed from them with the whole archive's document
 count, document frequencies and field lengths (``stats``: ``meta.js`` and ``lengths.js``),
-exactly as lunr's ``Builder`` computes them — by ``field_scores`` here and by ``search.js``
+exactly as lunr's ``Builder`` computes them — by ``field_scores`` here and by ``search-index.js``
 in the browser, where lunr.js's own ``Index`` then queries them.  So a query's ranking is
 that of one lunr index over everything (``tests/test_search_index.py`` compares with
 lunr.py), a posting is one or two characters, and no part needs a second pass over the

@@ -3,7 +3,7 @@
 Each number is written in base 32, most significant digit first: every digit but the last
 is one of ``MORE``, the last one of ``FINAL``, so numbers need no separators and a number
 under 32 is one character.  Both alphabets avoid ``"`` and ``\\``, so the strings go into
-JSON unescaped.  ``search.js`` decodes the same format.
+JSON unescaped.  ``search-index.js`` decodes the same format.
 
 >>> encode_numbers([0, 31, 32, 1000])
 '0vB0_8'

@@ -1,0 +1,165 @@
+/* Search, part 2 of 3: which hits a reader is shown, and in which order: filters and
+ * their counts, the date order, the phrase check against the texts (pager), and a
+ * document number's bearers apart from the documents citing it. */
+(function (root) {
+  "use strict";
+  var api = root.GazetteSearch, received = api.data, load = api.load, decodeNumbers = api.decodeNumbers;
+  var titleHolders = api.titleHolders;
+  var PAGE = 10;          // results shown at a time
+
+  /** Each document's facet values (facet-docs.js, decoded once, codec.encode_value_lists):
+   * per facet, document d's values (positions in facet-values' list) are
+   * ``values[starts[d]]`` up to ``values[starts[d + 1]]``. */
+  var facetLists = null;
+  function documentFacets() {
+    if (facetLists) return facetLists;
+    facetLists = {};
+    received["facet-values"].names.forEach(function (name) {
+      var numbers = decodeNumbers(received["facet-docs"][name]), document = 0, n = 0, i;
+      var starts = new Uint32Array(received.meta.documents + 1), values = new Uint32Array(numbers.length);
+      for (i = 0; i < numbers.length; i++) {
+        if (numbers[i]) values[n++] = (numbers[i] >> 1) - 1;
+        if (!(numbers[i] & 1)) starts[++document] = n;
+      }
+      facetLists[name] = {starts: starts, values: values};
+    });
+    return facetLists;
+  }
+
+  function hasValue(list, document, value) {
+    for (var i = list.starts[document]; i < list.starts[document + 1]; i++) if (list.values[i] === value) return true;
+    return false;
+  }
+
+  /** The hits that have the value of each filter set, leaving out the filter on ``except``. */
+  function filtered(ranked, filters, except) {
+    var facets = received["facet-values"];
+    var tests = facets.names.filter(function (name) { return filters[name] && name !== except; }).map(function (name) {
+      return {list: documentFacets()[name], wanted: facets.values[name].indexOf(filters[name])};
+    });
+    if (!tests.length) return ranked;
+    return ranked.filter(function (hit) {
+      return tests.every(function (test) { return hasValue(test.list, hit[0], test.wanted); });
+    });
+  }
+
+  /** Per facet, how many results each of its values would give: the hits kept by the other
+   * filters (a reader changing one filter sees what the others leave), then what the list
+   * shows of them (``shown``: a number query shows its bearers).  {name: {all, counts}}. */
+  function facetCounts(ranked, filters, shown) {
+    var lists = documentFacets(), result = {};
+    received["facet-values"].names.forEach(function (name) {
+      var hits = shown(filtered(ranked, filters, name)), list = lists[name], i, j;
+      var counts = new Array(received["facet-values"].values[name].length).fill(0);
+      for (i = 0; i < hits.length; i++) {
+        for (j = list.starts[hits[i][0]]; j < list.starts[hits[i][0] + 1]; j++) counts[list.values[j]]++;
+      }
+      result[name] = {all: hits.length, counts: counts};
+    });
+    return result;
+  }
+
+  /** The hits newest first (by signing date; undated last, ties in lunr's order), when the
+   * reader sorts by date: the dates load only then. */
+  function sorted(ranked, sort) {
+    if (sort !== "date") return Promise.resolve(ranked);
+    return load("dates").then(function (text) {
+      var day = decodeNumbers(text);
+      return ranked.map(function (hit, i) { return [hit, i]; })
+        .sort(function (a, b) { return day[b[0][0]] - day[a[0][0]] || a[1] - b[1]; })
+        .map(function (pair) { return pair[0]; });
+    });
+  }
+
+  /** [row, text] of a document: row = [title, number, organ, date, issue, url]. */
+  function doc(ref) { return load("doc/" + ref); }
+
+  function normal(s) { return (s || "").normalize("NFKC").replace(/[ \t\r\n\u3000]+/g, ""); }
+
+  /** Whether a document's title, number or text holds every phrase (whitespace aside). */
+  function holdsAll(loaded, phrases) {
+    var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
+    return phrases.every(function (phrase) { return text.indexOf(normal(phrase)) >= 0; });
+  }
+
+  /** The hits a reader is shown, ``PAGE`` at a time, those holding the query's phrases
+   * (its runs of three or more Han characters) first.  A hit holds every bigram of the
+   * query, not necessarily its phrases (理工院 is also matched by 管理工作 … 工院).  Those
+   * whose title holds the phrases are known from the index (titleHolders) and come first;
+   * the others are checked against their texts in lunr's order as they are shown, up to
+   * ``CHECKED`` texts a page — those whose title may hold them first: one without the
+   * phrases goes after every hit not yet checked (it may hold them).  A query without
+   * phrases is held by every hit.  Sorted by date, no hit goes ahead for its title (the
+   * reader asked for the newest): holders go first among the hits checked. */
+  var CHECKED = 3 * PAGE;
+  function pager(hits, phrases, byDate) {
+    var titled = phrases.length ? (byDate ? {documents: new Set(), exact: false} : titleHolders(phrases)) : null;
+    var known = !titled || titled.exact;
+    var inTitle = titled ? hits.filter(function (hit) { return titled.documents.has(hit[0]); }) : hits.slice();
+    var others = titled ? hits.filter(function (hit) { return !titled.documents.has(hit[0]); }) : [];
+    // maybe: hits whose title may hold the phrases, checked first and on their own (most do)
+    var held = known ? inTitle : [], maybe = known ? [] : inTitle, unchecked = others, without = [];
+    var toCheck = maybe.length + unchecked.length, titledHeld = held.length, checked = 0, holding = 0;
+    function holds(hit) {
+      return doc(hit[0]).then(function (loaded) { return holdsAll(loaded, phrases); });
+    }
+    /* The next page, handed to ``show`` as it becomes known, in its order: the holders
+     * known at once, those each check finds as it ends, then the hits not checked and
+     * those without the phrases.  Resolves when the page is complete. */
+    function next(show) {
+      var shown = 0;
+      function emit(hits) {
+        shown += hits.length;
+        if (hits.length) show(hits);
+      }
+      function check(queue, budget) {  // resolves to the budget left
+        if (shown >= PAGE || !queue.length || budget <= 0) return Promise.resolve(budget);
+        var batch = queue.splice(0, Math.min(PAGE - shown, budget));
+        return Promise.all(batch.map(holds)).then(function (found) {
+          batch.forEach(function (hit, i) { (found[i] ? held : without).push(hit); });
+          checked += batch.length;
+          holding += found.filter(Boolean).length;
+          emit(held.splice(0, PAGE - shown));
+          return check(queue, budget - batch.length);
+        });
+      }
+      emit(held.splice(0, PAGE));
+      return check(maybe, CHECKED).then(function (left) { return check(unchecked, left); }).then(function () {
+        var rest = [maybe, unchecked, without].reduce(function (page, queue) {
+          return page.concat(queue.splice(0, PAGE - shown - page.length));
+        }, []);
+        emit(rest);
+      });
+    }
+    /* Whether the query has phrases and no hit holds them, every hit checked. */
+    function noneHold() { return phrases.length > 0 && !titledHeld && !holding && checked === toCheck; }
+    return {next: next, noneHold: noneHold,
+            left: function () { return held.length + maybe.length + unchecked.length + without.length; }};
+  }
+
+  /** Whether a token is a document number (the tokenizer's canonical form). */
+  function isNumber(token) { return /号$/.test(token) && /[〔令]/.test(token); }
+
+  /** The document numbers a query holds, in their canonical form. */
+  function numbersOf(words) {
+    return words.filter(function (w) { return w.length === 1 && isNumber(w[0]); }).map(function (w) { return w[0]; });
+  }
+
+  /** A query that is only document numbers finds the documents bearing them; those that
+   * only mention them (citing them in their text) are listed apart, as mentions.  Who
+   * bears a number is in the index: its postings in the doc_number field. */
+  function byNumber(ranked, words) {
+    var numbers = numbersOf(words), field = received.meta.fields.indexOf("doc_number"), bearing = new Set();
+    if (!numbers.length || numbers.length !== words.length) return {hits: ranked, mentions: []};
+    numbers.forEach(function (number) {
+      var postings = api.postingsOf(number);
+      if (postings) postings[field].documents.forEach(function (document) { bearing.add(document); });
+    });
+    var own = ranked.filter(function (hit) { return bearing.has(hit[0]); });
+    if (!own.length) return {hits: ranked, mentions: []};
+    return {hits: own, mentions: ranked.filter(function (hit) { return !bearing.has(hit[0]); })};
+  }
+
+  Object.assign(api, {PAGE: PAGE, filtered: filtered, facetCounts: facetCounts, sorted: sorted, doc: doc, normal: normal,
+                      holdsAll: holdsAll, pager: pager, isNumber: isNumber, numbersOf: numbersOf, byNumber: byNumber});
+})(this);

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from plugins.search_index.builder import expand
+from plugins.search_index.scoring import expand
 from plugins.search_index.codec import decode_numbers, decode_value_lists
 from plugins.search_index.tokenizer import query_words
 

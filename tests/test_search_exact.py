@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from plugins.search_index.builder import partition_of
+from plugins.search_index.scoring import partition_of
 from plugins.search_index.tokenizer import query_words
 from test_search_browser import _data
 

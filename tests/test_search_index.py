@@ -6,7 +6,8 @@ import random
 from lunr.builder import Builder
 from lunr.index import Index
 
-from plugins.search_index.builder import PartitionedIndex, expand, field_scores, partition_of
+from plugins.search_index.builder import PartitionedIndex
+from plugins.search_index.scoring import expand, field_scores, partition_of
 from plugins.search_index.codec import decode_postings, encode_postings, pack
 from plugins.search_index.tokenizer import tokens
 

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT, SOURCES
-from plugins.search_index.builder import partition_of
+from plugins.search_index.scoring import partition_of
 from plugins.search_index.tokenizer import query_words, term_counts, tokens
 
 TOKENIZER_JS = ROOT / "themes/gazette/static/js/tokenizer.js"

@@ -4,8 +4,8 @@ Each part holds the terms whose FNV-1a hash falls to it, and for each term its p
 field: (document, term frequency), compact (``codec``).  Parts store frequencies, not
 scores: lunr's BM25 field vectors are computed from them with the whole archive's document
 count, document frequencies and field lengths (``stats``: ``meta.js`` and ``lengths.js``),
-exactly as lunr's ``Builder`` computes them — by ``field_scores`` here and by ``search-index.js``
-in the browser, where lunr.js's own ``Index`` then queries them.  So a query's ranking is
+exactly as lunr's ``Builder`` computes them — by ``scoring.field_scores`` here and by
+``search-index.js`` in the browser, where lunr.js's own ``Index`` then queries them.  So a query's ranking is
 that of one lunr index over everything (``tests/test_search_index.py`` compares with
 lunr.py), a posting is one or two characters, and no part needs a second pass over the
 archive.
@@ -17,7 +17,6 @@ parts written, the groups shared among the workers.
 """
 from __future__ import annotations
 
-import math
 import multiprocessing
 import pickle
 from array import array
@@ -27,32 +26,11 @@ from pathlib import Path
 
 from .codec import (append_postings, decode_postings, encode_numbers, encode_postings, first_numbers,
                     truncate_postings)
+from .scoring import fnv1a, js_order, partition_of
 from .tokenizer import term_counts
 
-K1 = 1.2
-B = 0.75
-LUNR_VERSION = "2.3.9"
 SPILL_EVERY = 500  # documents a worker holds before writing their postings out
 POSITIONS = "positions"  # an item's key for where the bigrams of its positioned field stand
-
-
-def fnv1a(text: str) -> int:
-    """FNV-1a (32 bit) of the UTF-8 bytes, as ``tokenizer.js`` computes it."""
-    value = 0x811C9DC5
-    for byte in text.encode("utf-8"):
-        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return value
-
-
-def partition_of(term: str, count: int) -> int:
-    """The part holding ``term``: keyed on the whole term, so parts fill evenly (keying on a
-    first character put every bigram of a common character into one large part)."""
-    return fnv1a(term) % count
-
-
-def js_order(term: str) -> bytes:
-    """JavaScript compares strings by UTF-16 code units; lunr.js needs its terms so sorted."""
-    return term.encode("utf-16-be")
 
 
 def partition_count(postings: int, per_part: int = 6000) -> int:
@@ -60,24 +38,6 @@ def partition_count(postings: int, per_part: int = 6000) -> int:
     (at least as many parts as spill groups, and a multiple of their number)."""
     wanted = max(1, postings // per_part)
     return min(8192, max(32, 1 << (wanted - 1).bit_length()))
-
-
-def idf(with_term: int, count: int) -> float:
-    """lunr's idf (``lunr.idf``): ``with_term`` counts (document, field) pairs."""
-    return math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
-
-
-def field_scores(postings: list, stats: dict) -> list[list[tuple[int, float]]]:
-    """lunr.py's BM25 field-vector value (``Builder._create_field_vectors``) of one term in
-    each field: ``postings`` holds per field [(document, frequency), …]."""
-    weight = idf(sum(len(field) for field in postings), stats["documents"])
-    scores = []
-    for field, boost, average, lengths, field_postings in zip(
-            stats["fields"], stats["boosts"], stats["average"], stats["lengths"], postings):
-        scores.append([(document, round(weight * ((K1 + 1) * frequency)
-                                        / (K1 * (1 - B + B * (lengths[document] / average)) + frequency) * boost, 3))
-                       for document, frequency in field_postings])
-    return scores
 
 
 def _fork_pool(workers: int):
@@ -352,20 +312,3 @@ def _append_group(group: int) -> int:
     index, partitions, write, keep = _STATE["index"], _STATE["partitions"], _STATE["write"], _STATE["keep"]
     return sum(keep(number) if part is None else write(number, part)
                for number, part in index.appended_parts(group, partitions, _STATE["earlier"]))
-
-
-def expand(part: list, stats: dict) -> dict:
-    """The lunr index (lunr's serialization, as ``lunr.Index.load`` reads it) that a part
-    stands for, with ``stats`` decoded (``lengths`` as lists of numbers)."""
-    fields = stats["fields"]
-    inverted, vectors = [], {}
-    for position, (term, *encoded) in enumerate(part):
-        postings = [decode_postings(text) for text in encoded[:len(fields)]]
-        entry = {"_index": position}
-        for field, scored in zip(fields, field_scores(postings, stats)):
-            entry[field] = {str(document): {} for document, _ in scored}
-            for document, score in scored:
-                vectors.setdefault(f"{field}/{document}", []).extend((position, score))
-        inverted.append([term, entry])
-    return {"version": LUNR_VERSION, "fields": fields, "fieldVectors": [[k, v] for k, v in sorted(vectors.items())],
-            "invertedIndex": inverted, "pipeline": []}

@@ -200,6 +200,8 @@ def test_filters_without_a_query_list_every_document_they_keep_newest_first(brow
         shown = page.locator(".result").count()
         page.locator("#search-more").click()
         page.wait_for_function(f"document.querySelectorAll('.result').length > {shown}")
+        # focus goes on at the first result added
+        page.wait_for_function(f"document.activeElement === document.querySelectorAll('.result h2 a')[{shown}]")
     metas_shown = metas(page)
     assert len(metas_shown) == len(expected) and all("盘锦市人民政府公报" in meta for meta in metas_shown)
     dates = [re.search(r"\d{4}-\d{2}-\d{2}", meta).group() for meta in metas_shown if re.search(r"\d{4}-\d{2}-\d{2}", meta)]
@@ -214,6 +216,16 @@ def test_the_search_page_without_a_query_counts_the_archive_per_filter(browser, 
     page = search(browser, root, "")
     total = _data(output / "search/meta.js")["documents"]
     assert option_counts(page, "publisher")[0][1] == total and page.locator(".result").count() == 0
+    page.close()
+
+
+def test_more_results_come_after_the_first_ten_with_the_focus_on_the_first_added(browser, root):
+    page = search(browser, root, "通知")
+    assert page.locator(".result").count() == 10 and found(page) > 10
+    page.locator("#search-more").click()
+    page.wait_for_function("document.querySelectorAll('.result').length > 10")
+    page.wait_for_function("document.activeElement === document.querySelectorAll('.result h2 a')[10]")
+    assert page.locator(".result").count() == min(20, found(page))
     page.close()
 
 

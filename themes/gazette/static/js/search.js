@@ -209,7 +209,13 @@
         return appended;
       });
     }
-    more.onclick = showMore;
+    more.onclick = function () {  // the reader goes on at the first result added, not back at the top
+      var before = list.children.length;
+      showMore().then(function () {
+        var first = list.children[before];
+        if (first) first.querySelector("a").focus();
+      });
+    };
     status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" :
       words.length ? "没有找到包含“" + state.query + "”的文件。" : "没有符合筛选条件的文件。";
     return showMore().then(function () {

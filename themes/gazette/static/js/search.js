@@ -199,10 +199,12 @@
     function showMore() {
       var appended = Promise.resolve();
       return pages.next(function (hits) {
-        var items = Promise.all(hits.map(function (hit) { return renderItem(hit[0], state.query, marks, null, phrases); }));
-        appended = appended.then(function () { return items; }).then(function (ready) {
-          ready.forEach(function (item) { list.appendChild(item); });
-          if (api.firstShownMs === undefined) api.firstShownMs = performance.now() - began;
+        hits.forEach(function (hit) {  // each on screen as soon as it and those before it are ready
+          var item = renderItem(hit[0], state.query, marks, null, phrases);
+          appended = appended.then(function () { return item; }).then(function (ready) {
+            list.appendChild(ready);
+            if (api.firstShownMs === undefined) api.firstShownMs = performance.now() - began;
+          });
         });
       }).then(function () {
         more.hidden = !pages.left();

@@ -65,3 +65,7 @@ LOAD_CONTENT_CACHE = True
 GZIP_CACHE = False
 CHECK_MODIFIED_METHOD = "mtime"
 DELETE_OUTPUT_DIRECTORY = True
+
+# Text from sources (titles, numbers, organs, addressees…) is escaped wherever a template
+# prints it; only the documents' HTML, which the converter made, is marked |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}

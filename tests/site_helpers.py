@@ -1,6 +1,7 @@
 """Helpers for the site tests: build a site, crawl its links."""
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -69,4 +70,5 @@ def broken_links(output: Path) -> list[str]:
 
 
 def text_of(page: Path) -> str:
-    return re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
+    """The page's text as a reader sees it: tags dropped, character references resolved."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))

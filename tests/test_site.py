@@ -83,6 +83,26 @@ def test_text_from_sources_is_escaped(site):
         assert "<script>alert" not in feed.read_text(encoding="utf-8")
 
 
+def test_a_title_with_angle_brackets_shows_as_written(site, tmp_path):
+    """Web-page dumps may write 《》 as <>, and a title is text from a source: on every page
+    that shows it, it is escaped, never markup (the browser would hide <…> as a tag)."""
+    _, content = site
+    work = tmp_path / "content"
+    shutil.copytree(content, work, ignore=shutil.ignore_patterns(".ingest-cache"))
+    path = work / "panjin/2024/1-2/panzhengbanfa-2024-1.md"
+    text = path.read_text(encoding="utf-8")
+    title = "关于印发<盘锦市测试办法>的通知<script>alert(1)</script>"
+    path.write_text(re.sub(r"(?m)^title: .*$", f"title: '{title}'", text, count=1), encoding="utf-8")
+    output = build_site(work, tmp_path / "output", ROOT)
+    pages = [page for page in output.rglob("*.html") if "盘锦市测试办法" in page.read_text(encoding="utf-8")]
+    assert len(pages) >= 4  # the document, its issue, its neighbour, the listings
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<盘锦市测试办法>" not in html and "<script>alert(1)" not in html, page
+        assert "&lt;盘锦市测试办法&gt;" in html, page
+    assert title in text_of(output / "panjin/2024/1-2/panzhengbanfa-2024-1.html")
+
+
 def test_data_dumps_list_every_document(site):
     output, content = site
     import csv

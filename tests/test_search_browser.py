@@ -229,6 +229,25 @@ def test_more_results_come_after_the_first_ten_with_the_focus_on_the_first_added
     page.close()
 
 
+@pytest.mark.parametrize("listing", ["organs", "topics", "years", "types"])
+def test_a_listing_page_searches_among_its_own_documents(browser, root, listing):
+    """Its form sets the search page's filter: an empty query lists the same documents, a
+    query finds only among them."""
+    page = browser.new_page()
+    page.goto(f"{root}/{listing}/index.html")
+    page.locator("main li a").first.click()
+    page.wait_for_load_state()
+    listed = page.locator(".doclist > li").count()
+    page.locator(".scoped-search button").click()
+    page.wait_for_selector("body[data-search-done]")
+    assert found(page) == listed > 0
+    page.locator("#q").fill("通知")
+    page.locator("#search-form button[type=submit]").click()
+    page.wait_for_selector("body[data-search-done]")
+    assert 0 <= found(page) <= listed and page.locator("#q").input_value() == "通知"
+    page.close()
+
+
 def test_sorting_by_date_lists_the_same_hits_newest_first(browser, root):
     by_relevance = search(browser, root, "预案")
     count, first = by_relevance.inner_text("#search-status"), metas(by_relevance)

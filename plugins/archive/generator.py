@@ -18,11 +18,11 @@ from .qa import build_qa, qa_csv, read_report
 
 log = logging.getLogger(__name__)
 
-LISTINGS = (  # (archive attribute, folder, heading)
-    ("topics", "topics", "主题分类"),
-    ("organs", "organs", "发文机关"),
-    ("years", "years", "年份"),
-    ("types", "types", "公文种类"),
+LISTINGS = (  # (archive attribute, folder, heading, the search page's filter for it)
+    ("topics", "topics", "主题分类", "topics"),
+    ("organs", "organs", "发文机关", "issuer"),
+    ("years", "years", "年份", "year"),
+    ("types", "types", "公文种类", "doc_type"),
 )
 DATA_FIELDS = ("url", "kind", "title", "doc_number", "issuer", "date", "doc_type", "topics", "publisher",
                "issue_label", "issue_number", "toc_page", "cites", "repeals", "validity", "source", "source_lines")
@@ -49,7 +49,7 @@ class ArchiveGenerator(Generator):
         for group in archive.publishers.values():
             writer.write_file(f"{group.slug}/index.html", self.get_template("publisher"), self.context,
                               relative_urls=True, publisher=group, page_title=group.name)
-        for attribute, folder, heading in LISTINGS:
+        for attribute, folder, heading, facet in LISTINGS:
             groups = sorted(getattr(archive, attribute).values(), key=lambda g: g.slug)
             writer.write_file(f"{folder}/index.html", self.get_template("listing_index"), self.context,
                               relative_urls=True, groups=groups, folder=folder, page_title=heading)
@@ -57,7 +57,7 @@ class ArchiveGenerator(Generator):
                 documents = sorted(group.documents, key=lambda a: (a.signed or "", a.source_path), reverse=True)
                 writer.write_file(f"{folder}/{group.slug}.html", self.get_template("listing"), self.context,
                                   relative_urls=True, group=group, documents=documents, heading=heading, folder=folder,
-                                  page_title=f"{heading}：{group.name}")
+                                  page_title=f"{heading}：{group.name}", facet=facet, facet_value=_facet_value(facet, group))
         self._write_feeds(writer)
         self._write_data()
         self._write_downloads(writer)
@@ -128,7 +128,7 @@ class ArchiveGenerator(Generator):
         entries += [(a.url, a.signed) for issue in self.archive.issues.values() for a in issue.documents]
         entries += [(issue.url, None) for issue in self.archive.issues.values()]
         entries += [(f"{slug}/index.html", None) for slug in self.archive.publishers]
-        for attribute, folder, _ in LISTINGS:
+        for attribute, folder, *_ in LISTINGS:
             entries += [(f"{folder}/index.html", None)]
             entries += [(f"{folder}/{slug}.html", None) for slug in getattr(self.archive, attribute)]
         lines = ['<?xml version="1.0" encoding="utf-8"?>',
@@ -171,3 +171,10 @@ class SourceLines:
         numbered = "\n".join(f"{n:>6}  {lines[n - 1]}" for n in range(first, min(last, len(lines)) + 1))
         return f"# {source}, lines {first}-{last}\n{numbered}\n"
 
+
+def _facet_value(facet: str, group) -> str | None:
+    """The value the search page's filter takes for a listing's group (a year's is its
+    number; documents of unknown year have none to filter by)."""
+    if facet == "year":
+        return group.slug if group.slug.isdigit() else None
+    return group.name

@@ -5,10 +5,10 @@ field: (document, term frequency), compact (``codec``).  Parts store frequencies
 scores: lunr's BM25 field vectors are computed from them with the whole archive's document
 count, document frequencies and field lengths (``stats``: ``meta.js`` and ``lengths.js``),
 exactly as lunr's ``Builder`` computes them — by ``scoring.field_scores`` here and by
-``search-index.js`` in the browser, where lunr.js's own ``Index`` then queries them.  So a query's ranking is
-that of one lunr index over everything (``tests/test_search_index.py`` compares with
-lunr.py), a posting is one or two characters, and no part needs a second pass over the
-archive.
+``search-index.js`` in the browser, where lunr.js's own ``Index`` then queries them.  So a
+query's ranking is that of one lunr index over everything (``tests/test_search_index.py``
+compares with lunr.py), a posting is one or two characters, and no part needs a second
+pass over the archive.
 
 Building: the documents are shared among forked workers, each tokenizing its share and
 spilling postings to one file per group of parts every few hundred documents (memory grows

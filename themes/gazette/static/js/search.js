@@ -130,10 +130,13 @@
       });
     })).then(function (counts) {
       words.forEach(function (word, i) {
-        var params = new URLSearchParams(location.search), item = element("li"), link = element("a", null, word.text);
-        params.set("q", word.text);
-        link.href = "?" + params.toString();
-        item.appendChild(counts[i] ? link : element("span", null, word.text));  // a link only where it finds some
+        var item = element("li"), name = element(counts[i] ? "a" : "span", null, word.text);  // a link only where it finds some
+        if (counts[i]) {
+          var params = new URLSearchParams(location.search);
+          params.set("q", word.text);
+          name.href = "?" + params.toString();
+        }
+        item.appendChild(name);
         item.appendChild(document.createTextNode("（" + counts[i] + " 件）"));
         list.appendChild(item);
       });
@@ -243,11 +246,12 @@
     var words = GazetteTokenizer.queryWords(state.query);
     var filtering = Object.keys(state.filters).some(function (name) { return state.filters[name]; });
     var browsing = !state.query.trim() && filtering;
+    function shown(hits) { return byNumber(hits, words).hits; }  // what the list shows of hits: a number's bearers
     if (browsing) state.sort = "date";
     fillForm(state);
     if (!words.length && !browsing) {
       status.textContent = state.query.trim() ? "检索词中没有可检索的文字。" : "请输入检索词，或选择筛选条件浏览文件。";
-      showCounts(facetCounts(everything(), state.filters, function (hits) { return hits; }));
+      showCounts(facetCounts(everything(), state.filters, shown));
       document.body.setAttribute("data-search-done", "1");
       return Promise.resolve();
     }
@@ -257,7 +261,7 @@
       return sorted(filtered(all, state.filters), state.sort)
         .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
         .then(function () {  // the filters' counts after the results: the reader needs those first
-          showCounts(facetCounts(all, state.filters, function (hits) { return byNumber(hits, words).hits; }));
+          showCounts(facetCounts(all, state.filters, shown));
           api.lastQueryMs = performance.now() - began;
           document.body.setAttribute("data-search-done", "1");
         });

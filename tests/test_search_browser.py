@@ -106,6 +106,25 @@ def test_a_document_number_lists_the_documents_citing_it_apart(browser, root):
     page.close()
 
 
+@pytest.mark.parametrize("query, bearer", [("政办发〔2024〕1号", "盘政办发〔2024〕1号"), ("市政办[2020]19号", "晋市政办〔2020〕19号")])
+def test_a_number_typed_without_its_organs_first_characters_finds_its_bearer(browser, root, query, bearer):
+    """No document bears or cites the number as typed; the page says so and lists the
+    documents whose own number holds its parts (year and serial included)."""
+    page = search(browser, root, query)
+    assert [bearer in meta for meta in metas(page)] == [True]
+    assert "没有文号为" in page.inner_text("#search-status")
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["盘政发〔2023〕10号", "盘政办发〔2029〕1号"])
+def test_a_number_no_document_bears_finds_nothing_though_its_parts_are_common(browser, root, query):
+    """盘政发〔2023〕8号 and 9号 exist, and many texts hold 10 or 号: no document is shown."""
+    page = search(browser, root, query)
+    assert titles(page) == [] and "没有找到" in page.inner_text("#search-status")
+    page.close()
+
+
+
 def test_long_phrase_ranks_its_document_first(browser, root):
     page = search(browser, root, "推动大规模设备更新和消费品以旧换新")
     assert "盘政发〔2024〕4号" in metas(page)[0]

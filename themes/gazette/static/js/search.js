@@ -221,7 +221,8 @@
         if (first) first.querySelector("a").focus();
       });
     };
-    status.textContent = ranked.length ? "找到 " + ranked.length + " 件文件" :
+    status.textContent = ranked.length && state.asText ? "没有文号为“" + state.asText.join("、") + "”的文件，也没有文件引用它；以下 " +
+      ranked.length + " 件文件的文号包含其各部分。" : ranked.length ? "找到 " + ranked.length + " 件文件" :
       words.length ? "没有找到包含“" + state.query + "”的文件。" : "没有符合筛选条件的文件。";
     return showMore().then(function () {
       if (ranked.length && pages.noneHold()) {
@@ -236,6 +237,29 @@
     var all = [];
     for (var d = 0; d < received.meta.documents; d++) all.push([d, 0]);
     return all;
+  }
+
+  /** The hits of the query's words.  A document number that no document bears or cites
+   * (typed without its organ's first characters, say: 市政办〔2020〕19号 for
+   * 晋市政办〔2020〕19号) is searched for again as text, keeping the documents whose own
+   * number holds each of its parts (its year and serial too: 〔2023〕10号 is not found in
+   * 〔2023〕8号); ``state.asText`` then names the numbers.  Resolves to {all, words}. */
+  function rankOrAsText(state, words) {
+    return rank(words).then(function (all) {
+      var numbers = numbersOf(words);
+      if (all.length || !numbers.length) return {all: all, words: words};
+      var asText = GazetteTokenizer.queryWords(state.query, true);
+      return rank(asText).then(function (found) {
+        var field = received.meta.fields.indexOf("doc_number");
+        var bearers = [].concat.apply([], GazetteTokenizer.queryWords(numbers.join(" "), true)).map(function (part) {
+          var postings = api.postingsOf(part);  // null: a part left out of a long query (withinParts)
+          return postings && new Set(postings[field].documents);
+        }).filter(Boolean);
+        found = found.filter(function (hit) { return bearers.every(function (set) { return set.has(hit[0]); }); });
+        state.asText = numbers;
+        return found.length ? {all: found, words: asText} : {all: all, words: words};
+      });
+    });
   }
 
   /** Search for the query in the URL; filters set without a query list every document
@@ -257,7 +281,9 @@
     }
     status.textContent = "正在检索…";
     var began = performance.now();
-    return (browsing ? Promise.resolve(everything()) : rank(words)).then(function (all) {
+    return (browsing ? Promise.resolve({all: everything(), words: words}) : rankOrAsText(state, words)).then(function (found) {
+      var all = found.all;
+      words = found.words;
       return sorted(filtered(all, state.filters), state.sort)
         .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
         .then(function () {  // the filters' counts after the results: the reader needs those first

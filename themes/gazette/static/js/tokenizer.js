@@ -75,9 +75,11 @@
   }
 
   /** A query split at spaces into words, each as typed (a document number in its canonical
-   * form) with its tokens: [{text, tokens}, …]. */
-  function splitQuery(query) {
-    var parts = numbersApart(query), words = parts.numbers.map(function (m) { return {text: m.token, tokens: [m.token]}; });
+   * form, one token, unless ``asText``: then its characters' tokens as for any text) with
+   * its tokens: [{text, tokens}, …]. */
+  function splitQuery(query, asText) {
+    var parts = asText ? {numbers: [], rest: (query || "").normalize("NFKC")} : numbersApart(query);
+    var words = parts.numbers.map(function (m) { return {text: m.token, tokens: [m.token]}; });
     parts.rest.split(WHITESPACE).forEach(function (word) {
       var wordTokens = runs(word, false);
       if (wordTokens.length) words.push({text: word, tokens: wordTokens});
@@ -86,8 +88,8 @@
   }
 
   /** A query split at spaces into words, each word a list of tokens. */
-  function queryWords(query) {
-    return splitQuery(query).map(function (word) { return word.tokens; });
+  function queryWords(query, asText) {
+    return splitQuery(query, asText).map(function (word) { return word.tokens; });
   }
 
   /** The query's runs of three or more Han characters (its phrases). */

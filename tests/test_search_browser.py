@@ -56,7 +56,9 @@ def test_a_snippet_shows_the_hit_in_the_text_not_the_title_again(browser, root):
     shown = list(zip(titles(page), page.locator(".result .snippet").all_inner_texts()))
     with_hit = [(title, snippet) for title, snippet in shown if "食品安全" in snippet]
     assert len(with_hit) >= 3
-    assert all(not snippet.lstrip("…").startswith(title[:12]) for title, snippet in with_hit), with_hit
+    # the title is not shown again, also where the body opens with the organ's header and
+    # the document number before it
+    assert all(title not in re.sub(r"\s", "", snippet) for title, snippet in with_hit), with_hit
     page.close()
 
 

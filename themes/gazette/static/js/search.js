@@ -51,12 +51,21 @@
     return best;
   }
 
+  function escaped(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }  // as a regular expression
+
+  /** Where the title ends when the body's opening holds it (after the issuing organ's
+   * header and the document number, often), whitespace aside; else 0. */
+  function afterTitle(plain, title) {
+    var chars = Array.from(normal(title)).map(escaped);
+    var match = chars.length ? new RegExp(chars.join("\\s*")).exec(plain.slice(0, chars.length + 300)) : null;
+    return match ? match.index + match[0].length : 0;
+  }
+
   /** A passage of the text holding as many of the query's words as one can, after the
    * title the body opens with (the result's heading shows it already) when the words
    * stand in the text too. */
   function snippet(body, words, title) {
-    var plain = body.normalize("NFKC"), heading = normal(title);
-    var from = heading && normal(plain.slice(0, title.length + 20)).indexOf(heading) === 0 ? title.length : 0;
+    var plain = body.normalize("NFKC"), from = afterTitle(plain, title || "");
     function find() {
       var found = occurrences(plain, words, from);
       return found.length ? found : occurrences(plain, words, 0);
@@ -67,10 +76,10 @@
       found = find();
     }
     var at = found.length ? bestHit(found).at : from;  // no words: the text's opening
-    var start = found.length ? Math.max(0, at - 40) : at, piece = plain.slice(start, at + SPAN + 20).replace(/\s+/g, " ");
+    var start = found.length ? Math.max(at >= from ? from : 0, at - 40) : at, piece = plain.slice(start, at + SPAN + 20).replace(/\s+/g, " ");
     var node = element("p", "snippet");
     if (start > 0) node.appendChild(document.createTextNode("…"));
-    var pattern = new RegExp(words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
+    var pattern = new RegExp(words.map(escaped).join("|"), "g");
     var last = 0, match;
     while (words.length && (match = pattern.exec(piece)) !== null && match[0].length) {
       node.appendChild(document.createTextNode(piece.slice(last, match.index)));

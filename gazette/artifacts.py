@@ -7,10 +7,12 @@ import re
 
 from . import masthead as mh
 from .reader import Line
-from .rules import PAGE_NUMBER
+from .docnumber import HAN
+from .rules import PAGE_NUMBER, is_table_row
 from .text import clean_line, despace, ends_sentence
 
 NEIGHBOUR_PARAGRAPH_CHARS = 16
+GAZETTE_NAME = re.compile(rf"[{HAN}]{{2,20}}?公报")
 SLOGAN_MAX_CHARS = 8
 
 
@@ -22,6 +24,16 @@ def is_running_header(text: str, publisher: str | None) -> bool:
         return False
     rest = text[len(publisher):].strip(" ·-—|")
     return not rest or bool(mh.ISSUE_LABEL.search(rest) or re.fullmatch(r"[\d\s第页期()（）·]+", rest))
+
+
+def is_page_break_line(text: str) -> bool:
+    """A line a page break prints wherever it falls, even inside a document's head: a
+    decorated page number (``— 19 —``) or a gazette's running header (``…公报``)."""
+    text = despace(clean_line(text))
+    if PAGE_NUMBER.match(text) and not text.isdigit():
+        return True
+    name = GAZETTE_NAME.match(text)
+    return bool(name) and is_running_header(text, name.group())
 
 
 def _neighbour(lines: list[Line], index: int, step: int) -> str:
@@ -41,21 +53,22 @@ def is_page_number(lines: list[Line], index: int) -> bool:
         return True
     before, after = _neighbour(lines, index, -1), _neighbour(lines, index, 1)
     short = [n for n in (before, after) if n and len(n) < NEIGHBOUR_PARAGRAPH_CHARS]
-    return not short and "\t" not in before + after
+    return not short and not is_table_row(before) and not is_table_row(after)
 
 
-def trailing_slogan(lines: list[Line], start: int, end: int) -> set[int]:
+def trailing_slogan(lines: list[Line], start: int, end: int, known: set[int] = frozenset()) -> set[int]:
     """Short lines after a document's last sentence at the end of the file: ``传达政令``
-    ``宣传政策`` ``指导工作`` and a final page number."""
+    ``宣传政策`` ``指导工作`` and a final page number (``known`` artifacts, such as a last
+    running header, passed over)."""
     found: set[int] = set()
     i = end - 1
     while i >= start:
         line = lines[i]
-        if line.blank:
+        if line.blank or i in known:
             i -= 1
             continue
         text = line.stripped
-        if len(text) > SLOGAN_MAX_CHARS or ends_sentence(text) or "\t" in line.text:
+        if len(text) > SLOGAN_MAX_CHARS or ends_sentence(text) or is_table_row(line.text):
             break
         found.add(i)
         i -= 1

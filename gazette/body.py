@@ -62,7 +62,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
     items = [(index, line) for index, line in enumerate(lines)
              if (index not in roles.skip or index == roles.title_at) and not line.blank]
     texts = [despace(clean_line(line.text))
-             if index not in roles.classes and index != roles.title_at and "\t" not in line.text else "\n" * 99
+             if index not in roles.classes and index != roles.title_at and not rules.is_table_row(line.text) else "\n" * 99
              for index, line in items]
     regions = {region.start: region for region in tables.find(texts)}
     blocks: list[str] = []

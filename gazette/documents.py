@@ -154,9 +154,19 @@ def _find_parts(lines: list[Line], begin: int, end: int) -> metadata.Extracted:
     found.addressees, found.addressee_indexes = metadata.find_addressees(lines, begin, end)
     found.date, found.signature_indexes, found.signer = metadata.find_signature(lines, begin, end)
     sign_end = max(found.signature_indexes, default=begin)
-    found.note, found.note_index = metadata.find_note(lines, sign_end, min(end, sign_end + 6))
+    found.note, found.note_index = metadata.find_note(lines, sign_end, _past_text_lines(lines, sign_end, end, 3))
     found.attachments, found.attachment_note_indexes = metadata.find_attachment_note(lines, begin, end)
     return found
+
+
+def _past_text_lines(lines: list[Line], begin: int, end: int, count: int) -> int:
+    """The index after the first ``count`` lines with text from ``begin`` (blank lines and
+    the blanked page-break lines between them not counted)."""
+    i = begin
+    while i < end and count:
+        count -= not lines[i].blank
+        i += 1
+    return i
 
 
 def _attachment_headings(lines: list[Line], begin: int, end: int) -> list[str]:

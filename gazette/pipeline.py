@@ -160,7 +160,7 @@ def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
             kinds[lines[index].no] = "page_number"
             found.add(index)
     if last:
-        for index in artifacts.trailing_slogan(lines, start, end):
+        for index in artifacts.trailing_slogan(lines, start, end, found):
             if index not in found:
                 kinds[lines[index].no] = "page_number" if lines[index].stripped.isdigit() else "slogan"
                 found.add(index)

@@ -1,8 +1,8 @@
 """Read a raw source file into numbered lines.
 
 After ``read_source`` the text is decoded (UTF-8, UTF-8 with BOM or GB18030, detected
-and never guessed silently), line endings are normalised, and every line keeps its
-1-based number in the file.
+and never guessed silently), line endings are normalised, full-width Latin letters and
+digits are read as ASCII, and every line keeps its 1-based number in the file.
 """
 from __future__ import annotations
 
@@ -62,7 +62,14 @@ def _han_share(text: str) -> float:
     return han / len(visible)
 
 
+# Full-width letters and digits (U+FF10–FF5A) are a typesetting variant of ASCII ones:
+# read as ASCII, a date printed ２０２４年５月２０日 or a number 盘政发〔２０２４〕４号 is
+# recognised as any other (search folds them alike, by NFKC).
+FULL_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+
+
 def split_lines(text: str) -> list[Line]:
+    text = text.translate(FULL_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]

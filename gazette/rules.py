@@ -89,8 +89,9 @@ def is_note(text: str) -> bool:
 
 
 def is_table_row(text: str) -> bool:
-    return "\t" in text.strip("\n") and len([c for c in text.split("\t") if c.strip()]) >= 1 \
-        and text.count("\t") >= 1
+    """A row of cells that a scrape separated by tabs; a tab that only indents a paragraph
+    (``\t经市政府同意，…``) does not make one."""
+    return "\t" in text.lstrip(" \t\u3000\u00a0").rstrip("\n") and any(cell.strip() for cell in text.split("\t"))
 
 
 def is_organ_name(text: str) -> bool:
@@ -129,7 +130,7 @@ def is_title_like(text: str) -> bool:
     not a table row, not a note."""
     cleaned = clean_line(text)
     limit = LONG_TITLE_CHARS if "关于" in cleaned else TITLE_CHARS
-    if not cleaned or "\t" in text or len(cleaned) > limit or TOC_PAGE.search(cleaned):
+    if not cleaned or is_table_row(text) or len(cleaned) > limit or TOC_PAGE.search(cleaned):
         return False
     if ends_sentence(cleaned) or cleaned.endswith(("：", ":", "，", ",")):
         return False

@@ -13,12 +13,14 @@ from . import docnumber
 from .masthead import ISSUE_LABEL, PUBLISHER, SERIAL
 from .reader import Line
 from . import rules
-from .rules import ends_with_doc_type, is_organ_name
+from .artifacts import is_page_break_line
+from .rules import PAGE_NUMBER, ends_with_doc_type, is_organ_name
 from .text import clean_line, despace
 
 # An entry ends with its page number: "…的通知(盘政发〔2024〕1 号) (1)", "…通知 ..... (11)", "…通知47".
 PAGE_AT_END = re.compile(r"(?:\.{2,}|…+|\s)*[(（]?\s*(?P<page>\d{1,4})\s*[)）]?\s*$")
-DOC_NUMBER_IN_PARENS = re.compile(r"[(（]\s*(?P<number>[^()（）]*?号)\s*[)）]")
+# the number's own year may be printed in round brackets too: "(盘政发(2024)1号)"
+DOC_NUMBER_IN_PARENS = re.compile(r"[(（]\s*(?P<number>[^()（）]*?(?:[(（]\s*\d{4}\s*[)）][^()（）]*?)?号)\s*[)）]")
 SECTION_MARK = re.compile(r"^[○●◎■□◆◇★☆]\s*")
 
 
@@ -70,6 +72,9 @@ def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
     for line in lines:
         text = despace(clean_line(line.text))
         if not text:
+            continue
+        if is_page_break_line(text):  # a page of the TOC ends, maybe inside an entry
+            kinds[line.no] = "page_number" if PAGE_NUMBER.match(text) else "running_header"
             continue
         if not pending and PUBLISHER.match(text):
             kinds[line.no] = "running_header"

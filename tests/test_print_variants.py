@@ -1,0 +1,91 @@
+"""The same gazette as other conversions print it gives the same documents.
+
+Each sample is rewritten the way another PDF or web conversion of the same issue prints
+it: page-break lines anywhere (even between a title and its number), tabs or no-break
+spaces for indentation, full-width digits, document numbers with round or square brackets
+or spaces inside, dates in Chinese numerals, Markdown headings, CRLF line ends.  Every
+rewrite must give the documents the sample gives: the same titles, numbers, dates,
+issuers and addressees; where the words are unchanged, the same bodies.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import SOURCES
+from gazette.pipeline import convert_file
+
+SAMPLES = sorted(SOURCES.rglob("*.txt"))
+FIELDS = ("title", "doc_number", "date", "issuer", "addressees")
+DIGITS = "〇一二三四五六七八九"
+
+
+def _publisher(text: str) -> str:
+    return re.search(r"[\u4e00-\u9fff]{2,4}市人民政府公报", text).group()
+
+
+def page_breaks(period: int, offset: int):
+    """A page number and the running header every ``period`` lines, wherever that falls:
+    inside the TOC, between a title and its number, before the last slogan."""
+    def rewrite(text: str) -> str:
+        lines, out, name = text.split("\n"), [], _publisher(text)
+        for n, line in enumerate(lines, start=1):
+            out.append(line)
+            if (n + offset) % period == 0:
+                out += ["", f"— {n // period} —", "", name, ""]
+        return "\n".join(out)
+    return rewrite
+
+
+def _chinese(number: str) -> str:
+    tens, ones = divmod(int(number), 10)
+    if not tens:
+        return DIGITS[ones]
+    return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[ones] if ones else "")
+
+
+def chinese_dates(text: str) -> str:
+    """Signing dates on a line of their own as 二〇二四年五月二十日."""
+    def written(m: re.Match) -> str:
+        year = "".join(DIGITS[int(d)] for d in m["year"])
+        return f"{m['indent']}{year}年{_chinese(m['month'])}月{_chinese(m['day'])}日"
+    return re.sub(r"^(?P<indent>\s*)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*$",
+                  written, text, flags=re.M)
+
+
+REWRITES = {
+    **{f"page breaks {period}+{offset}": page_breaks(period, offset) for period, offset in ((37, 0), (23, 0), (23, 8), (11, 3))},
+    "tab indents": lambda t: re.sub(r"^[ \u3000]+", "\t", t, flags=re.M),
+    "no-break space indents": lambda t: re.sub(r"^[ \u3000]+", lambda m: "\u00a0" * len(m[0]), t, flags=re.M),
+    "full-width digits": lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "round brackets": lambda t: re.sub(r"〔(\d{4})〕", r"(\1)", t),
+    "square brackets": lambda t: re.sub(r"〔(\d{4})〕", r"[\1]", t),
+    "spaced numbers": lambda t: re.sub(r"〔(\d{4})〕\s*(\d+)\s*号", r" 〔 \1 〕 \2 号", t),
+    "chinese-numeral dates": chinese_dates,
+    "markdown headings": lambda t: re.sub(r"^(\s*)(\S*关于\S*)$", r"\1## \2", t, flags=re.M),
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+}
+SAME_WORDS = {"tab indents", "no-break space indents", "crlf", *[name for name in REWRITES if name.startswith("page breaks")]}
+
+
+def documents(path):
+    conversion = convert_file(path, path.name)
+    assert not [p for p in conversion.problems if p.severity == "error"], conversion.problems
+    return [({f: d.meta.get(f) for f in FIELDS}, d.body) for d in conversion.documents]
+
+
+@pytest.fixture(scope="module")
+def originals():
+    return {sample: documents(sample) for sample in SAMPLES}
+
+
+@pytest.mark.parametrize("rewrite", REWRITES)
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.parent.name + "/" + p.name[:3])
+def test_a_gazette_printed_differently_gives_the_same_documents(originals, tmp_path, sample, rewrite):
+    copy = tmp_path / sample.name
+    copy.write_text(REWRITES[rewrite](sample.read_text(encoding="utf-8")), encoding="utf-8")
+    got, expected = documents(copy), originals[sample]
+    assert [meta for meta, _ in got] == [meta for meta, _ in expected]
+    if rewrite in SAME_WORDS:
+        assert [body for _, body in got] == [body for _, body in expected]

@@ -26,9 +26,15 @@ def is_running_header(text: str, publisher: str | None) -> bool:
     return not rest or bool(mh.ISSUE_LABEL.search(rest) or re.fullmatch(r"[\d\s第页期()（）·]+", rest))
 
 
+PAGE_BREAK = "page_break"  # Line.kind of the lines mark_page_breaks finds
+BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
+
+
 def is_page_break_line(text: str) -> bool:
     """A line a page break prints wherever it falls, even inside a document's head: a
     decorated page number (``— 19 —``) or a gazette's running header (``…公报``)."""
+    if len(text) > 80:
+        return False
     text = despace(clean_line(text))
     if PAGE_NUMBER.match(text) and not text.isdigit():
         return True
@@ -36,17 +42,56 @@ def is_page_break_line(text: str) -> bool:
     return bool(name) and is_running_header(text, name.group())
 
 
-def _neighbour(lines: list[Line], index: int, step: int) -> str:
+def mark_page_breaks(lines: list[Line]) -> None:
+    """Mark (``Line.kind``) the lines a page break prints, for the stages that read a title
+    or a TOC entry across one: page-break lines, and the bare page numbers printed next to
+    running headers (``12`` above ``盘锦市人民政府公报``) — those that run in sequence with
+    the others, for a bare number alone may be a table's cell."""
+    headers = [i for i, line in enumerate(lines) if is_page_break_line(line.text)]
+    before, after = [], []  # bare numbers just above and just below a running header
+    for index in headers:
+        lines[index].kind = PAGE_BREAK
+        near = [_nearest_text(lines, index, step) for step in (-1, 1)]
+        if PAGE_NUMBER.match(lines[index].stripped) or any(n in headers for n in near if n is not None):
+            continue  # the page's number is printed already (— 12 —)
+        for n, side in zip(near, (before, after)):
+            if n is not None and BARE_PAGE_NUMBER.fullmatch(lines[n].stripped):
+                side.append(n)
+    # a gazette prints its page numbers on one side of the header: the side in sequence
+    for index in max(_in_sequence(lines, before), _in_sequence(lines, after), key=len):
+        lines[index].kind = PAGE_BREAK
+
+
+def _in_sequence(lines: list[Line], candidates: list[int]) -> list[int]:
+    """The candidates whose number follows or precedes a nearby candidate's as page numbers
+    do (1 to 3 pages a step)."""
+    values = [int(lines[i].stripped) for i in candidates]
+
+    def steps(k: int, j: int) -> bool:
+        gap = (values[j] - values[k]) * (1 if j > k else -1)
+        return 1 <= gap <= 3 * abs(j - k)
+    return [candidates[k] for k in range(len(candidates))
+            if any(steps(k, j) for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(candidates))]
+
+
+def _nearest_text(lines: list[Line], index: int, step: int) -> int | None:
     i = index + step
     while 0 <= i < len(lines) and lines[i].blank:
         i += step
-    return lines[i].stripped if 0 <= i < len(lines) else ""
+    return i if 0 <= i < len(lines) else None
+
+
+def _neighbour(lines: list[Line], index: int, step: int) -> str:
+    near = _nearest_text(lines, index, step)
+    return lines[near].stripped if near is not None else ""
 
 
 def is_page_number(lines: list[Line], index: int) -> bool:
     """A bare number between paragraphs (``12``, ``- 12 -``), not a cell of a table that a
     web scrape printed one cell per line."""
     text = lines[index].stripped
+    if lines[index].kind == PAGE_BREAK:
+        return bool(PAGE_NUMBER.match(text))
     if not PAGE_NUMBER.match(text):
         return False
     if not re.fullmatch(r"\d{1,4}", text):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import docnumber, rules
-from .artifacts import is_page_break_line
+from .artifacts import PAGE_BREAK
 from .reader import Line
 from .text import clean_line, despace, fold
 
@@ -52,7 +52,7 @@ def _title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
     i = index - 1
     while i >= floor and len(found) < MAX_TITLE_LINES:
         text = lines[i].text
-        if lines[i].blank or is_page_break_line(text):
+        if lines[i].blank or lines[i].kind == PAGE_BREAK:
             i -= 1
             continue
         if not (rules.is_title_like(text) or rules.is_red_header(text)):
@@ -66,7 +66,7 @@ def _title_like_below(lines: list[Line], index: int) -> list[int]:
     found: list[int] = []
     i = index + 1
     while i < len(lines) and len(found) < MAX_TITLE_LINES:
-        if lines[i].blank or is_page_break_line(lines[i].text):
+        if lines[i].blank or lines[i].kind == PAGE_BREAK:
             i += 1
             continue
         text = lines[i].text
@@ -187,7 +187,7 @@ def find_title_head(lines: list[Line], begin: int, title: str, taken: set[int],
             continue
         joined, used = "", []
         for j in range(index, min(len(lines), index + 8)):
-            if lines[j].blank or is_page_break_line(lines[j].text):
+            if lines[j].blank or lines[j].kind == PAGE_BREAK:
                 continue
             joined += fold(clean_line(lines[j].text))
             used.append(j)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from .artifacts import mark_page_breaks
 from .reader import Line
 from .split import Head, find_chronicle_heads, find_number_heads, find_title_head, title_starts
 from .text import fold
@@ -29,6 +30,7 @@ class Structure:
 
 
 def find_structure(lines: list[Line]) -> Structure:
+    mark_page_breaks(lines)
     toc_index = find_toc_start(lines)
     begin = toc_index + 1 if toc_index is not None else 0
     number_heads = find_number_heads(lines, begin)

@@ -13,7 +13,7 @@ from . import docnumber
 from .masthead import ISSUE_LABEL, PUBLISHER, SERIAL
 from .reader import Line
 from . import rules
-from .artifacts import is_page_break_line
+from .artifacts import PAGE_BREAK
 from .rules import PAGE_NUMBER, ends_with_doc_type, is_organ_name
 from .text import clean_line, despace
 
@@ -73,7 +73,7 @@ def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
         text = despace(clean_line(line.text))
         if not text:
             continue
-        if is_page_break_line(text):  # a page of the TOC ends, maybe inside an entry
+        if line.kind == PAGE_BREAK:  # a page of the TOC ends, maybe inside an entry
             kinds[line.no] = "page_number" if PAGE_NUMBER.match(text) else "running_header"
             continue
         if not pending and PUBLISHER.match(text):

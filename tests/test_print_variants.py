@@ -25,7 +25,7 @@ def _publisher(text: str) -> str:
     return re.search(r"[\u4e00-\u9fff]{2,4}市人民政府公报", text).group()
 
 
-def page_breaks(period: int, offset: int):
+def page_breaks(period: int, offset: int, printed: str = "— {page} —\n\n{name}"):
     """A page number and the running header every ``period`` lines, wherever that falls:
     inside the TOC, between a title and its number, before the last slogan."""
     def rewrite(text: str) -> str:
@@ -33,7 +33,7 @@ def page_breaks(period: int, offset: int):
         for n, line in enumerate(lines, start=1):
             out.append(line)
             if (n + offset) % period == 0:
-                out += ["", f"— {n // period} —", "", name, ""]
+                out += ["", printed.format(page=n // period, name=name), ""]
         return "\n".join(out)
     return rewrite
 
@@ -56,6 +56,9 @@ def chinese_dates(text: str) -> str:
 
 REWRITES = {
     **{f"page breaks {period}+{offset}": page_breaks(period, offset) for period, offset in ((37, 0), (23, 0), (23, 8), (11, 3))},
+    # bare page numbers (a table's cells are bare numbers too): above or below the header
+    "page breaks, bare number above": page_breaks(29, 0, "{page}\n\n{name} 2024年第1期"),
+    "page breaks, bare number below": page_breaks(19, 5, "{name}\n\n{page}"),
     "tab indents": lambda t: re.sub(r"^[ \u3000]+", "\t", t, flags=re.M),
     "no-break space indents": lambda t: re.sub(r"^[ \u3000]+", lambda m: "\u00a0" * len(m[0]), t, flags=re.M),
     "full-width digits": lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),

@@ -8,6 +8,7 @@ table), attachments become anchored sections and the signature block and 附注 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from . import cleanup, rules, tables
@@ -55,7 +56,8 @@ def heading_level(text: str) -> int | None:
     return None
 
 
-def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[str, list[tuple[int, str, str]]]:
+def render(lines: list[Line], roles: Roles, chronicle: bool = False,
+           wrapping: Wrapping | None = None) -> tuple[str, list[tuple[int, str, str]]]:
     """The Markdown body and the notes to report: (line number, code, message)."""
     if chronicle:
         return render_chronicle(lines, roles), []
@@ -70,8 +72,11 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
     paragraph: list[str] = []
     table: list[list[str]] = []
     seen_enclosure = False
+    own = Wrapping(lines)  # a document's own width first: a file may mix layouts
+    wrapping = own if own.width or wrapping is None else wrapping
 
     paragraph_line = 0
+    last_line = None  # the paragraph's last line as printed
 
     def flush():
         nonlocal paragraph, table
@@ -113,7 +118,11 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
         css = roles.classes.get(index)
         if css:
             flush()
-            blocks.append(f"{{.{css}}}\n{escape(text)}")
+            if css == "addressees" and blocks and blocks[-1].startswith("{.addressees}") \
+                    and not blocks[-1].endswith(("：", ":")):
+                blocks[-1] += escape(text)  # the addressees go on, wrapped onto another line
+            else:
+                blocks.append(f"{{.{css}}}\n{escape(text)}")
             continue
         attachment = rules.ATTACHMENT_HEADING.match(text)
         if attachment:
@@ -121,7 +130,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
             number = attachment["number"] or str(1 + sum("\n## 附件" in b for b in blocks))
             blocks.append(f"{{#attachment-{_ascii_number(number)} .attachment}}\n## 附件{number}")
             continue
-        level = heading_level(text)
+        level = heading_level(text) if not wrapping.full(line) else None  # a full line goes on below
         if level and (not paragraph or _starts_new_paragraph(paragraph, text)):
             flush()
             blocks.append(f"{'#' * level} {escape(text)}")
@@ -131,11 +140,12 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False) -> tuple[st
             blocks.append(f"{{.enclosure-title}}\n## {escape(''.join(paragraph) + text)}")
             paragraph = []
             continue
-        if _starts_new_paragraph(paragraph, text):
+        if _starts_new_paragraph(paragraph, text, bool(paragraph) and wrapping.cut(last_line, line)):
             flush()
         if not paragraph:
             paragraph_line = line.no
         paragraph.append(text)
+        last_line = line
     flush()
     return "\n\n".join(blocks) + "\n", notes
 
@@ -158,15 +168,51 @@ def _ascii_number(number: str) -> str:
         str.maketrans("０１２３４５６７８９", "0123456789"))
 
 
-def _starts_new_paragraph(paragraph: list[str], text: str) -> bool:
+def _starts_new_paragraph(paragraph: list[str], text: str, wrapped: bool = False) -> bool:
+    """Whether ``text`` begins a paragraph after the lines of ``paragraph``; ``wrapped``:
+    the line before was cut at the width a PDF conversion wraps at, and ``text`` is not
+    indented (a sentence may end just there, its paragraph going on)."""
     if not paragraph:
         return False
     previous = paragraph[-1]
     if ends_sentence(previous) or previous.endswith(("：", ":")):
-        return True
+        return not wrapped or bool(NUMBERING.match(text))
     if len(previous) < JOIN_MIN_CHARS:
         return True
     return bool(NUMBERING.match(text))
+
+
+def visual_width(text: str) -> float:
+    """Width in Han characters: a Latin letter, digit or space prints half as wide."""
+    return sum(0.5 if ord(char) < 128 else 1 for char in text)
+
+
+class Wrapping:
+    """How a PDF conversion wrapped a document's lines, if it did: at the commonest width
+    of its long lines, when at least a quarter of them (and ``MIN_LINES``) have it; and
+    whether an indent marks a paragraph's first line (some lines have one, most not)."""
+    MIN_LINES = 4
+
+    def __init__(self, lines: list[Line]):
+        printed = [line.text.rstrip() for line in lines if not line.blank]
+        widths = Counter(round(visual_width(text)) for text in printed if visual_width(text) >= 20)
+        width, count = widths.most_common(1)[0] if widths else (0, 0)
+        self.width = width if count >= self.MIN_LINES and 4 * count >= sum(widths.values()) else None
+        indented = sum(map(_indented, printed))
+        self.indents_mark_paragraphs = 0.1 * len(printed) < indented < 0.9 * len(printed)
+
+    def full(self, line: Line) -> bool:
+        """A line printed as wide as the wrap width (its indent included): its sentence or
+        heading may go on below."""
+        return bool(self.width) and visual_width(line.text.rstrip()) >= self.width - 1.5
+
+    def cut(self, previous: Line, line: Line) -> bool:
+        """``previous`` was cut at the wrap width and ``line`` goes on with its paragraph."""
+        return self.full(previous) and not (self.indents_mark_paragraphs and _indented(line.text))
+
+
+def _indented(raw: str) -> bool:
+    return raw[:1] in (" ", "\u3000", "\t", "\u00a0")
 
 
 def _title_start(paragraph: list[str]) -> bool:

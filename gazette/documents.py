@@ -36,6 +36,7 @@ class IssueContext:
     year: int | None
     issue_date: str | None
     fields: dict = field(default_factory=dict)   # a single web page's metadata header
+    wrapping: body.Wrapping | None = None        # how the file's lines were wrapped, if they were
 
 
 def choose_title(body_title: str, toc_title: str | None, issuer: str | None) -> str:
@@ -84,7 +85,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
     roles = _roles(lines, head, found, local)
     _place_printed_title(roles, head, lines, local, title)
-    rendered, notes = body.render(own, roles, chronicle=head.kind == "chronicle")
+    rendered, notes = body.render(own, roles, chronicle=head.kind == "chronicle", wrapping=context.wrapping)
     headings = _attachment_headings(lines, after_head, end)
     entry = head.toc_entry
     meta = {

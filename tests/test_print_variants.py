@@ -14,6 +14,7 @@ import re
 import pytest
 
 from conftest import SOURCES
+from gazette.body import visual_width
 from gazette.pipeline import convert_file
 
 SAMPLES = sorted(SOURCES.rglob("*.txt"))
@@ -92,3 +93,36 @@ def test_a_gazette_printed_differently_gives_the_same_documents(originals, tmp_p
     assert [meta for meta, _ in got] == [meta for meta, _ in expected]
     if rewrite in SAME_WORDS:
         assert [body for _, body in got] == [body for _, body in expected]
+
+
+def _wrapped(paragraph: str, width: int) -> list[str]:
+    """A paragraph as a PDF conversion prints it: lines of ``width`` (Latin half as wide),
+    the first indented by two ideographic spaces."""
+    lines, line = [], "\u3000\u3000"
+    for char in paragraph:
+        if visual_width(line + char) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return lines + [line]
+
+
+@pytest.mark.parametrize("width", [20, 23, 26])
+def test_a_pdf_conversion_that_wraps_lines_gives_the_same_paragraphs(tmp_path, width):
+    """Paragraphs of a sample, printed one line each and then hard-wrapped with indented
+    first lines: the same body.  Some lines end with 。 where the paragraph goes on, and
+    some numbered lines fill the width (they are not headings)."""
+    sample = SOURCES / "panjin/001_8ad141c6deb9acb4.txt"
+    paragraphs = [line.strip() for line in sample.read_text(encoding="utf-8").split("\n")
+                  if len(line.strip()) >= 60 and line.strip().endswith("。") and "|" not in line][:40]
+    head = ["盘锦市人民政府公报", "2024年第5—6月号（总第152期）", "盘锦市人民政府关于开展测试工作的通知", "盘政发〔2024〕99号",
+            "各县、区人民政府，辽滨沿海经济技术开发区、高新技术产业开发区管委会，市政府各部门、直属机构："]
+    tail = ["盘锦市人民政府", "2024年5月20日", "（此件公开发布）"]
+    wrapped = [line for paragraph in paragraphs for line in _wrapped(paragraph, width)]
+    assert sum(line.endswith("。") for line in wrapped) > len(paragraphs)  # a sentence ends inside a paragraph
+    bodies = []
+    for name, lines in (("one-line.txt", paragraphs), ("wrapped.txt", wrapped)):
+        (tmp_path / name).write_text("\n\n".join(head + lines + tail), encoding="utf-8")
+        bodies.append(documents(tmp_path / name))
+    assert len(bodies[0]) == 1 and bodies[0][0][1].count("\n\n") >= len(paragraphs)
+    assert bodies[1] == bodies[0]

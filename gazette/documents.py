@@ -217,6 +217,8 @@ def _place_printed_title(roles: body.Roles, head: Head, lines: list[Line], local
         roles.title_block = f"# {escape(title)}"
     else:
         roles.title_block = f"{{.printed-title}}\n{escape(printed)}"
+    if head.doc_number and head.number_index in head.title_indexes:  # printed after the title, on its line
+        roles.title_block += f"\n\n{{.doc-number}}\n{escape(despace(head.doc_number.raw))}"
 
 
 def _slug(meta: dict, head: Head, position: int) -> str:

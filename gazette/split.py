@@ -17,6 +17,7 @@ from .reader import Line
 from .text import clean_line, despace, fold
 
 MAX_TITLE_LINES = 5
+INLINE_NUMBER = re.compile(r"[（(]\s*(?P<number>[^（）()]*?(?:[（(]\d{4}[)）][^（）()]*?)?号)\s*[)）]$")  # …的通知（盘政发〔2024〕1号）
 CHRONICLE_TITLE = re.compile(r"^.{0,24}大事记$")
 
 
@@ -32,7 +33,9 @@ class Head:
     toc_entry: object = None        # the TocEntry this head was matched with
 
     def title_text(self, lines: list[Line]) -> str:
-        return "".join(despace(clean_line(lines[i].text)) for i in self.title_indexes)
+        text = "".join(despace(clean_line(lines[i].text)) for i in self.title_indexes)
+        inline = INLINE_NUMBER.search(text) if self.number_index in self.title_indexes else None
+        return text[:inline.start()] if inline else text
 
     @property
     def last_index(self) -> int:
@@ -140,12 +143,30 @@ def find_number_heads(lines: list[Line], begin: int) -> list[Head]:
             heads.append(order)
             floor = index + 1
             continue
-        if not is_document_number_line(lines[index].text):
-            continue
-        head = head_at_number(lines, index, floor)
+        if is_document_number_line(lines[index].text):
+            head = head_at_number(lines, index, floor)
+        else:
+            head = inline_number_head(lines, index, floor)
+            if head is None:
+                continue
         heads.append(head)
         floor = index + 1
     return heads
+
+
+def inline_number_head(lines: list[Line], index: int, floor: int) -> Head | None:
+    """A title printed with its number after it, as a web page prints its heading
+    (``…的通知（盘政发〔2024〕1号）``), the addressees below: not a TOC entry."""
+    text = despace(clean_line(lines[index].text))
+    inline = INLINE_NUMBER.search(text)
+    number = docnumber.parse(inline["number"]) if inline else None
+    if number is None or not rules.ends_with_doc_type(text[:inline.start()]):
+        return None
+    if not rules.addressee_span([line.text for line in lines[index + 1:index + 20] if not line.blank]):
+        return None
+    title, issuer = _choose_title(lines, [*_title_like_above(lines, index, floor), index])
+    title = title or [index]
+    return Head(min(title), index, title, number, issuer)
 
 
 def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:

@@ -69,8 +69,12 @@ REWRITES = {
     "chinese-numeral dates": chinese_dates,
     "markdown headings": lambda t: re.sub(r"^(\s*)(\S*关于\S*)$", r"\1## \2", t, flags=re.M),
     "crlf": lambda t: t.replace("\n", "\r\n"),
+    # a web page's heading: 关于…的通知（盘政发〔2024〕1号）, the number on the title's line
+    "title and number on one line": lambda t: re.sub(
+        r"^(\S*(?:通知|意见|决定|办法|方案|批复|通报|报告))\s*\n\s*\n\s*([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)\s*$",
+        r"\1（\2）", t, flags=re.M),
 }
-SAME_WORDS = {"tab indents", "no-break space indents", "crlf", *[name for name in REWRITES if name.startswith("page breaks")]}
+SAME_WORDS = {"tab indents", "no-break space indents", "crlf", "title and number on one line", *[name for name in REWRITES if name.startswith("page breaks")]}
 
 
 def documents(path):

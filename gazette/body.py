@@ -184,7 +184,7 @@ def _starts_new_paragraph(paragraph: list[str], text: str, wrapped: bool = False
 
 def visual_width(text: str) -> float:
     """Width in Han characters: a Latin letter, digit or space prints half as wide."""
-    return sum(0.5 if ord(char) < 128 else 1 for char in text)
+    return len(text) - len(text.encode("ascii", "ignore")) / 2
 
 
 class Wrapping:
@@ -195,7 +195,7 @@ class Wrapping:
 
     def __init__(self, lines: list[Line]):
         printed = [line.text.rstrip() for line in lines if not line.blank]
-        widths = Counter(round(visual_width(text)) for text in printed if visual_width(text) >= 20)
+        widths = Counter(round(width) for width in map(visual_width, printed) if width >= 20)
         width, count = widths.most_common(1)[0] if widths else (0, 0)
         self.width = width if count >= self.MIN_LINES and 4 * count >= sum(widths.values()) else None
         indented = sum(map(_indented, printed))

@@ -8,13 +8,13 @@ table), attachments become anchored sections and the signature block and 附注 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from . import cleanup, rules, tables
 from .markdown_text import cell_parts, escape
 from .reader import Line
 from .text import clean_line, despace, ends_sentence, fold
+from .wrapping import Wrapping
 
 HEADING_RULES = (
     (re.compile(r"^第[一二三四五六七八九十百零〇]+章"), 2),
@@ -164,8 +164,7 @@ def _render_region(region: tables.Flattened, texts: list[str], notes: list, item
 
 def _ascii_number(number: str) -> str:
     digits = "一二三四五六七八九十"
-    return str(digits.index(number) + 1) if number in digits else number.translate(
-        str.maketrans("０１２３４５６７８９", "0123456789"))
+    return str(digits.index(number) + 1) if number in digits else number  # the reader made digits ASCII
 
 
 def _starts_new_paragraph(paragraph: list[str], text: str, wrapped: bool = False) -> bool:
@@ -180,39 +179,6 @@ def _starts_new_paragraph(paragraph: list[str], text: str, wrapped: bool = False
     if len(previous) < JOIN_MIN_CHARS:
         return True
     return bool(NUMBERING.match(text))
-
-
-def visual_width(text: str) -> float:
-    """Width in Han characters: a Latin letter, digit or space prints half as wide."""
-    return len(text) - len(text.encode("ascii", "ignore")) / 2
-
-
-class Wrapping:
-    """How a PDF conversion wrapped a document's lines, if it did: at the commonest width
-    of its long lines, when at least a quarter of them (and ``MIN_LINES``) have it; and
-    whether an indent marks a paragraph's first line (some lines have one, most not)."""
-    MIN_LINES = 4
-
-    def __init__(self, lines: list[Line]):
-        printed = [line.text.rstrip() for line in lines if not line.blank]
-        widths = Counter(round(width) for width in map(visual_width, printed) if width >= 20)
-        width, count = widths.most_common(1)[0] if widths else (0, 0)
-        self.width = width if count >= self.MIN_LINES and 4 * count >= sum(widths.values()) else None
-        indented = sum(map(_indented, printed))
-        self.indents_mark_paragraphs = 0.1 * len(printed) < indented < 0.9 * len(printed)
-
-    def full(self, line: Line) -> bool:
-        """A line printed as wide as the wrap width (its indent included): its sentence or
-        heading may go on below."""
-        return bool(self.width) and visual_width(line.text.rstrip()) >= self.width - 1.5
-
-    def cut(self, previous: Line, line: Line) -> bool:
-        """``previous`` was cut at the wrap width and ``line`` goes on with its paragraph."""
-        return self.full(previous) and not (self.indents_mark_paragraphs and _indented(line.text))
-
-
-def _indented(raw: str) -> bool:
-    return raw[:1] in (" ", "\u3000", "\t", "\u00a0")
 
 
 def _title_start(paragraph: list[str]) -> bool:

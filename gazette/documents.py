@@ -8,6 +8,7 @@ from .reader import Line
 from .split import Head
 from .markdown_text import escape
 from .text import clean_line, despace, fold
+from .wrapping import Wrapping
 
 FRONT_MATTER_KEYS = (
     "kind", "title", "doc_number", "doc_number_raw", "issuer", "addressees", "date", "note",
@@ -36,7 +37,7 @@ class IssueContext:
     year: int | None
     issue_date: str | None
     fields: dict = field(default_factory=dict)   # a single web page's metadata header
-    wrapping: body.Wrapping | None = None        # how the file's lines were wrapped, if they were
+    wrapping: Wrapping | None = None             # how the file's lines were wrapped, if they were
 
 
 def choose_title(body_title: str, toc_title: str | None, issuer: str | None) -> str:

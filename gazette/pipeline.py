@@ -9,11 +9,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import artifacts, body, documents, masthead as mh, rules
+from . import artifacts, documents, masthead as mh, rules
 from .problems import ConversionError, Problem
 from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
+from .wrapping import Wrapping
 
 
 @dataclass
@@ -67,7 +68,7 @@ def convert_lines(lines: list[Line], conversion: Conversion) -> None:
     single_page = structure.toc_index is None and len(structure.heads) == 1
     context = documents.IssueContext(conversion.source, head.publisher, head.issue_label,
                                       head.issue_number, head.year, head.issue_date,
-                                      fields if single_page else {}, body.Wrapping(lines))
+                                      fields if single_page else {}, Wrapping(lines))
     _build_documents(lines, structure, context, kinds, conversion)
     conversion.folder = _folder(head, conversion)
     conversion.issue = _issue_record(head, structure, conversion)

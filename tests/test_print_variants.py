@@ -14,7 +14,7 @@ import re
 import pytest
 
 from conftest import SOURCES
-from gazette.body import visual_width
+from gazette.wrapping import visual_width
 from gazette.pipeline import convert_file
 
 SAMPLES = sorted(SOURCES.rglob("*.txt"))

@@ -1,0 +1,44 @@
+"""How a PDF conversion wrapped its lines, so that the body joins them back into paragraphs.
+
+A PDF's text comes out one printed line per line: a paragraph's lines fill the page's
+width, and a sentence may end at a line's end while its paragraph goes on.  The width is
+found from the lines themselves, per document (a file may mix layouts) or else per file.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .reader import Line
+
+
+def visual_width(text: str) -> float:
+    """Width in Han characters: a Latin letter, digit or space prints half as wide."""
+    return len(text) - len(text.encode("ascii", "ignore")) / 2
+
+
+class Wrapping:
+    """How a PDF conversion wrapped a document's lines, if it did: at the commonest width
+    of its long lines, when at least a quarter of them (and ``MIN_LINES``) have it; and
+    whether an indent marks a paragraph's first line (some lines have one, most not)."""
+    MIN_LINES = 4
+
+    def __init__(self, lines: list[Line]):
+        printed = [line.text.rstrip() for line in lines if not line.blank]
+        widths = Counter(round(width) for width in map(visual_width, printed) if width >= 20)
+        width, count = widths.most_common(1)[0] if widths else (0, 0)
+        self.width = width if count >= self.MIN_LINES and 4 * count >= sum(widths.values()) else None
+        indented = sum(map(_indented, printed))
+        self.indents_mark_paragraphs = 0.1 * len(printed) < indented < 0.9 * len(printed)
+
+    def full(self, line: Line) -> bool:
+        """A line printed as wide as the wrap width (its indent included): its sentence or
+        heading may go on below."""
+        return bool(self.width) and visual_width(line.text.rstrip()) >= self.width - 1.5
+
+    def cut(self, previous: Line, line: Line) -> bool:
+        """``previous`` was cut at the wrap width and ``line`` goes on with its paragraph."""
+        return self.full(previous) and not (self.indents_mark_paragraphs and _indented(line.text))
+
+
+def _indented(raw: str) -> bool:
+    return raw[:1] in (" ", "\u3000", "\t", "\u00a0")

@@ -28,12 +28,13 @@ def is_running_header(text: str, publisher: str | None) -> bool:
 
 PAGE_BREAK = "page_break"  # Line.kind of the lines mark_page_breaks finds
 BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
+ANY_DIGIT = re.compile(r"\d")
 
 
 def is_page_break_line(text: str) -> bool:
     """A line a page break prints wherever it falls, even inside a document's head: a
     decorated page number (``— 19 —``) or a gazette's running header (``…公报``)."""
-    if len(text) > 80:
+    if len(text) > 80 or "公报" not in text and not ANY_DIGIT.search(text):  # most lines: quickly
         return False
     text = despace(clean_line(text))
     if PAGE_NUMBER.match(text) and not text.isdigit():

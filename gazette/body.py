@@ -8,6 +8,7 @@ table), attachments become anchored sections and the signature block and 附注 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import cleanup, rules, tables
@@ -57,7 +58,7 @@ def heading_level(text: str) -> int | None:
 
 
 def render(lines: list[Line], roles: Roles, chronicle: bool = False,
-           wrapping: Wrapping | None = None) -> tuple[str, list[tuple[int, str, str]]]:
+           wrapping: Callable[[], Wrapping] | None = None) -> tuple[str, list[tuple[int, str, str]]]:
     """The Markdown body and the notes to report: (line number, code, message)."""
     if chronicle:
         return render_chronicle(lines, roles), []
@@ -73,7 +74,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
     table: list[list[str]] = []
     seen_enclosure = False
     own = Wrapping(lines)  # a document's own width first: a file may mix layouts
-    wrapping = own if own.width or wrapping is None else wrapping
+    wrapping = own if own.width or wrapping is None else wrapping()
 
     paragraph_line = 0
     last_line = None  # the paragraph's last line as printed

@@ -1,6 +1,7 @@
 """Build one document (front matter + Markdown body) from its lines."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import body, docnumber, metadata, rules, topics
@@ -37,7 +38,7 @@ class IssueContext:
     year: int | None
     issue_date: str | None
     fields: dict = field(default_factory=dict)   # a single web page's metadata header
-    wrapping: Wrapping | None = None             # how the file's lines were wrapped, if they were
+    wrapping: Callable[[], Wrapping] | None = None   # how the file's lines were wrapped (Wrapping.lazily)
 
 
 def choose_title(body_title: str, toc_title: str | None, issuer: str | None) -> str:

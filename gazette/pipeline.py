@@ -68,7 +68,7 @@ def convert_lines(lines: list[Line], conversion: Conversion) -> None:
     single_page = structure.toc_index is None and len(structure.heads) == 1
     context = documents.IssueContext(conversion.source, head.publisher, head.issue_label,
                                       head.issue_number, head.year, head.issue_date,
-                                      fields if single_page else {}, Wrapping(lines))
+                                      fields if single_page else {}, Wrapping.lazily(lines))
     _build_documents(lines, structure, context, kinds, conversion)
     conversion.folder = _folder(head, conversion)
     conversion.issue = _issue_record(head, structure, conversion)

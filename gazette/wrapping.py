@@ -7,6 +7,7 @@ found from the lines themselves, per document (a file may mix layouts) or else p
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from .reader import Line
 
@@ -29,6 +30,12 @@ class Wrapping:
         self.width = width if count >= self.MIN_LINES and 4 * count >= sum(widths.values()) else None
         indented = sum(map(_indented, printed))
         self.indents_mark_paragraphs = 0.1 * len(printed) < indented < 0.9 * len(printed)
+
+    @classmethod
+    def lazily(cls, lines: list[Line]):
+        """A function giving ``Wrapping(lines)``, computed at its first call only: a file's
+        wrapping is needed only for the documents too short to show their own."""
+        return cache(lambda: cls(lines))
 
     def full(self, line: Line) -> bool:
         """A line printed as wide as the wrap width (its indent included): its sentence or

@@ -14,6 +14,7 @@ from .problems import ConversionError, Problem
 from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
+from .text import clean_line
 from .wrapping import Wrapping
 
 
@@ -92,7 +93,7 @@ def _preface_fields(lines: list[Line], kinds: dict[int, str]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for line in lines:
         if kinds.get(line.no) == "web_meta":
-            for key, value in mh.web_fields(line.stripped).items():
+            for key, value in mh.web_fields(clean_line(line.text)).items():
                 fields.setdefault(key, value)
     return fields
 

@@ -124,7 +124,8 @@ def order_head(lines: list[Line], index: int, floor: int) -> Head | None:
     serial = ORDER_SERIAL.match(despace(clean_line(lines[index].text)))
     if not serial:
         return None
-    above = next((i for i in range(index - 1, max(floor, index - 4) - 1, -1) if not lines[i].blank), None)
+    above = next((i for i in range(index - 1, max(floor, index - 10) - 1, -1)
+                  if not lines[i].blank and lines[i].kind != PAGE_BREAK), None)
     organ = despace(clean_line(lines[above].text)) if above is not None else ""
     if not (organ.endswith("令") and 3 <= len(organ) <= 30):
         return None

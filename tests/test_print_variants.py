@@ -10,6 +10,7 @@ issuers and addressees; where the words are unchanged, the same bodies.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -17,13 +18,16 @@ from conftest import SOURCES
 from gazette.wrapping import visual_width
 from gazette.pipeline import convert_file
 
-SAMPLES = sorted(SOURCES.rglob("*.txt"))
+# the five samples, and the test fixtures' other kinds: a gazette with an order (政府令), a
+# web page, a law-database export (pages of a gazette only: a web page has no page breaks)
+SAMPLES = sorted(SOURCES.rglob("*.txt")) + sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
+PUBLISHER = re.compile(r"[\u4e00-\u9fff]{2,4}市人民政府公报")
 FIELDS = ("title", "doc_number", "date", "issuer", "addressees")
 DIGITS = "〇一二三四五六七八九"
 
 
 def _publisher(text: str) -> str:
-    return re.search(r"[\u4e00-\u9fff]{2,4}市人民政府公报", text).group()
+    return PUBLISHER.search(text).group()
 
 
 def page_breaks(period: int, offset: int, printed: str = "— {page} —\n\n{name}"):
@@ -88,8 +92,12 @@ def originals():
     return {sample: documents(sample) for sample in SAMPLES}
 
 
-@pytest.mark.parametrize("rewrite", REWRITES)
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.parent.name + "/" + p.name[:3])
+CASES = [pytest.param(sample, rewrite, id=f"{sample.parent.name}/{sample.name[:3]}-{rewrite}")
+         for sample in SAMPLES for rewrite in REWRITES
+         if not rewrite.startswith("page breaks") or PUBLISHER.search(sample.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("sample, rewrite", CASES)
 def test_a_gazette_printed_differently_gives_the_same_documents(originals, tmp_path, sample, rewrite):
     copy = tmp_path / sample.name
     copy.write_text(REWRITES[rewrite](sample.read_text(encoding="utf-8")), encoding="utf-8")

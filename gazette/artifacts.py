@@ -95,7 +95,7 @@ def is_page_number(lines: list[Line], index: int) -> bool:
         return bool(PAGE_NUMBER.match(text))
     if not PAGE_NUMBER.match(text):
         return False
-    if not re.fullmatch(r"\d{1,4}", text):
+    if not BARE_PAGE_NUMBER.fullmatch(text):
         return True
     before, after = _neighbour(lines, index, -1), _neighbour(lines, index, 1)
     short = [n for n in (before, after) if n and len(n) < NEIGHBOUR_PARAGRAPH_CHARS]

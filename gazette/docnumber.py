@@ -33,6 +33,10 @@ DOC_NUMBER = re.compile(
     re.VERBOSE,
 )
 
+# A number in parentheses after a title, its year maybe in round brackets too:
+# ``…的通知（盘政发〔2024〕1号）``, ``(盘政发(2024)1号)``.
+NUMBER_IN_PARENS = re.compile(r"[(（]\s*(?P<number>[^()（）]*?(?:[(（]\s*\d{4}\s*[)）][^()（）]*?)?号)\s*[)）]")
+
 ORDER_NUMBER = re.compile(
     rf"""
     (?P<prefix>[{HAN}]{{2,20}}令)           # 晋城市人民政府令

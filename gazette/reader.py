@@ -7,6 +7,7 @@ digits are read as ASCII, and every line keeps its 1-based number in the file.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,14 +65,13 @@ def _han_share(text: str) -> float:
 
 
 # Full-width letters and digits (U+FF10–FF5A) are a typesetting variant of ASCII ones:
-# read as ASCII, a date printed ２０２４年５月２０日 or a number 盘政发〔２０２４〕４号 is
-# recognised as any other (search folds them alike, by NFKC).
-FULL_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+# read as ASCII (their NFKC form), a date printed ２０２４年５月２０日 or a number
+# 盘政发〔２０２４〕４号 is recognised as any other (search folds them alike, by NFKC).
 FULL_WIDTH_RUN = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+")
 
 
 def split_lines(text: str) -> list[Line]:
-    text = FULL_WIDTH_RUN.sub(lambda run: run.group().translate(FULL_WIDTH), text)  # few runs: fast
+    text = FULL_WIDTH_RUN.sub(lambda run: unicodedata.normalize("NFKC", run.group()), text)  # few runs: fast
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]

@@ -17,7 +17,7 @@ from .reader import Line
 from .text import clean_line, despace, fold
 
 MAX_TITLE_LINES = 5
-INLINE_NUMBER = re.compile(r"[（(]\s*(?P<number>[^（）()]*?(?:[（(]\d{4}[)）][^（）()]*?)?号)\s*[)）]$")  # …的通知（盘政发〔2024〕1号）
+INLINE_NUMBER = re.compile(docnumber.NUMBER_IN_PARENS.pattern + "$")  # …的通知（盘政发〔2024〕1号） ending a line
 CHRONICLE_TITLE = re.compile(r"^.{0,24}大事记$")
 
 

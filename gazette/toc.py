@@ -19,8 +19,6 @@ from .text import clean_line, despace
 
 # An entry ends with its page number: "…的通知(盘政发〔2024〕1 号) (1)", "…通知 ..... (11)", "…通知47".
 PAGE_AT_END = re.compile(r"(?:\.{2,}|…+|\s)*[(（]?\s*(?P<page>\d{1,4})\s*[)）]?\s*$")
-# the number's own year may be printed in round brackets too: "(盘政发(2024)1号)"
-DOC_NUMBER_IN_PARENS = re.compile(r"[(（]\s*(?P<number>[^()（）]*?(?:[(（]\s*\d{4}\s*[)）][^()（）]*?)?号)\s*[)）]")
 SECTION_MARK = re.compile(r"^[○●◎■□◆◇★☆]\s*")
 
 
@@ -115,7 +113,7 @@ def _entry(joined: str, page: re.Match, section: str | None, line_numbers: list[
     title = joined[: page.start()].rstrip(".… ")
     number = None
     raw = None
-    found = DOC_NUMBER_IN_PARENS.search(title)
+    found = docnumber.NUMBER_IN_PARENS.search(title)
     trailing = _trailing_number(title)
     if found and docnumber.parse(found["number"]):
         raw = found["number"]

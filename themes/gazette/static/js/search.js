@@ -265,8 +265,9 @@
           return postings && new Set(postings[field].documents);
         }).filter(Boolean);
         found = found.filter(function (hit) { return bearers.every(function (set) { return set.has(hit[0]); }); });
+        if (!found.length) return {all: all, words: words};
         state.asText = numbers;
-        return found.length ? {all: found, words: asText} : {all: all, words: words};
+        return {all: found, words: asText};
       });
     });
   }

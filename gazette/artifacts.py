@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import masthead as mh
+from . import masthead as mh, webheader
 from .reader import Line
 from .docnumber import HAN
 from .rules import PAGE_NUMBER, is_table_row
@@ -129,8 +129,6 @@ def preface_kind(text: str) -> str:
     """Kind of a line before the TOC or the first document."""
     if not text.strip():
         return "blank"
-    if mh.is_web_meta(text):
-        return "web_meta"
-    if mh.is_web_chrome(text):
+    if webheader.is_chrome(text):
         return "web_chrome"
     return "masthead"

@@ -61,6 +61,11 @@ def _issuer_from_title(title: str) -> str | None:
     return before if before and rules.is_organ_name(before) else None
 
 
+def _first(fields: dict[str, str], *keys: str) -> str:
+    """The first of a web page's header fields that has a value ('' if none)."""
+    return next((fields[key] for key in keys if fields.get(key)), "")
+
+
 def build(lines: list[Line], head: Head, end: int, context: IssueContext,
           artifacts: set[int], position: int) -> Document:
     """The document whose head is ``head`` and whose lines run to ``end`` (exclusive)."""
@@ -71,15 +76,15 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     after_head = head.last_index + 1 if head.title_indexes or head.number_index is not None else head.start
     web = context.fields
     title = choose_title(head.title_text(lines), head.toc_title or web.get("标题") or web.get("名称"), head.issuer)
-    number = head.doc_number or docnumber.parse(web.get("发文字号") or web.get("文号") or "")
+    number = head.doc_number or docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
     found = _find_parts(lines, after_head, end) if head.kind == "document" else metadata.Extracted()
     is_order = bool(number and number.year is None and number.prefix.endswith("令"))
     if is_order and title.endswith("令"):  # the order's own heading; name it by what it enacts
         title = head.toc_title or _enclosed_title(lines, found, after_head, end) or title
     issuer = (head.issuer or _issuer_from_title(title) or found.signer or _section_issuer(head)
-              or web.get("发文机关") or web.get("制定机关") or web.get("发布部门") or web.get("发布机构"))
-    if found.date is None and web.get("成文日期"):
-        found.date = rules.parse_date(web["成文日期"])
+              or _first(web, "发文机关", "发文机构", "发文单位", "制定机关", "发布部门", "发布机构") or None)
+    if found.date is None:
+        found.date = rules.parse_date(_first(web, "成文日期", "成文时间", "发文日期"))
     if issuer and title.startswith("关于"):
         title = issuer + title
     text = "\n".join(line.text for line in own)

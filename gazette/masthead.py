@@ -13,6 +13,7 @@ from .docnumber import HAN
 from .reader import Line
 from .rules import parse_date
 from .text import clean_line, despace
+from .webheader import WEB_META
 
 PUBLISHER = re.compile(rf"^(?P<name>[{HAN}]{{2,20}}公报)$")              # 盘锦市人民政府公报
 ISSUE_LABEL = re.compile(
@@ -27,16 +28,6 @@ SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,5})\s*期")                 # 
 PUBLICATION_MONTH = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月$")  # 2024 年 3 月
 YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
 
-# Keys of a government web page's metadata header (索引号: … 发布机构: …).
-WEB_KEYS = ("索引号", "发布机构", "发文机关", "信息名称", "标题", "名称", "主题分类", "发布日期",
-            "成文日期", "废止日期", "生效日期", "发文字号", "文号", "关键词", "有效性", "效力状态",
-            "发布时间", "来源", "公文种类", "文种", "信息来源", "时效性", "施行日期", "发文日期",
-            "发布部门", "制定机关", "效力级别", "实施日期", "正文")
-_WEB_KEY = "|".join(r"\s*".join(key) for key in sorted(WEB_KEYS, key=len, reverse=True))
-WEB_FIELD = re.compile(rf"(?:【(?P<bracketed>{_WEB_KEY})】\s*[:：]?|(?P<key>{_WEB_KEY})\s*[:：])\s*")
-WEB_CHROME = re.compile(r"【\s*字体|打印本页|关闭窗口|分享到|扫一扫|当前位置|【\s*打印|【\s*关闭|^(?:大|中|小)\s*】")
-
-
 @dataclass
 class Masthead:
     publisher: str | None = None
@@ -47,38 +38,19 @@ class Masthead:
     lines: dict = field(default_factory=dict)  # line number → what it gave
 
 
-def web_fields(text: str) -> dict[str, str]:
-    """``索引号: bx-1 发布机构: 本溪市人民政府`` → {'索引号': 'bx-1', '发布机构': '本溪市人民政府'}."""
-    matches = list(WEB_FIELD.finditer(text))
-    if not matches or text.strip()[: matches[0].start() - len(text)].strip():
-        return {}
-    fields = {}
-    for match, following in zip(matches, matches[1:] + [None]):
-        end = following.start() if following else len(text)
-        fields[re.sub(r"\s", "", match["key"] or match["bracketed"])] = text[match.end():end].strip()
-    return fields
-
-
-def is_web_meta(text: str) -> bool:
-    return bool(web_fields(clean_line(text)))
-
-
-def is_web_chrome(text: str) -> bool:
-    return bool(WEB_CHROME.search(text))
-
-
-def read_masthead(lines: list[Line], limit: int) -> Masthead:
-    """Look for masthead facts in ``lines[:limit]`` (the part before the first document)."""
+def read_masthead(lines: list[Line], limit: int, web: dict[str, str]) -> Masthead:
+    """Look for masthead facts in ``lines[:limit]`` (the part before the first document)
+    and in a web page's header fields ``web`` (a gazette issue's page names it there)."""
     head = Masthead()
+    if web.get("发布日期"):
+        head.issue_date = parse_date(web["发布日期"])
+    if web.get("信息名称"):
+        _read_publisher(head, web["信息名称"], 0)
+        _read_issue(head, web["信息名称"], 0)
     for line in lines[:limit]:
         text = despace(clean_line(line.text))
-        if not text:
+        if not text or line.kind == WEB_META:
             continue
-        fields = web_fields(text)
-        if fields:
-            if head.issue_date is None and fields.get("发布日期"):
-                head.issue_date = parse_date(fields["发布日期"])
-            text = fields.get("信息名称", "")
         _read_publisher(head, text, line.no)
         _read_issue(head, text, line.no)
     return head

@@ -7,6 +7,7 @@ addressees (主送机关), the signature date (成文日期) and issuer (发文�
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 
 from . import docnumber, rules
@@ -32,8 +33,9 @@ class Extracted:
 
 
 def find_addressees(lines: list[Line], begin: int, end: int) -> tuple[list[str], list[int]]:
-    """主送机关: the first non-blank line after the head, when it ends with a colon."""
-    indexes = [i for i in range(begin, min(end, begin + 10)) if not lines[i].blank]
+    """主送机关: the first non-blank line after the head, when it ends with a colon (the
+    blanked lines of a web page's header between them skipped)."""
+    indexes = list(islice((i for i in range(begin, end) if not lines[i].blank), 10))
     count = rules.addressee_span([lines[i].text for i in indexes])
     if not count or "附件" in lines[indexes[0]].text[:4]:
         return [], []

@@ -9,12 +9,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import artifacts, documents, masthead as mh, rules
+from . import artifacts, documents, masthead as mh, rules, webheader
 from .problems import ConversionError, Problem
 from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
-from .text import clean_line
+from .webheader import WEB_META
 from .wrapping import Wrapping
 
 
@@ -48,14 +48,14 @@ def convert_file(path: Path, display: str) -> Conversion:
 
 
 def convert_lines(lines: list[Line], conversion: Conversion) -> None:
+    fields = webheader.mark_header(lines)
     structure = find_structure(lines)
     first = structure.heads[0].start if structure.heads else len(lines)
-    head = mh.finish(mh.read_masthead(lines, structure.toc_index if structure.toc_index is not None else first))
+    head = mh.finish(mh.read_masthead(lines, structure.toc_index if structure.toc_index is not None else first, fields))
     if head.issue_label is None and structure.toc_index is not None:
-        head = mh.finish(mh.read_masthead(lines, first))
+        head = mh.finish(mh.read_masthead(lines, first, fields))
     kinds: dict[int, str] = {}
     _classify_preface(lines, structure, first, kinds)
-    fields = _preface_fields(lines, kinds)
     if not structure.heads:
         single = _single_document(lines, first, kinds, fields)
         if single is None:
@@ -80,7 +80,9 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
     toc_index = structure.toc_index
     for index in range(first):
         line = lines[index]
-        if toc_index is not None and index == toc_index:
+        if line.kind == WEB_META:
+            kinds[line.no] = WEB_META
+        elif toc_index is not None and index == toc_index:
             kinds[line.no] = "toc"
         elif toc_index is not None and index > toc_index:
             kinds[line.no] = "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
@@ -88,26 +90,16 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
             kinds[line.no] = artifacts.preface_kind(line.text)
 
 
-def _preface_fields(lines: list[Line], kinds: dict[int, str]) -> dict[str, str]:
-    """The metadata header of a web page or law-database export (标题, 发文字号 …)."""
-    fields: dict[str, str] = {}
-    for line in lines:
-        if kinds.get(line.no) == "web_meta":
-            for key, value in mh.web_fields(clean_line(line.text)).items():
-                fields.setdefault(key, value)
-    return fields
-
-
 def _single_document(lines: list[Line], first: int, kinds: dict[int, str], fields: dict[str, str]):
     """A file holding one document as a web page or law database prints it."""
     from .split import Head, head_at_number, is_document_number_line
 
-    begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in ("web_meta", "web_chrome", "blank")
+    begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in (WEB_META, "web_chrome", "blank")
                   and not lines[i].blank), None)
     if begin is None:
         return None
     for index in range(begin, min(len(lines), begin + 20)):
-        if is_document_number_line(lines[index].text):
+        if lines[index].kind != WEB_META and is_document_number_line(lines[index].text):
             head = head_at_number(lines, index, begin)
             head.start = begin
             return head
@@ -155,7 +147,10 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
 def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
     found = set()
     for index in range(start, end):
-        if artifacts.is_running_header(lines[index].text, publisher):
+        if lines[index].kind == WEB_META:  # a header below the title
+            kinds[lines[index].no] = WEB_META
+            found.add(index)
+        elif artifacts.is_running_header(lines[index].text, publisher):
             kinds[lines[index].no] = "running_header"
             found.add(index)
         elif artifacts.is_page_number(lines, index):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import docnumber, rules
 from .artifacts import PAGE_BREAK
+from .webheader import WEB_META
 from .reader import Line
 from .text import clean_line, despace, fold
 
@@ -58,7 +59,7 @@ def _title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
         if lines[i].blank or lines[i].kind == PAGE_BREAK:
             i -= 1
             continue
-        if not (rules.is_title_like(text) or rules.is_red_header(text)):
+        if lines[i].kind == WEB_META or not (rules.is_title_like(text) or rules.is_red_header(text)):
             break
         found.insert(0, i)
         i -= 1
@@ -74,7 +75,7 @@ def _title_like_below(lines: list[Line], index: int) -> list[int]:
             continue
         text = lines[i].text
         following = [line.text for line in lines[i:i + 8] if not line.blank]
-        if rules.addressee_span(following) or not rules.is_title_like(text):
+        if lines[i].kind == WEB_META or rules.addressee_span(following) or not rules.is_title_like(text):
             break
         found.append(i)
         i += 1
@@ -137,7 +138,7 @@ def find_number_heads(lines: list[Line], begin: int) -> list[Head]:
     heads: list[Head] = []
     floor = begin
     for index in range(begin, len(lines)):
-        if lines[index].blank:
+        if lines[index].blank or lines[index].kind == WEB_META:
             continue
         order = order_head(lines, index, floor)
         if order:

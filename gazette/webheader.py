@@ -1,0 +1,129 @@
+"""A government web page's metadata header (索引号, 发布机构, 发文字号 …), in the layouts
+pages print it:
+
+- fields on one line: ``索引号: 1114/2021-00012 发布机构: 晋城市人民政府办公室``;
+- each label above its value, often bulleted (``• 发文字号:`` then ``镇政发〔2024〕7号``);
+- a table's cells, split by tabs or bars (``索引号\t1114/2021-00012\t主题分类\t安全生产``),
+  or one cell per line;
+- a law database's bracketed labels (``【发文字号】营政办发〔2022〕7号``).
+
+``mark_header`` finds the header near a file's start, marks its lines (``Line.kind``
+``WEB_META``) so that no stage takes the number or title printed in it for a document's
+head, and returns its fields.
+"""
+from __future__ import annotations
+
+import re
+
+from . import docnumber, rules
+from .reader import Line
+from .text import clean_line, despace, ends_sentence
+
+WEB_META = "web_meta"  # Line.kind of the header's lines
+
+KEYS = ("索引号", "发布机构", "发文机关", "发文机构", "发文单位", "所属机构", "信息名称", "标题", "名称", "主题分类",
+        "发布日期", "公开日期", "成文日期", "成文时间", "废止日期", "生效日期", "发文字号", "文号", "文件编号",
+        "关键词", "有效性", "效力状态", "发布时间", "来源", "公文种类", "文种", "体裁分类", "信息来源", "信息分类",
+        "时效性", "施行日期", "发文日期", "发布部门", "制定机关", "效力级别", "实施日期", "公开方式", "公开范围",
+        "正文", "内容概述", "摘要")
+SECTION_KEYS = ("正文", "内容概述", "摘要")   # what follows them is prose: never their value
+_KEY = "|".join(r"\s*".join(key) for key in sorted(KEYS, key=len, reverse=True))
+FIELD = re.compile(rf"(?:【(?P<bracketed>{_KEY})】\s*[:：]?|(?P<key>{_KEY})\s*[:：])\s*")
+BARE_KEY = re.compile(rf"(?:【(?P<bracketed>{_KEY})】|(?P<key>{_KEY}))\s*[:：]?")
+BULLET = re.compile(r"^[•·▪●◆■*>\-\s]+")
+CELLS = re.compile(r"\t+|\s*[|｜]\s*")
+SCAN_LINES = 80       # a header stands at the page's top
+PROSE_CHARS = 30      # a line ending a sentence that long is the body: no header after it
+VALUE_CHARS = {"标题": 120, "名称": 120, "信息名称": 120}
+OTHER_VALUE_CHARS = 40
+
+
+def fields_of(text: str) -> dict[str, str]:
+    """``索引号: bx-1 发布机构: 本溪市人民政府`` → {'索引号': 'bx-1', '发布机构': '本溪市人民政府'}:
+    a line that is only fields, each key with what follows it up to the next key."""
+    matches = list(FIELD.finditer(text))
+    if not matches or text[: matches[0].start()].strip():
+        return {}
+    fields = {}
+    for match, following in zip(matches, matches[1:] + [None]):
+        end = following.start() if following else len(text)
+        fields[_key(match)] = text[match.end():end].strip()
+    return fields
+
+
+def _key(match: re.Match) -> str:
+    return re.sub(r"\s", "", match["key"] or match["bracketed"])
+
+
+def _bare_key(cell: str) -> str | None:
+    match = BARE_KEY.fullmatch(cell.strip())
+    return _key(match) if match else None
+
+
+def _line_fields(text: str) -> dict[str, str] | None:
+    """The fields a line prints (a value left empty may follow on the next line), or None
+    for a line that is not the header's."""
+    text = BULLET.sub("", clean_line(text))
+    cells = [cell for cell in CELLS.split(text) if cell.strip()]
+    if len(cells) > 1 and _bare_key(cells[0]):  # a table row: key, value, key, value …
+        pairs = [(_bare_key(cells[k]), cells[k + 1].strip() if k + 1 < len(cells) else "")
+                 for k in range(0, len(cells), 2)]
+        if all(key for key, _ in pairs):
+            return dict(pairs)
+    key = _bare_key(text)
+    if key:
+        return {key: ""}
+    return fields_of(text) or None
+
+
+def _fits(key: str, text: str) -> bool:
+    """Whether a line can be the value of ``key`` printed above it."""
+    text = despace(clean_line(text))
+    if key in SECTION_KEYS or ends_sentence(text) or len(text) > VALUE_CHARS.get(key, OTHER_VALUE_CHARS):
+        return False
+    if "字号" in key or "文号" in key or "编号" in key:
+        return bool(docnumber.parse(text)) or text in ("无", "-", "—", "/")
+    if "日期" in key or "时间" in key:
+        return rules.parse_date(text) is not None
+    if key in VALUE_CHARS:
+        return True
+    return not (rules.ends_with_doc_type(text) or "关于" in text)  # a title: the body has begun
+
+
+def mark_header(lines: list[Line]) -> dict[str, str]:
+    """The fields of the page's header, its lines marked ``WEB_META``: the first run of
+    field lines (and values below their labels) in the file's first ``SCAN_LINES`` lines,
+    before any paragraph.  A run of labels without colons counts only with two keys."""
+    fields: dict[str, str] = {}
+    marked: list[Line] = []
+    pending = None     # a key whose value is still to come, on the next line
+    for line in lines[:SCAN_LINES]:
+        if line.blank:
+            continue
+        found = _line_fields(line.text)
+        if found is None and pending and _fits(pending, line.text):
+            found = {pending: despace(clean_line(line.text))}
+        if found is None:
+            if fields or (ends_sentence(line.text.strip()) and len(line.text.strip()) > PROSE_CHARS):
+                break
+            continue
+        last = list(found)[-1]
+        pending = last if not found[last] else None
+        for key, value in found.items():
+            if value or key not in fields:
+                fields[key] = value
+        marked.append(line)
+    if len(fields) < 2 and not any(FIELD.search(line.text) for line in marked):
+        return {}
+    for line in marked:
+        line.kind = WEB_META
+    return fields
+
+
+# A web page's own furniture: font-size switches, print and share buttons, breadcrumbs.
+CHROME = re.compile(r"【\s*字体|打印本页|关闭窗口|分享到|扫一扫|当前位置|您现在的位置|返回顶部|【\s*打印|【\s*关闭"
+                    r"|^(?:大|中|小)\s*】|^首页\s*[>＞»]")
+
+
+def is_chrome(text: str) -> bool:
+    return bool(CHROME.search(text))

@@ -14,11 +14,12 @@ from .masthead import ISSUE_LABEL, PUBLISHER, SERIAL
 from .reader import Line
 from . import rules
 from .artifacts import PAGE_BREAK
-from .rules import PAGE_NUMBER, ends_with_doc_type, is_organ_name
+from .rules import LEADER, PAGE_NUMBER, ends_with_doc_type, is_organ_name
 from .text import clean_line, despace
 
 # An entry ends with its page number: "…的通知(盘政发〔2024〕1 号) (1)", "…通知 ..... (11)", "…通知47".
-PAGE_AT_END = re.compile(r"(?:\.{2,}|…+|\s)*[(（]?\s*(?P<page>\d{1,4})\s*[)）]?\s*$")
+PAGE_AT_END = re.compile(rf"(?:[{LEADER}]{{2,}}|…|\s)*[(（]?\s*(?P<page>\d{{1,4}})\s*[)）]?\s*$")
+TOC_HEADING = re.compile(r"(?:本期)?目[录次]")
 SECTION_MARK = re.compile(r"^[○●◎■□◆◇★☆]\s*")
 
 
@@ -34,8 +35,8 @@ class TocEntry:
 
 
 def is_toc_heading(text: str) -> bool:
-    """``目 录`` / ``## 目录``."""
-    return despace(clean_line(text)).replace(" ", "") in ("目录", "目次")
+    """``目 录`` / ``## 目录`` / ``本期目录``."""
+    return bool(TOC_HEADING.fullmatch(despace(clean_line(text)).replace(" ", "")))
 
 
 def find_toc_start(lines: list[Line], limit: int = 400) -> int | None:
@@ -110,7 +111,7 @@ def _trailing_number(title: str) -> tuple[str, str] | None:
 
 
 def _entry(joined: str, page: re.Match, section: str | None, line_numbers: list[int]) -> TocEntry:
-    title = joined[: page.start()].rstrip(".… ")
+    title = joined[: page.start()].rstrip(LEADER + " ")
     number = None
     raw = None
     found = docnumber.NUMBER_IN_PARENS.search(title)

@@ -62,6 +62,25 @@ def test_a_snippet_shows_the_hit_in_the_text_not_the_title_again(browser, root):
     page.close()
 
 
+def test_a_snippet_shows_the_text_as_printed(browser, root, site):
+    """Matched in the folded text (NFKC: ，is ,), a snippet shows the passage as the document
+    prints it: full-width punctuation stays full-width."""
+    output, _ = site
+    texts = {}
+    for path in (output / "search/doc").glob("*.js"):
+        row, body = _data(path)
+        texts[row[5].rsplit("/", 1)[-1]] = re.sub(r"\s+", " ", body)
+    page = search(browser, root, "食品安全事故")
+    shown = 0
+    for item in page.locator(".result").all():
+        text = texts[item.locator("h2 a").get_attribute("href").split("?")[0].rsplit("/", 1)[-1]]
+        passage = item.locator(".snippet").inner_text().strip("…")
+        assert passage in text
+        shown += "，" in passage
+    assert shown >= 2
+    page.close()
+
+
 def test_a_snippet_shows_the_query_words_together_where_the_text_has_them_close(browser, root, site):
     """For 应急 演练 the snippet is a passage holding both where the text has one (the first
     应急 of a plan is often far from its first 演练)."""

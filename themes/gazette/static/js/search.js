@@ -61,11 +61,31 @@
     return match ? match.index + match[0].length : 0;
   }
 
+  /** The text folded as the index folds it (NFKC) and, for each of its code units, where
+   * it comes from in ``text``: a passage found in the folded text is shown as printed
+   * (，and （ stay full-width).  Most texts fold to as many code units (，→ ,): one to one. */
+  function folded(text) {
+    var plain = text.normalize("NFKC"), origin = [], at = 0;
+    if (plain.length === text.length) return {plain: plain, origin: null};
+    plain = "";
+    for (var char of text) {  // code points: … folds to ..., ㎡ to m2
+      var fold = char.normalize("NFKC");
+      for (var k = 0; k < fold.length; k++) origin.push(at);
+      plain += fold;
+      at += char.length;
+    }
+    origin.push(text.length);
+    return {plain: plain, origin: origin};
+  }
+
   /** A passage of the text holding as many of the query's words as one can, after the
    * title the body opens with (the result's heading shows it already) when the words
-   * stand in the text too. */
+   * stand in the text too; found in the folded text, shown as printed. */
   function snippet(body, words, title) {
-    var plain = body.normalize("NFKC"), from = afterTitle(plain, title || "");
+    var text = folded(body), plain = text.plain, from = afterTitle(plain, title || "");
+    function printed(start, end) {
+      return (text.origin ? body.slice(text.origin[start], text.origin[end]) : body.slice(start, end)).replace(/\s+/g, " ");
+    }
     function find() {
       var found = occurrences(plain, words, from);
       return found.length ? found : occurrences(plain, words, 0);
@@ -76,17 +96,17 @@
       found = find();
     }
     var at = found.length ? bestHit(found).at : from;  // no words: the text's opening
-    var start = found.length ? Math.max(at >= from ? from : 0, at - 40) : at, piece = plain.slice(start, at + SPAN + 20).replace(/\s+/g, " ");
+    var start = found.length ? Math.max(at >= from ? from : 0, at - 40) : at, end = Math.min(plain.length, at + SPAN + 20);
     var node = element("p", "snippet");
     if (start > 0) node.appendChild(document.createTextNode("…"));
-    var pattern = new RegExp(words.map(escaped).join("|"), "g");
+    var pattern = new RegExp(words.map(escaped).join("|"), "g"), piece = plain.slice(start, end);
     var last = 0, match;
     while (words.length && (match = pattern.exec(piece)) !== null && match[0].length) {
-      node.appendChild(document.createTextNode(piece.slice(last, match.index)));
-      node.appendChild(element("mark", null, match[0]));
+      node.appendChild(document.createTextNode(printed(start + last, start + match.index)));
+      node.appendChild(element("mark", null, printed(start + match.index, start + match.index + match[0].length)));
       last = match.index + match[0].length;
     }
-    node.appendChild(document.createTextNode(piece.slice(last) + "…"));
+    node.appendChild(document.createTextNode(printed(start + last, end) + "…"));
     return node;
   }
 

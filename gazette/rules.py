@@ -33,7 +33,8 @@ NOTE = re.compile(r"^[（(]\s*(?:(?:此件|本件|此文|本文)[^（()）]{1,20
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")           # 附件：1.清单
 ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(?P<number>[0-9０-９一二三四五六七八九十]*)\s*$")  # 附件1
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,2})\s*[.．、]\s*(?P<text>\S.*)$")  # 1.调整清单
-PAGE_NUMBER = re.compile(r"^(?:[-－—·•]\s*)?\d{1,4}(?:\s*[-－—·•])?$|^第\s*\d{1,4}\s*页$")
+PAGE_NUMBER = re.compile(r"^(?:[-－—·•～~]\s*)?\d{1,4}(?:\s*[-－—·•～~])?$"          # — 19 —, 19
+                         r"|^第\s*\d{1,4}\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?$")  # 第19页 共40页
 CHRONICLE_ENTRY = re.compile(r"^(?P<month>\d{1,2})月(?P<day>\d{1,2})日\s*(?P<text>.*)$")  # 3月3日 …
 CHRONICLE_SUB = re.compile(r"^※\s*(?P<text>.*)$")
 LEADER = ".．·・…_"   # dot leaders between a TOC title and its page: ....  ……  ······  ．．．．

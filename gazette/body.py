@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import cleanup, rules, tables
+from . import cleanup, metadata, rules, tables
 from .markdown_text import cell_parts, escape
 from .reader import Line
-from .text import clean_line, despace, ends_sentence, fold
+from .text import clean_line, despace, despace_body, ends_sentence, fold
 from .wrapping import Wrapping
 
 HEADING_RULES = (
@@ -64,7 +64,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
         return render_chronicle(lines, roles), []
     items = [(index, line) for index, line in enumerate(lines)
              if (index not in roles.skip or index == roles.title_at) and not line.blank]
-    texts = [despace(clean_line(line.text))
+    texts = [despace_body(clean_line(line.text))
              if index not in roles.classes and index != roles.title_at and not rules.is_table_row(line.text) else "\n" * 99
              for index, line in items]
     regions = {region.start: region for region in tables.find(texts)}
@@ -83,7 +83,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
         nonlocal paragraph, table
         if paragraph:
             text, unclear = cleanup.clean("".join(paragraph))
-            text = despace(text)
+            text = despace_body(text)
             notes.extend((paragraph_line, "unclear-fragment", f"left as printed: {f}") for f in unclear)
             blocks.append(escape(text))
             paragraph = []
@@ -113,10 +113,12 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
             if not table or fold("".join(cells)) != fold("".join(table[0])):
                 table.append(cells)
             continue
-        text = despace(clean_line(line.text))
+        text = despace_body(clean_line(line.text))
         if table:
             flush()
         css = roles.classes.get(index)
+        if css == "signature":  # a joint document's organs, apart as printed
+            text = "\u3000\u3000".join(metadata.organ_names(line.text)) or text
         if css:
             flush()
             if css == "addressees" and blocks and blocks[-1].startswith("{.addressees}") \
@@ -208,7 +210,7 @@ def render_chronicle(lines: list[Line], roles: Roles) -> str:
     for index, line in enumerate(lines):
         if index in roles.skip or line.blank:
             continue
-        text = despace(clean_line(line.text))
+        text = despace_body(clean_line(line.text))
         entry = rules.CHRONICLE_ENTRY.match(text)
         sub = rules.CHRONICLE_SUB.match(text)
         if entry:

@@ -12,7 +12,7 @@ from .text import clean_line, despace, fold
 from .wrapping import Wrapping
 
 FRONT_MATTER_KEYS = (
-    "kind", "title", "doc_number", "doc_number_raw", "issuer", "addressees", "date", "note",
+    "kind", "title", "doc_number", "doc_number_raw", "issuer", "issuers", "addressees", "date", "note",
     "attachments", "doc_type", "cites", "repeals", "topics", "publisher", "issue_label",
     "issue_number", "year", "issue_date", "section", "toc_page", "source", "source_lines",
 )
@@ -61,6 +61,24 @@ def _issuer_from_title(title: str) -> str | None:
     return before if before and rules.is_organ_name(before) else None
 
 
+def _organs(issuer: str | None, signer: str | None) -> list[str]:
+    """The issuing organs: those the signature names apart, when together they spell the
+    issuer (a title prints 鞍山市财政局 鞍山市农业农村局关于…, and its spaces are gone by now:
+    a PDF leaves spaces inside words too); else the issuer alone."""
+    parts = signer.split("、") if signer else []
+    if len(parts) > 1 and "".join(parts) == issuer:
+        return parts
+    return [issuer] if issuer else []
+
+
+def _with_issuers(title: str, issuers: list[str]) -> str:
+    """The title led by its issuers (those of a joint document a space apart, as printed)."""
+    if title.startswith("关于"):
+        return " ".join(issuers) + title
+    joined = "".join(issuers)
+    return " ".join(issuers) + title[len(joined):] if len(issuers) > 1 and title.startswith(joined) else title
+
+
 def _first(fields: dict[str, str], *keys: str) -> str:
     """The first of a web page's header fields that has a value ('' if none)."""
     return next((fields[key] for key in keys if fields.get(key)), "")
@@ -83,10 +101,10 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         title = head.toc_title or _enclosed_title(lines, found, after_head, end) or title
     issuer = (head.issuer or _issuer_from_title(title) or found.signer or _section_issuer(head)
               or _first(web, "发文机关", "发文机构", "发文单位", "制定机关", "发布部门", "发布机构") or None)
+    issuers = _organs(issuer, found.signer)
+    issuer, title = "、".join(issuers) or None, _with_issuers(title, issuers)
     if found.date is None:
         found.date = rules.parse_date(_first(web, "成文日期", "成文时间", "发文日期"))
-    if issuer and title.startswith("关于"):
-        title = issuer + title
     text = "\n".join(line.text for line in own)
     # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
     cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
@@ -102,6 +120,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "doc_number_raw": (clean_line(lines[head.number_index].text) if head.number_index is not None
                            else number.raw if number else None),
         "issuer": issuer,
+        "issuers": issuers,
         "addressees": found.addressees,
         "date": found.date,
         "note": found.note,

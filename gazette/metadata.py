@@ -32,6 +32,9 @@ class Extracted:
     attachment_note_indexes: list[int] = field(default_factory=list)
 
 
+WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
+
+
 def find_addressees(lines: list[Line], begin: int, end: int) -> tuple[list[str], list[int]]:
     """主送机关: the first non-blank line after the head, when it ends with a colon (the
     blanked lines of a web page's header between them skipped)."""
@@ -53,6 +56,8 @@ def find_signature(lines: list[Line], begin: int, end: int) -> tuple[str | None,
         inline = re.fullmatch(r"(?P<organ>\S{2,40}?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)", text)
         if rules.is_date_line(text) or (inline and rules.is_organ_name(inline["organ"])):
             indexes, organs = _organs_above(lines, i, begin)
+            if not indexes:
+                indexes, organs = _signer_above(lines, i, begin)
             if inline and not rules.is_date_line(text):
                 organs = [inline["organ"]]
             return rules.parse_date(text), indexes + [i], "、".join(organs) or None
@@ -66,13 +71,34 @@ def _organs_above(lines: list[Line], index: int, floor: int) -> tuple[list[int],
         if lines[i].blank:
             i -= 1
             continue
-        text = despace(clean_line(lines[i].text))
-        if not rules.is_organ_name(text):
+        names = organ_names(lines[i].text)
+        if not names:
             break
         indexes.insert(0, i)
-        organs.insert(0, text)
+        organs[:0] = names
         i -= 1
     return indexes, organs
+
+
+# An order (政府令) is signed by its head: 市长  李四, 代市长 王五
+SIGNING_HEAD = re.compile(r"(?:代理?)?[省市县区州盟旗]长\s*[\u4e00-\u9fff·]{2,6}")
+
+
+def _signer_above(lines: list[Line], index: int, floor: int) -> tuple[list[int], list[str]]:
+    """The head signing an order, on the line above its date (no organ: the order's
+    heading names it)."""
+    above = next((i for i in range(index - 1, floor - 1, -1) if not lines[i].blank), None)
+    return ([above], []) if above is not None and SIGNING_HEAD.fullmatch(clean_line(lines[above].text)) else ([], [])
+
+
+def organ_names(text: str) -> list[str]:
+    """The organs a signature line names: one, or several set apart by wide gaps
+    (``鞍山市财政局        鞍山市农业农村局``, a joint document)."""
+    parts = [despace(part) for part in WIDE_GAP.split(clean_line(text)) if part.strip()]
+    if len(parts) > 1 and all(rules.is_organ_name(part) for part in parts):
+        return parts
+    text = despace(clean_line(text))
+    return [text] if rules.is_organ_name(text) else []
 
 
 def find_note(lines: list[Line], begin: int, end: int) -> tuple[str | None, int | None]:

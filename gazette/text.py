@@ -16,6 +16,7 @@ _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
 _SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=[{_CJK}])")
 
 MARKDOWN_MARKERS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\*\*)+|\*\*\s*$")
+BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")   # **第一条** 为… / **邢鹏**:主持…
 
 SENTENCE_END = "。！？；;!?…"
 
@@ -35,9 +36,26 @@ def despace(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def clean_line(text: str) -> str:
-    """A line without conversion markup (stray #, -, **) and outer spaces."""
+    """A line without conversion markup (#, -, **bold**) and outer spaces."""
+    if "**" in text:
+        text = BOLD.sub(r"\1", text)
     text = MARKDOWN_MARKERS.sub("", text.strip().strip("\u3000"))
     return text.strip().strip("\u3000").strip()
+
+
+# 第一条　为… / 第一章　总则: the gap after an article's or a chapter's number is part of the form
+NUMBERED_GAP = re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,6}[条章节编])[ \t\u3000]+(?=\S)")
+
+
+def despace_body(text: str) -> str:
+    """``despace`` for the body's text: the gap after a numbered article or chapter kept,
+    as one ideographic space.
+
+    >>> despace_body(clean_line('**第一条** 为了促进 城市绿化')), despace_body('第一章 总 则')
+    ('第一条\u3000为了促进城市绿化', '第一章\u3000总则')
+    """
+    gap = NUMBERED_GAP.match(text)
+    return f"{gap[1]}\u3000{despace(text[gap.end():])}" if gap else despace(text)
 
 
 def fold(text: str) -> str:

@@ -21,6 +21,7 @@ from .text import clean_line, despace
 PAGE_AT_END = re.compile(rf"(?:[{LEADER}]{{2,}}|…|\s)*[(（]?\s*(?P<page>\d{{1,4}})\s*[)）]?\s*$")
 TOC_HEADING = re.compile(r"(?:本期)?目[录次]")
 SECTION_MARK = re.compile(r"^[○●◎■□◆◇★☆]\s*")
+BRACKETED = re.compile(r"【[^【】]{2,20}】|〖[^〖〗]{2,20}〗|\[[^\[\]]{2,20}\]")   # 【市政府办公室文件】
 
 
 @dataclass
@@ -48,8 +49,9 @@ def find_toc_start(lines: list[Line], limit: int = 400) -> int | None:
 
 
 def _is_section(text: str) -> bool:
-    """A TOC section heading: ``○市政府办公室文件``, ``晋城市人民政府``, ``大事记``."""
-    if SECTION_MARK.match(text):
+    """A TOC section heading: ``○市政府办公室文件``, ``【市政府办公室文件】``, ``晋城市人民政府``,
+    ``大事记``."""
+    if SECTION_MARK.match(text) or BRACKETED.fullmatch(text):
         return True
     if "关于" in text or PAGE_AT_END.search(text) and text[-1].isdigit() or text.endswith(("）", ")")):
         return False
@@ -82,7 +84,7 @@ def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
             kinds[line.no] = "masthead"
             continue
         if not pending and _is_section(text):
-            section = SECTION_MARK.sub("", text).strip("【】[]")
+            section = SECTION_MARK.sub("", text).strip("【】〖〗[]")
             kinds[line.no] = "toc"
             continue
         pending.append(line)

@@ -151,6 +151,18 @@ def test_a_single_web_page_document(tmp_path):
     assert document["note"] == "（此件公开发布）"
 
 
+def test_a_joint_document_names_each_organ(tmp_path):
+    """Two organs head the title and sign apart (晋城市财政局   晋城市农业农村局): each is an
+    issuer, and the title keeps them a space apart as printed."""
+    fixture = Path(__file__).parent / "fixtures" / "site" / "web_joint.txt"
+    assert run_ingest(fixture, tmp_path).returncode == 0
+    (document,) = read_documents(tmp_path).values()
+    assert document["issuers"] == ["晋城市财政局", "晋城市农业农村局"]
+    assert document["issuer"] == "晋城市财政局、晋城市农业农村局"
+    assert document["title"] == "晋城市财政局 晋城市农业农村局关于做好2021年农业保险保费补贴工作的通知"
+    assert document["doc_number"] == "晋市财农〔2021〕9号" and document["date"] == "2021-03-15"
+
+
 def test_a_later_run_never_overwrites_what_another_source_wrote(tmp_path):
     sample = SOURCES / "panjin/001_8ad141c6deb9acb4.txt"
     (tmp_path / "a").mkdir()
@@ -180,6 +192,31 @@ def test_a_gazette_with_an_order_and_numbers_after_titles(tmp_path):
     assert notice["attachments"] == ["2021年市政府重点民生实事项目表", "2021年市政府重点民生实事责任分工"]
     bodies = " ".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.md"))
     assert "— 2 —" not in bodies and "公报 2021年第3期" not in bodies.split("---")[-1]
+
+
+def test_a_gazette_with_bracketed_sections_a_joint_document_and_appointments(tmp_path):
+    """Another shape: a TOC headed 本期目录 with 【section】 headings (one longer than a
+    title's first words) and ······ leaders; an order signed by the mayor; a decision with
+    tables as attachments; a joint document of two bureaus; appointments without a number."""
+    fixture = Path(__file__).parent / "fixtures" / "sections_joint_gazette.txt"
+    result = run_ingest(fixture, tmp_path)
+    assert result.returncode == 0, result.stderr
+    documents = {d["title"]: d for d in read_documents(tmp_path).values()}
+    assert len(documents) == 6 and not any("【" in title for title in documents)
+    office = documents["鞍山市人民政府办公室关于印发鞍山市2023年深化“放管服”改革优化营商环境工作要点的通知"]
+    assert (office["section"], office["doc_number"], office["toc_page"]) == ("市政府办公室文件", "鞍政办发〔2023〕7号", 10)
+    joint = documents["鞍山市财政局 鞍山市农业农村局关于做好2023年农业保险保费补贴工作的通知"]
+    assert joint["issuers"] == ["鞍山市财政局", "鞍山市农业农村局"] and joint["section"] == "部门文件"
+    order = documents["鞍山市城市绿化管理办法"]
+    assert (order["doc_number"], order["doc_type"], order["date"]) == ("鞍山市人民政府令第312号", "令", "2023-03-28")
+    decision = documents["鞍山市人民政府关于废止和修改部分市政府规章的决定"]
+    assert decision["attachments"] == ["废止的市政府规章目录", "修改的市政府规章目录"]
+    assert decision["repeals"] == ["鞍山市人民政府令第101号"]
+    appointments = documents["鞍山市人民政府关于张三等同志职务任免的通知"]
+    assert appointments["doc_number"] is None and appointments["section"] == "人事任免"
+    assert "sections_joint_gazette.txt:181: warning: no-doc-number" in result.stderr
+    body = next(tmp_path.rglob("*ling-312.md")).read_text(encoding="utf-8")
+    assert "{.signature}\n市长李四" in body and "第一条\u3000为了促进城市绿化事业的发展" in body
 
 
 def test_a_law_database_export(tmp_path):

@@ -196,6 +196,13 @@ def test_filters_really_filter(browser, root):
     page.close()
 
 
+def test_a_joint_document_is_found_under_either_organ(browser, root):
+    for organ in ("晋城市财政局", "晋城市农业农村局"):
+        page = search(browser, root, "保费补贴", issuer=organ)
+        assert any("晋市财农〔2021〕9号" in meta for meta in metas(page)), organ
+        page.close()
+
+
 def found(page):
     match = re.search(r"(\d+) 件文件", page.inner_text("#search-status"))
     return int(match.group(1)) if match else 0

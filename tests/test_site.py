@@ -71,6 +71,19 @@ def test_repeal_is_linked_both_ways_with_validity(site):
     assert "现行有效" in text_of(output / repealing.replace(".md", ".html"))
 
 
+def test_a_joint_document_is_listed_under_each_of_its_organs(site):
+    """晋城市财政局 晋城市农业农村局关于…: each organ's page lists it, and its page links both."""
+    output, content = site
+    joint = next(p for p, d in read_documents(content).items() if d["doc_number"] == "晋市财农〔2021〕9号")
+    name = Path(joint).with_suffix(".html").name
+    headings = {re.search(r"<h1[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S)[1].strip(): page
+                for page in (output / "organs").glob("*.html")}
+    for organ in ("晋城市财政局", "晋城市农业农村局"):
+        assert any(link.endswith(name) for link in parse(headings[organ]).links), organ
+    document = parse(output / joint.replace(".md", ".html"))
+    assert sum("/organs/" in link for link in document.links) >= 2
+
+
 def test_text_from_sources_is_escaped(site):
     output, _ = site
     pages = [p for p in output.rglob("*.html") if "onerror" in p.read_text(encoding="utf-8")]
@@ -138,6 +151,14 @@ def test_no_markdown_escapes_show_on_pages(site):
         source = (ROOT / document["source"]) if (ROOT / document["source"]).exists() else None
         printed = source.read_text(encoding="utf-8").count("\\") if source else 0
         assert body.count("\\") <= printed, relative
+
+
+def test_no_conversion_markup_shows_on_pages(site):
+    """A Markdown conversion's bold (**第一条** 为…, **邢鹏**:主持…) is markup, not text: no
+    page shows its asterisks."""
+    output, content = site
+    for relative in read_documents(content):
+        assert "**" not in text_of(output / relative.replace(".md", ".html")), relative
 
 
 def test_no_page_shows_a_missing_value_as_none(site):

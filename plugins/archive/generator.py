@@ -24,7 +24,7 @@ LISTINGS = (  # (archive attribute, folder, heading, the search page's filter fo
     ("years", "years", "年份", "year"),
     ("types", "types", "公文种类", "doc_type"),
 )
-DATA_FIELDS = ("url", "kind", "title", "doc_number", "issuer", "date", "doc_type", "topics", "publisher",
+DATA_FIELDS = ("url", "kind", "title", "doc_number", "issuer", "issuers", "date", "doc_type", "topics", "publisher",
                "issue_label", "issue_number", "toc_page", "cites", "repeals", "validity", "source", "source_lines")
 
 

@@ -49,9 +49,9 @@ class Issue:
     @property
     def publisher(self) -> str:
         """The gazette's name; documents filed without a masthead (web pages) stand under
-        their issuing organ."""
-        issuers = (meta(document, "issuer") for document in self.documents)
-        return self.record.get("publisher") or next(filter(None, issuers), None) or self.publisher_slug
+        their issuing organ (a joint document's first)."""
+        organs = ((meta(document, "issuers") or [None])[0] for document in self.documents)
+        return self.record.get("publisher") or next(filter(None, organs), None) or self.publisher_slug
 
     @property
     def label(self) -> str:
@@ -141,9 +141,8 @@ def _describe(article) -> None:
 def _group(archive: Archive, article) -> None:
     for topic in meta(article, "topics", []):
         _add(archive.topics, slug_of(topic) or ascii_slug(topic), topic, article)
-    issuer = meta(article, "issuer")
-    if issuer:
-        _add(archive.organs, ascii_slug(issuer), issuer, article)
+    for organ in meta(article, "issuers", []):  # a joint document under each of its organs
+        _add(archive.organs, ascii_slug(organ), organ, article)
     year = str(meta(article, "year", "") or (article.signed or "")[:4] or "unknown")
     _add(archive.years, year, f"{year}年", article)
     doc_type = meta(article, "doc_type")

@@ -26,6 +26,7 @@ from .tokenizer import bigram_positions, term_counts
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 POSITIONED = "title"  # the page finds the documents whose title holds a phrase from the index
 FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
+FACET_FIELDS = {"issuer": "issuers"}  # a joint document is found under each of its organs
 SORT_DATE = "date"  # kept beside a document's facets: the result list can sort by it
 LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
 ROW = "-row"           # cache entry suffix: a document's result-list file content
@@ -253,7 +254,7 @@ def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict, dict], str]:
     row and its text)."""
     texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
              "issuer": document.value("issuer"), "body": document.body}
-    facets = {facet: _as_list(document.value(facet)) for facet in FACETS} | {SORT_DATE: str(document.value("date"))}
+    facets = {facet: _as_list(document.value(FACET_FIELDS.get(facet, facet))) for facet in FACETS} | {SORT_DATE: str(document.value("date"))}
     counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
     return (facets, counts, bigram_positions(texts[POSITIONED])), _json([_doc_row(document), document.body])
 

@@ -325,6 +325,37 @@ def test_result_opens_the_document_with_the_query_highlighted(browser, root):
     page.close()
 
 
+def test_a_phrase_copied_with_its_punctuation_is_marked_as_printed(browser, root):
+    """A reader pastes a passage with its comma: the documents holding the passage come
+    first, and the document page marks the passage as that document prints it (the
+    search folds ， to , and back).  Panjin's gazette prints ，, Jincheng's ,."""
+    for publisher, printed in (("盘锦市人民政府公报", "经市政府同意，现印发给你们"), ("晋城市人民政府公报", "经市政府同意,现印发给你们")):
+        page = search(browser, root, "经市政府同意，现印发给你们", publisher=publisher)
+        page.locator(".result h2 a").first.click()
+        page.wait_for_load_state()
+        assert printed in page.locator(".body mark").all_inner_texts()
+        page.close()
+
+
+@pytest.mark.parametrize("query", ["经市政府同意，现印发给你们", "5G产业"])
+def test_a_phrase_with_punctuation_or_digits_ranks_its_holders_first(browser, root, site, query):
+    """The whole phrase as typed, punctuation and digits included (folded: ， is ,), puts the
+    documents that hold it before those holding its parts apart."""
+    output, _ = site
+    def folded(text):
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    texts = {}
+    for path in (output / "search/doc").glob("*.js"):
+        row, body = _data(path)
+        texts[row[5].rsplit("/", 1)[-1]] = folded(row[0] + row[1] + body)
+    page = search(browser, root, query)
+    shown = [texts[href.split("?")[0].rsplit("/", 1)[-1]]
+             for href in page.locator(".result h2 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    holds = [folded(query) in text for text in shown]
+    assert any(holds) and not all(holds) and holds == sorted(holds, reverse=True), holds
+    page.close()
+
+
 def test_the_document_page_steps_through_the_marked_words(browser, root):
     page = search(browser, root, "粮食")
     page.locator(".result h2 a").first.click()

@@ -1,7 +1,9 @@
 /* On a document page reached from a search result (?hl=…), mark the query's words in
  * the body (and ?mark=…: document numbers as the text writes them), without touching
  * anything but text nodes; a bar counts the marks and steps from one to the next (a
- * gazette document runs to many screens). */
+ * gazette document runs to many screens).  Words are found in the text folded as the
+ * search folds it (a query's ： or （ is its : or (), and marked as printed.  Needs
+ * tokenizer.js (GazetteTokenizer.folded). */
 (function () {
   "use strict";
   var params = new URLSearchParams(location.search), query = params.get("hl");
@@ -17,15 +19,17 @@
     while ((node = walker.nextNode())) nodes.push(node);
   });
   nodes.forEach(function (textNode) {
-    var value = textNode.nodeValue, last = 0, match, parts = [];
+    var value = textNode.nodeValue, text = GazetteTokenizer.folded(value), last = 0, match, parts = [];
+    function at(k) { return text.origin ? text.origin[k] : k; }  // where the folded text's k-th unit is printed
     pattern.lastIndex = 0;
-    while ((match = pattern.exec(value)) !== null) {
-      parts.push(document.createTextNode(value.slice(last, match.index)));
+    while ((match = pattern.exec(text.plain)) !== null && match[0].length) {
+      var start = at(match.index), end = at(match.index + match[0].length);
+      parts.push(document.createTextNode(value.slice(last, start)));
       var mark = document.createElement("mark");
-      mark.textContent = match[0];
+      mark.textContent = value.slice(start, end);
       parts.push(mark);
       marks.push(mark);
-      last = match.index + match[0].length;
+      last = end;
     }
     if (!parts.length) return;
     parts.push(document.createTextNode(value.slice(last)));

@@ -76,24 +76,27 @@
 
   function normal(s) { return (s || "").normalize("NFKC").replace(/[ \t\r\n\u3000]+/g, ""); }
 
-  /** Whether a document's title, number or text holds every phrase (whitespace aside). */
+  /** Whether a document's title, number or text holds every phrase (whitespace and case
+   * aside). */
   function holdsAll(loaded, phrases) {
-    var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]);
-    return phrases.every(function (phrase) { return text.indexOf(normal(phrase)) >= 0; });
+    var text = normal(loaded[0][0] + loaded[0][1] + loaded[1]).toLowerCase();
+    return phrases.every(function (phrase) { return text.indexOf(normal(phrase).toLowerCase()) >= 0; });
   }
 
   /** The hits a reader is shown, ``PAGE`` at a time, those holding the query's phrases
-   * (its runs of three or more Han characters) first.  A hit holds every bigram of the
+   * (GazetteTokenizer.queryPhrases) first.  A hit holds every bigram of the
    * query, not necessarily its phrases (理工院 is also matched by 管理工作 … 工院).  Those
    * whose title holds the phrases are known from the index (titleHolders) and come first;
    * the others are checked against their texts in lunr's order as they are shown, up to
    * ``CHECKED`` texts a page — those whose title may hold them first: one without the
    * phrases goes after every hit not yet checked (it may hold them).  A query without
    * phrases is held by every hit.  Sorted by date, no hit goes ahead for its title (the
-   * reader asked for the newest): holders go first among the hits checked. */
+   * reader asked for the newest) nor for a phrase with punctuation or Latin in it (the
+   * index knows where bigrams stand, not those): holders go first among the hits checked. */
   var CHECKED = 3 * PAGE;
   function pager(hits, phrases, byDate) {
-    var titled = phrases.length ? (byDate ? {documents: new Set(), exact: false} : titleHolders(phrases)) : null;
+    var byTitle = !byDate && phrases.every(GazetteTokenizer.isHanRun);
+    var titled = phrases.length ? (byTitle ? titleHolders(phrases) : {documents: new Set(), exact: false}) : null;
     var known = !titled || titled.exact;
     var inTitle = titled ? hits.filter(function (hit) { return titled.documents.has(hit[0]); }) : hits.slice();
     var others = titled ? hits.filter(function (hit) { return !titled.documents.has(hit[0]); }) : [];

@@ -15,13 +15,16 @@
     return node;
   }
 
-  /** The character pairs of words of Han characters (a hit that lacks such a word holds
-   * each of its bigrams); other words as they are. */
+  /** What a hit lacking the words themselves holds of them: the character pairs of their
+   * runs of Han characters, their other runs as they are (经市政府同意,现印发给你们 → 经市 …
+   * 同意 现印 … 你们). */
   function pairsOf(words) {
     return [].concat.apply([], words.map(function (word) {
-      var chars = Array.from(word);
-      if (chars.length < 3 || !/^\p{Script=Han}+$/u.test(word)) return [word];
-      return chars.slice(1).map(function (c, i) { return chars[i] + c; });
+      return [].concat.apply([], (word.match(/\p{Script=Han}+|[A-Za-z0-9]+/gu) || []).map(function (run) {
+        var chars = Array.from(run);
+        if (chars.length < 3 || !/^\p{Script=Han}/u.test(run)) return [run];
+        return chars.slice(1).map(function (c, i) { return chars[i] + c; });
+      }));
     }));
   }
 
@@ -61,28 +64,11 @@
     return match ? match.index + match[0].length : 0;
   }
 
-  /** The text folded as the index folds it (NFKC) and, for each of its code units, where
-   * it comes from in ``text``: a passage found in the folded text is shown as printed
-   * (，and （ stay full-width).  Most texts fold to as many code units (，→ ,): one to one. */
-  function folded(text) {
-    var plain = text.normalize("NFKC"), origin = [], at = 0;
-    if (plain.length === text.length) return {plain: plain, origin: null};
-    plain = "";
-    for (var char of text) {  // code points: … folds to ..., ㎡ to m2
-      var fold = char.normalize("NFKC");
-      for (var k = 0; k < fold.length; k++) origin.push(at);
-      plain += fold;
-      at += char.length;
-    }
-    origin.push(text.length);
-    return {plain: plain, origin: origin};
-  }
-
   /** A passage of the text holding as many of the query's words as one can, after the
    * title the body opens with (the result's heading shows it already) when the words
    * stand in the text too; found in the folded text, shown as printed. */
   function snippet(body, words, title) {
-    var text = folded(body), plain = text.plain, from = afterTitle(plain, title || "");
+    var text = GazetteTokenizer.folded(body), plain = text.plain, from = afterTitle(plain, title || "");
     function printed(start, end) {
       return (text.origin ? body.slice(text.origin[start], text.origin[end]) : body.slice(start, end)).replace(/\s+/g, " ");
     }

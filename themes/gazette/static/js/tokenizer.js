@@ -92,15 +92,43 @@
     return splitQuery(query, asText).map(function (word) { return word.tokens; });
   }
 
-  /** The query's runs of three or more Han characters (its phrases). */
+  /** The query's phrases: each word (between spaces; document numbers apart) that says
+   * more than one token: three or more Han characters, or runs joined by punctuation or
+   * of two scripts (经市政府同意，现印发给你们, 5G产业), without the punctuation at its ends.
+   * Folded (NFKC): ， is ,. */
   function queryPhrases(query) {
-    var rest = numbersApart(query).rest, phrases = [], match, chars;
-    TOKEN_RUN.lastIndex = 0;  // a run never holds a space: no need to split into words
-    while ((match = TOKEN_RUN.exec(rest)) !== null) {
-      chars = Array.from(match[0]);
-      if (chars.length >= 3 && HAN_CHAR.test(chars[0])) phrases.push(match[0]);
-    }
+    var phrases = [];
+    numbersApart(query).rest.split(WHITESPACE).forEach(function (word) {
+      var found = word.match(TOKEN_RUN) || [], first = found[0], last = found[found.length - 1];
+      if (found.length > 1 || (first && Array.from(first).length >= 3 && HAN_CHAR.test(Array.from(first)[0]))) {
+        var start = word.indexOf(first);
+        phrases.push(word.slice(start, word.lastIndexOf(last) + last.length));
+      }
+    });
     return phrases;
+  }
+
+  /** Whether a phrase is one run of Han characters (the index knows where its bigrams
+   * stand in titles). */
+  function isHanRun(phrase) {
+    return new RegExp("^[" + HAN + "]+$", "u").test(phrase);
+  }
+
+  /** The text folded as the index folds it (NFKC) and, for each of its code units, where
+   * it comes from in ``text``: a passage found in the folded text is shown as printed
+   * (，and （ stay full-width: a snippet, the marks on a document page).  Most texts fold to as many code units (，→ ,): one to one. */
+  function folded(text) {
+    var plain = text.normalize("NFKC"), origin = [], at = 0;
+    if (plain.length === text.length) return {plain: plain, origin: null};
+    plain = "";
+    for (var char of text) {  // code points: … folds to ..., ㎡ to m2
+      var fold = char.normalize("NFKC");
+      for (var k = 0; k < fold.length; k++) origin.push(at);
+      plain += fold;
+      at += char.length;
+    }
+    origin.push(text.length);
+    return {plain: plain, origin: origin};
   }
 
   /** FNV-1a (32 bit) of a string's UTF-8 bytes: which index part holds a term. */
@@ -117,7 +145,8 @@
     return fnv1a(term) % count;
   }
 
-  var api = {tokens: tokens, queryWords: queryWords, splitQuery: splitQuery, queryPhrases: queryPhrases, partitionOf: partitionOf};
+  var api = {tokens: tokens, queryWords: queryWords, splitQuery: splitQuery, queryPhrases: queryPhrases, isHanRun: isHanRun, partitionOf: partitionOf,
+             folded: folded};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GazetteTokenizer = api;
 })(this);

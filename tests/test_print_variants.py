@@ -73,6 +73,7 @@ REWRITES = {
     "square brackets": lambda t: re.sub(r"〔(\d{4})〕", r"[\1]", t),
     "spaced numbers": lambda t: re.sub(r"〔(\d{4})〕\s*(\d+)\s*号", r" 〔 \1 〕 \2 号", t),
     "chinese-numeral dates": chinese_dates,
+    "chinese-numeral dates, OCR zeros": lambda t: chinese_dates(t).replace("〇", "0"),  # 二0二四年
     "markdown headings": lambda t: re.sub(r"^(\s*)(\S*关于\S*)$", r"\1## \2", t, flags=re.M),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "sections in 【】": lambda t: re.sub(r"^(\s*#*\s*)[○●]\s*(\S+)$", r"\1【\2】", t, flags=re.M),

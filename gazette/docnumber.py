@@ -1,7 +1,7 @@
 """Document numbers (发文字号): find, parse and normalise them.
 
 A document number is the issuing organ's prefix, the year in brackets and a serial
-number: ``盘政办发〔2024〕1号``.  Conversions print the brackets as 〔〕, [], 【】 or (),
+number: ``盘政办发〔2024〕1号``.  Conversions print the brackets as 〔〕, ﹝﹞, [], 【】 or (),
 and PDF text often puts spaces inside.  Orders (政府令) are numbered ``…令第12号``.
 
 >>> parse('盘政办发[2024] 1 号').normalised
@@ -25,9 +25,9 @@ _LEADING_WORDS = re.compile(
 DOC_NUMBER = re.compile(
     rf"""
     (?P<prefix>[{HAN}A-Za-z]{{1,14}}?)      # organ prefix: 盘政办发, 国发, 晋市政办
-    [ \t\u3000]*[〔\[【［(（][ \t\u3000]*    # opening bracket in any of its printed forms
+    [ \t\u3000]*[〔﹝\[【［(（][ \t\u3000]*    # opening bracket in any of its printed forms
     (?P<year>(?:19|20)[0-9]{{2}})           # year (explicit classes: the JS tokenizer matches alike)
-    [ \t\u3000]*[〕\]】］)）][ \t\u3000]*    # closing bracket
+    [ \t\u3000]*[〕﹞\]】］)）][ \t\u3000]*    # closing bracket
     第?[ \t\u3000]*(?P<serial>[0-9]{{1,5}})[ \t\u3000]*号   # serial, sometimes printed 第N号
     """,
     re.VERBOSE,
@@ -77,7 +77,7 @@ def parse(text: str) -> DocNumber | None:
     return None
 
 
-_YEAR_BRACKET = re.compile(r"[〔\[【［(（][ \t\u3000]*(?:19|20)[0-9]{2}")
+_YEAR_BRACKET = re.compile(r"[〔﹝\[【［(（][ \t\u3000]*(?:19|20)[0-9]{2}")
 _ORDER_WORD = re.compile(r"令[ \t\u3000]*第")
 _REACH = 40  # how far before its bracket a number can start (prefix and spaces)
 

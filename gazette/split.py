@@ -44,8 +44,9 @@ class Head:
 
 
 def is_document_number_line(text: str) -> docnumber.DocNumber | None:
-    """A line that is only a document number: ``盘政办发〔2024〕1号``, ``晋市政办[2020]15号``."""
-    cleaned = clean_line(text)
+    """A line that is only a document number: ``盘政办发〔2024〕1号``, ``晋市政办[2020]15号``,
+    ``盘 政 发 〔2024〕 1 号`` (letter-spaced)."""
+    cleaned = despace(clean_line(text))
     cleaned = re.sub(r"\s*签发人[:：].*$", "", cleaned)
     return docnumber.parse(cleaned)
 

@@ -14,7 +14,6 @@ from .problems import ConversionError, Problem
 from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
-from .webheader import WEB_META
 from .wrapping import Wrapping
 
 
@@ -80,8 +79,8 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
     toc_index = structure.toc_index
     for index in range(first):
         line = lines[index]
-        if line.kind == WEB_META:
-            kinds[line.no] = WEB_META
+        if line.kind == webheader.WEB_META:
+            kinds[line.no] = webheader.WEB_META
         elif toc_index is not None and index == toc_index:
             kinds[line.no] = "toc"
         elif toc_index is not None and index > toc_index:
@@ -94,12 +93,12 @@ def _single_document(lines: list[Line], first: int, kinds: dict[int, str], field
     """A file holding one document as a web page or law database prints it."""
     from .split import Head, head_at_number, is_document_number_line
 
-    begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in (WEB_META, "web_chrome", "blank")
+    begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in (webheader.WEB_META, "web_chrome", "blank")
                   and not lines[i].blank), None)
     if begin is None:
         return None
     for index in range(begin, min(len(lines), begin + 20)):
-        if lines[index].kind != WEB_META and is_document_number_line(lines[index].text):
+        if lines[index].kind != webheader.WEB_META and is_document_number_line(lines[index].text):
             head = head_at_number(lines, index, begin)
             head.start = begin
             return head
@@ -147,8 +146,8 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
 def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
     found = set()
     for index in range(start, end):
-        if lines[index].kind == WEB_META:  # a header below the title
-            kinds[lines[index].no] = WEB_META
+        if lines[index].kind == webheader.WEB_META:  # a header below the title
+            kinds[lines[index].no] = webheader.WEB_META
             found.add(index)
         elif artifacts.is_running_header(lines[index].text, publisher):
             kinds[lines[index].no] = "running_header"

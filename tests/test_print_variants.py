@@ -74,6 +74,7 @@ REWRITES = {
     "spaced numbers": lambda t: re.sub(r"〔(\d{4})〕\s*(\d+)\s*号", r" 〔 \1 〕 \2 号", t),
     "letter-spaced number lines": lambda t: re.sub(r"^([\u4e00-\u9fff]{2,8})〔(\d{4})〕(\d+)号$",
                                                   lambda m: " ".join(m[1]) + f" 〔{m[2]}〕 {m[3]} 号", t, flags=re.M),
+    "numbers in parentheses": lambda t: re.sub(r"^(\s*)([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)\s*$", r"\1（\2）", t, flags=re.M),
     "small brackets ﹝﹞": lambda t: re.sub(r"〔(\d{4})〕", r"﹝\1﹞", t),
     "chinese-numeral dates": chinese_dates,
     "chinese-numeral dates, OCR zeros": lambda t: chinese_dates(t).replace("〇", "0"),  # 二0二四年

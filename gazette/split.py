@@ -118,7 +118,9 @@ def head_at_number(lines: list[Line], index: int, floor: int) -> Head:
         issuer = despace(clean_line(lines[below_issuer[0]].text)) if below_issuer else None
     if number and number.year is None and title and despace(clean_line(lines[title[-1]].text)).endswith("令"):
         number = docnumber.DocNumber(number.raw, despace(clean_line(lines[title[-1]].text)), None, number.serial)
-    red = [i for i in above if rules.is_red_header(lines[i].text) and i == above[0]]
+    # the organ's header (…文件) opens the head, even below the last lines of the document
+    # before it (its colophon: 抄送…, …印发)
+    red = [i for i in above if rules.is_red_header(lines[i].text)][:1]
     start = min([index, *[i for i in title if i < index], *red] or [index])
     return Head(start, index, title, number, issuer)
 

@@ -219,6 +219,24 @@ def test_a_gazette_with_bracketed_sections_a_joint_document_and_appointments(tmp
     assert "{.signature}\n市长李四" in body and "第一条\u3000为了促进城市绿化事业的发展" in body
 
 
+def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tmp_path):
+    """Each document ends with its colophon (抄送…, …印发); the next opens with its organ's
+    header (…文件), its number, then its title on two lines; the last prints its number in
+    parentheses under its title."""
+    fixture = Path(__file__).parent / "fixtures" / "colophon_gazette.txt"
+    assert run_ingest(fixture, tmp_path).returncode == 0
+    bodies = {d["doc_number"]: (d, p) for p, d in read_documents(tmp_path).items()}
+    first, path = bodies["大政发〔2021〕9号"]
+    assert first["title"] == "大连市人民政府关于进一步加强城市管理工作的意见" and first["date"] == "2021-04-01"
+    text = (tmp_path / path).read_text(encoding="utf-8")
+    assert "2021年4月2日印发" in text and "办公室文件" not in text
+    second, _ = bodies["大政办发〔2021〕12号"]
+    assert second["title"] == "大连市人民政府办公室关于印发大连市2021年为民办实事项目的通知"
+    assert second["date"] == "2021-04-06" and second["addressees"] == ["各区市县人民政府", "市政府各委办局"]
+    third, _ = bodies["大政〔2021〕15号"]
+    assert (third["title"], third["addressees"]) == ("大连市人民政府关于同意大连市2021年度土地利用计划的批复", ["市自然资源局"])
+
+
 def test_a_law_database_export(tmp_path):
     fixture = Path(__file__).parent / "fixtures" / "lawdb_single.txt"
     assert run_ingest(fixture, tmp_path).returncode == 0

@@ -79,6 +79,12 @@ def _with_issuers(title: str, issuers: list[str]) -> str:
     return " ".join(issuers) + title[len(joined):] if len(issuers) > 1 and title.startswith(joined) else title
 
 
+def _adopted(lines: list[Line], begin: int, end: int) -> str | None:
+    """The date of the 题注 printed around a head: （2021年4月20日…常务会议审议通过）."""
+    note = next((line.text for line in lines[begin:end] if rules.is_title_note(line.text)), None)
+    return rules.parse_date(note) if note else None
+
+
 def _first(fields: dict[str, str], *keys: str) -> str:
     """The first of a web page's header fields that has a value ('' if none)."""
     return next((fields[key] for key in keys if fields.get(key)), "")
@@ -103,8 +109,9 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
               or _first(web, "发文机关", "发文机构", "发文单位", "制定机关", "发布部门", "发布机构") or None)
     issuers = _organs(issuer, found.signer)
     issuer, title = "、".join(issuers) or None, _with_issuers(title, issuers)
-    if found.date is None:
-        found.date = rules.parse_date(_first(web, "成文日期", "成文时间", "发文日期"))
+    if found.date is None:  # unsigned: the date its 题注 says it was adopted, or the web page's
+        found.date = _adopted(lines, head.start, min(end, after_head + 6)) or \
+            rules.parse_date(_first(web, "成文日期", "成文时间", "发文日期"))
     text = "\n".join(line.text for line in own)
     # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
     cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)

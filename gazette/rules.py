@@ -30,6 +30,8 @@ DATE = re.compile(
 ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})")
 
 NOTE = re.compile(r"^[（(]\s*(?:(?:此件|本件|此文|本文)[^（()）]{1,20}|联系人[:：][^（()）]{1,60})[)）]$")  # （此件公开发布）
+# 题注 under a regulation's or decision's title: （2021年4月20日市政府第32次常务会议审议通过）
+TITLE_NOTE = re.compile(r"^[（(][^（()）]*(?:19|20)\d{2}年[^（()）]*(?:通过|公布|发布|批准|修订|修正|施行)[^（()）]*[)）]$")
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")           # 附件：1.清单
 ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(?P<number>[0-9０-９一二三四五六七八九十]*)\s*$")  # 附件1
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,2})\s*[.．、]\s*(?P<text>\S.*)$")  # 1.调整清单
@@ -85,6 +87,11 @@ def is_date_line(text: str) -> bool:
     return bool(match) and parse_date(text) is not None
 
 
+def is_title_note(text: str) -> bool:
+    """题注: the adoption printed under a title, ``（2021年4月20日…审议通过）``."""
+    return bool(TITLE_NOTE.match(despace(clean_line(text))))
+
+
 def is_note(text: str) -> bool:
     """附注: ``（此件公开发布）``."""
     return bool(NOTE.match(clean_line(text).replace(" ", "")))
@@ -136,7 +143,7 @@ def is_title_like(text: str) -> bool:
         return False
     if ends_sentence(cleaned) or cleaned.endswith(("：", ":", "，", ",")):
         return False
-    if is_date_line(cleaned) or is_note(cleaned) or PAGE_NUMBER.match(cleaned):
+    if is_date_line(cleaned) or is_note(cleaned) or is_title_note(cleaned) or PAGE_NUMBER.match(cleaned):
         return False
     if docnumber.parse(cleaned) or ATTACHMENT_NOTE.match(cleaned) or ATTACHMENT_HEADING.match(cleaned):
         return False

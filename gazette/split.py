@@ -62,7 +62,7 @@ def _title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
     i = index - 1
     while i >= floor and len(found) < MAX_TITLE_LINES:
         text = lines[i].text
-        if lines[i].blank or lines[i].kind == PAGE_BREAK:
+        if lines[i].blank or lines[i].kind == PAGE_BREAK or rules.is_title_note(text):  # 题注 between title and number
             i -= 1
             continue
         if lines[i].kind == WEB_META or not (rules.is_title_like(text) or rules.is_red_header(text)):

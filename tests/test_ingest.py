@@ -221,8 +221,9 @@ def test_a_gazette_with_bracketed_sections_a_joint_document_and_appointments(tmp
 
 def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tmp_path):
     """Each document ends with its colophon (抄送…, …印发); the next opens with its organ's
-    header (…文件), its number, then its title on two lines; the last prints its number in
-    parentheses under its title."""
+    header (…文件), its number, then its title on two lines; another prints its number in
+    parentheses under its title; a decision, unsigned, the date it was adopted (题注)
+    between its title and its number."""
     fixture = Path(__file__).parent / "fixtures" / "colophon_gazette.txt"
     assert run_ingest(fixture, tmp_path).returncode == 0
     bodies = {d["doc_number"]: (d, p) for p, d in read_documents(tmp_path).items()}
@@ -235,6 +236,8 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     assert second["date"] == "2021-04-06" and second["addressees"] == ["各区市县人民政府", "市政府各委办局"]
     third, _ = bodies["大政〔2021〕15号"]
     assert (third["title"], third["addressees"]) == ("大连市人民政府关于同意大连市2021年度土地利用计划的批复", ["市自然资源局"])
+    decision, _ = bodies["大政发〔2021〕20号"]
+    assert (decision["title"], decision["date"]) == ("大连市人民政府关于修改《大连市城市市容管理规定》的决定", "2021-04-20")
 
 
 def test_a_law_database_export(tmp_path):

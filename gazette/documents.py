@@ -1,6 +1,7 @@
 """Build one document (front matter + Markdown body) from its lines."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -57,7 +58,8 @@ def choose_title(body_title: str, toc_title: str | None, issuer: str | None) -> 
 
 
 def _issuer_from_title(title: str) -> str | None:
-    before = title.split("关于", 1)[0]
+    """The organ a title opens with: 盘锦市人民政府办公室关于… / 大连市人民政府办公室转发市财政局关于…"""
+    before = re.split("关于|转发|批转", title, maxsplit=1)[0]
     return before if before and rules.is_organ_name(before) else None
 
 

@@ -223,7 +223,8 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     """Each document ends with its colophon (抄送…, …印发); the next opens with its organ's
     header (…文件), its number, then its title on two lines; another prints its number in
     parentheses under its title; a decision, unsigned, the date it was adopted (题注)
-    between its title and its number."""
+    between its title and its number; a joint document signed on two lines; a notice
+    forwarding another organ's opinion."""
     fixture = Path(__file__).parent / "fixtures" / "colophon_gazette.txt"
     assert run_ingest(fixture, tmp_path).returncode == 0
     bodies = {d["doc_number"]: (d, p) for p, d in read_documents(tmp_path).items()}
@@ -238,6 +239,10 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     assert (third["title"], third["addressees"]) == ("大连市人民政府关于同意大连市2021年度土地利用计划的批复", ["市自然资源局"])
     decision, _ = bodies["大政发〔2021〕20号"]
     assert (decision["title"], decision["date"]) == ("大连市人民政府关于修改《大连市城市市容管理规定》的决定", "2021-04-20")
+    joint, _ = bodies["大委办发〔2021〕3号"]  # signed on two lines
+    assert joint["issuers"] == ["中共大连市委办公室", "大连市人民政府办公室"]
+    forwarded, _ = bodies["大政办发〔2021〕30号"]  # 大连市人民政府办公室转发市财政局关于…
+    assert forwarded["issuer"] == "大连市人民政府办公室"
 
 
 def test_a_law_database_export(tmp_path):

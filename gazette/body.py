@@ -127,11 +127,13 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
             else:
                 blocks.append(f"{{.{css}}}\n{escape(text)}")
             continue
-        attachment = rules.ATTACHMENT_HEADING.match(text)
+        attachment = rules.ATTACHMENT_HEADING.match(clean_line(line.text))  # spaced: 附件2 清单
         if attachment:
             flush()
             number = attachment["number"] or str(1 + sum("\n## 附件" in b for b in blocks))
             blocks.append(f"{{#attachment-{_ascii_number(number)} .attachment}}\n## 附件{number}")
+            if attachment["title"]:  # printed on the heading's line
+                blocks.append(escape(despace(attachment["title"])))
             continue
         level = heading_level(text) if not wrapping.full(line) else None  # a full line goes on below
         if level and (not paragraph or _starts_new_paragraph(paragraph, text)):

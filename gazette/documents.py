@@ -206,10 +206,13 @@ def _past_text_lines(lines: list[Line], begin: int, end: int, count: int) -> int
 
 
 def _attachment_headings(lines: list[Line], begin: int, end: int) -> list[str]:
-    """Titles printed under the 附件N headings of the document."""
+    """Titles printed under (or beside) the 附件N headings of the document."""
     titles = []
     for i in range(begin, end):
-        if rules.ATTACHMENT_HEADING.match(despace(clean_line(lines[i].text))):
+        heading = rules.ATTACHMENT_HEADING.match(clean_line(lines[i].text))
+        if heading and heading["title"]:
+            titles.append(despace(heading["title"]))
+        elif heading:
             j = i + 1
             while j < end and lines[j].blank:
                 j += 1

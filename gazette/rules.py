@@ -33,7 +33,9 @@ NOTE = re.compile(r"^[（(]\s*(?:(?:此件|本件|此文|本文)[^（()）]{1,20
 # 题注 under a regulation's or decision's title: （2021年4月20日市政府第32次常务会议审议通过）
 TITLE_NOTE = re.compile(r"^[（(][^（()）]*(?:19|20)\d{2}年[^（()）]*(?:通过|公布|发布|批准|修订|修正|施行)[^（()）]*[)）]$")
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")           # 附件：1.清单
-ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(?P<number>[0-9０-９一二三四五六七八九十]*)\s*$")  # 附件1
+# 附件, 附件1, 附件1：, 附件2 大连市重点项目清单 (the title on the heading's line); not 附件：1.… (the note)
+ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(?:(?P<number>[0-9０-９一二三四五六七八九十]+)(?:\s*[:：]\s*|\s+)?"
+                                r"(?P<title>(?<=[:：\s])[^。；;:：]{2,60}(?<![，,、]))?)?\s*$")
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,2})\s*[.．、]\s*(?P<text>\S.*)$")  # 1.调整清单
 PAGE_NUMBER = re.compile(r"^(?:[-－—·•～~]\s*)?\d{1,4}(?:\s*[-－—·•～~])?$"          # — 19 —, 19
                          r"|^第\s*\d{1,4}\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?$")  # 第19页 共40页

@@ -224,7 +224,8 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     header (…文件), its number, then its title on two lines; another prints its number in
     parentheses under its title; a decision, unsigned, the date it was adopted (题注)
     between its title and its number; a joint document signed on two lines; a notice
-    forwarding another organ's opinion."""
+    forwarding another organ's opinion; attachments headed 附件1： and 附件2 with its title
+    beside it."""
     fixture = Path(__file__).parent / "fixtures" / "colophon_gazette.txt"
     assert run_ingest(fixture, tmp_path).returncode == 0
     bodies = {d["doc_number"]: (d, p) for p, d in read_documents(tmp_path).items()}
@@ -243,6 +244,10 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     assert joint["issuers"] == ["中共大连市委办公室", "大连市人民政府办公室"]
     forwarded, _ = bodies["大政办发〔2021〕30号"]  # 大连市人民政府办公室转发市财政局关于…
     assert forwarded["issuer"] == "大连市人民政府办公室"
+    listing, path = bodies["大政办发〔2021〕40号"]
+    assert listing["attachments"] == ["大连市2021年重点项目清单", "大连市2021年重点项目责任分工"]
+    text = (tmp_path / path).read_text(encoding="utf-8")
+    assert "{#attachment-1 .attachment}" in text and "{#attachment-2 .attachment}\n## 附件2\n\n大连市2021年重点项目责任分工" in text
 
 
 def test_a_law_database_export(tmp_path):

@@ -17,12 +17,16 @@ SLOGAN_MAX_CHARS = 8
 
 
 def is_running_header(text: str, publisher: str | None) -> bool:
-    """The gazette's name repeated on every page: ``盘锦市人民政府公报`` (possibly with the
-    issue label or a page number)."""
+    """The gazette's name repeated on every page: ``盘锦市人民政府公报``, possibly with the
+    issue label or a page number after it, or before it (``2024年第1期  盘锦市人民政府公报``,
+    as a left-hand page prints it)."""
     text = despace(clean_line(text))
-    if not publisher or not text.startswith(publisher):
+    if not publisher or publisher not in text:
         return False
-    rest = text[len(publisher):].strip(" ·-—|")
+    rest = text[len(publisher):] if text.startswith(publisher) else text[:-len(publisher)] if text.endswith(publisher) else None
+    if rest is None:
+        return False
+    rest = rest.strip(" ·-—|\u3000")
     return not rest or bool(mh.ISSUE_LABEL.search(rest) or re.fullmatch(r"[\d\s第页期()（）·]+", rest))
 
 
@@ -39,7 +43,8 @@ def is_page_break_line(text: str) -> bool:
     text = despace(clean_line(text))
     if PAGE_NUMBER.match(text) and not text.isdigit():
         return True
-    name = GAZETTE_NAME.match(text)
+    label = mh.ISSUE_LABEL.match(text)  # a left-hand page: the label, then the name
+    name = GAZETTE_NAME.match(text) or (GAZETTE_NAME.search(text, label.end()) if label else None)
     return bool(name) and is_running_header(text, name.group())
 
 

@@ -64,6 +64,7 @@ REWRITES = {
     # bare page numbers (a table's cells are bare numbers too): above or below the header
     "page breaks, bare number above": page_breaks(29, 0, "{page}\n\n{name} 2024年第1期"),
     "page breaks, bare number below": page_breaks(19, 5, "{name}\n\n{page}"),
+    "page breaks, issue label before the name": page_breaks(23, 4, "— {page} —\n\n2024年第1期　　　　{name}"),
     "page breaks, 第N页 共M页 footer": page_breaks(31, 2, "第 {page} 页 共 99 页\n\n{name}"),
     "page breaks, ～N～": page_breaks(17, 9, "～{page}～\n\n{name}"),
     "tab indents": lambda t: re.sub(r"^[ \u3000]+", "\t", t, flags=re.M),

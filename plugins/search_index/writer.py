@@ -254,7 +254,8 @@ def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict, dict], str]:
     row and its text)."""
     texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
              "issuer": document.value("issuer"), "body": document.body}
-    facets = {facet: _as_list(document.value(FACET_FIELDS.get(facet, facet))) for facet in FACETS} | {SORT_DATE: str(document.value("date"))}
+    facets = {facet: _as_list(document.value(FACET_FIELDS.get(facet, facet))) for facet in FACETS}
+    facets[SORT_DATE] = str(document.value("date"))
     counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
     return (facets, counts, bigram_positions(texts[POSITIONED])), _json([_doc_row(document), document.body])
 

@@ -5,7 +5,7 @@
 (function (root) {
   "use strict";
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-  var HAN_CHAR = new RegExp("^[" + HAN + "]$", "u");
+  var HAN_CHAR = new RegExp("^[" + HAN + "]$", "u"), HAN_RUN = new RegExp("^[" + HAN + "]+$", "u");
   var TOKEN_RUN = new RegExp("[" + HAN + "]+|[A-Za-z0-9]+", "gu");
   var SPACE_BETWEEN_HAN = new RegExp("(?<=[" + HAN + "])[ \\t\\r\\n\\u3000]+(?=[" + HAN + "])", "gu");
   var WHITESPACE = /[ \t\r\n\u3000]+/;
@@ -99,10 +99,9 @@
   function queryPhrases(query) {
     var phrases = [];
     numbersApart(query).rest.split(WHITESPACE).forEach(function (word) {
-      var found = word.match(TOKEN_RUN) || [], first = found[0], last = found[found.length - 1];
-      if (found.length > 1 || (first && Array.from(first).length >= 3 && HAN_CHAR.test(Array.from(first)[0]))) {
-        var start = word.indexOf(first);
-        phrases.push(word.slice(start, word.lastIndexOf(last) + last.length));
+      var found = word.match(TOKEN_RUN) || [], chars = Array.from(found[0] || ""), last = found[found.length - 1];
+      if (found.length > 1 || (chars.length >= 3 && HAN_CHAR.test(chars[0]))) {
+        phrases.push(word.slice(word.indexOf(found[0]), word.lastIndexOf(last) + last.length));
       }
     });
     return phrases;
@@ -111,12 +110,13 @@
   /** Whether a phrase is one run of Han characters (the index knows where its bigrams
    * stand in titles). */
   function isHanRun(phrase) {
-    return new RegExp("^[" + HAN + "]+$", "u").test(phrase);
+    return HAN_RUN.test(phrase);
   }
 
   /** The text folded as the index folds it (NFKC) and, for each of its code units, where
    * it comes from in ``text``: a passage found in the folded text is shown as printed
-   * (，and （ stay full-width: a snippet, the marks on a document page).  Most texts fold to as many code units (，→ ,): one to one. */
+   * (，and （ stay full-width: a snippet, the marks on a document page).  Most texts fold
+   * to as many code units (，→ ,): one to one. */
   function folded(text) {
     var plain = text.normalize("NFKC"), origin = [], at = 0;
     if (plain.length === text.length) return {plain: plain, origin: null};
@@ -145,8 +145,8 @@
     return fnv1a(term) % count;
   }
 
-  var api = {tokens: tokens, queryWords: queryWords, splitQuery: splitQuery, queryPhrases: queryPhrases, isHanRun: isHanRun, partitionOf: partitionOf,
-             folded: folded};
+  var api = {tokens: tokens, queryWords: queryWords, splitQuery: splitQuery, queryPhrases: queryPhrases,
+             isHanRun: isHanRun, folded: folded, partitionOf: partitionOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GazetteTokenizer = api;
 })(this);

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 
 from .docnumber import HAN
 from .reader import Line
-from .rules import parse_date
+from .rules import cn_number, parse_date
 from .text import clean_line, despace
 from .webheader import WEB_META
 
 PUBLISHER = re.compile(rf"^(?P<name>[{HAN}]{{2,20}}公报)$")              # 盘锦市人民政府公报
 ISSUE_LABEL = re.compile(
     r"""
-    (?P<year>(?:19|20)\d{2})\s*年?\s*                        # 2024 年
+    (?P<year>(?:19|20)\d{2})\s*年?\s*(?:\d{1,2}\s*月\s*)?     # 2024 年 (3月)
     第\s*(?P<number>\d{1,2}(?:\s*[—\-–~至、]\s*\d{1,2})?)\s*  # 第 1—2 / 第5
     (?P<unit>月号|期|号)                                      # 月号 / 期 / 号
     """,
@@ -27,6 +27,9 @@ ISSUE_LABEL = re.compile(
 SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,5})\s*期")                 # 总第 149 期
 PUBLICATION_MONTH = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月$")  # 2024 年 3 月
 YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
+# 二〇二一年第三期: the label in Chinese numerals
+CHINESE_LABEL = re.compile(r"(?P<year>[〇○零O0一二三四五六七八九]{4})\s*年\s*第\s*(?P<number>[一二三四五六七八九十]{1,3})\s*(?P<unit>期|号)")
+
 
 @dataclass
 class Masthead:
@@ -64,6 +67,9 @@ def _read_publisher(head: Masthead, text: str, no: int) -> None:
 
 
 def _read_issue(head: Masthead, text: str, no: int) -> None:
+    chinese = CHINESE_LABEL.search(text)
+    if chinese:
+        text = f"{cn_number(chinese['year'])}年第{cn_number(chinese['number'])}{chinese['unit']}"
     label = ISSUE_LABEL.search(text)
     if label and head.issue_label is None:
         number = re.sub(r"\s", "", label["number"]).replace("-", "—").replace("–", "—")
@@ -82,14 +88,15 @@ def _read_issue(head: Masthead, text: str, no: int) -> None:
         head.lines[no] = "issue_date"
     if YEAR_ONLY.match(text) and head.year is None:
         head.year = int(text)
-    elif head.issue_date is None and text.startswith(("发布日期", "发布时间")):
-        head.issue_date = parse_date(text)
+    elif head.issue_date is None and ("出版" in text or text.startswith(("发布日期", "发布时间"))):
+        head.issue_date = parse_date(text)  # 2021年3月15日出版, 出版日期：…
 
 
 def finish(head: Masthead) -> Masthead:
-    """Complete an issue label printed in two pieces (``2020`` above ``第2期``)."""
-    if head.issue_label and head.issue_label.startswith("第") and head.year:
-        head.issue_label = f"{head.year}年{head.issue_label}"
+    """Complete an issue label printed in two pieces (``2020`` or ``2020年3月15日出版``
+    apart from ``第2期``)."""
     if head.year is None and head.issue_date:
         head.year = int(head.issue_date[:4])
+    if head.issue_label and head.issue_label.startswith("第") and head.year:
+        head.issue_label = f"{head.year}年{head.issue_label}"
     return head

@@ -51,10 +51,10 @@ ADDRESSEE_MAX_LINES = 3
 ADDRESSEE_WITH_SPILL = re.compile(r"^(?P<to>[^。：:]{2,200})[：:]\s*(?P<spill>[^：:]{1,15}。)$")
 
 
-def _cn_number(text: str) -> int:
+def cn_number(text: str) -> int:
     """A number written in digits or Chinese numerals.
 
-    >>> _cn_number('二十九'), _cn_number('二0二四')
+    >>> cn_number('二十九'), cn_number('二0二四')
     (29, 2024)
     """
     if text.isdigit():
@@ -76,7 +76,7 @@ def parse_date(text: str) -> str | None:
     match = DATE.search(text) or ISO_DATE.search(text)
     if not match:
         return None
-    year, month, day = (_cn_number(match[k]) for k in ("year", "month", "day"))
+    year, month, day = (cn_number(match[k]) for k in ("year", "month", "day"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"

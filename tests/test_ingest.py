@@ -209,6 +209,7 @@ def test_a_gazette_with_bracketed_sections_a_joint_document_and_appointments(tmp
     assert joint["issuers"] == ["鞍山市财政局", "鞍山市农业农村局"] and joint["section"] == "部门文件"
     order = documents["鞍山市城市绿化管理办法"]
     assert (order["doc_number"], order["doc_type"], order["date"]) == ("鞍山市人民政府令第312号", "令", "2023-03-28")
+    assert (order["issue_label"], order["issue_number"], order["issue_date"]) == ("2023年第4期", 300, "2023-04-30")
     decision = documents["鞍山市人民政府关于废止和修改部分市政府规章的决定"]
     assert decision["attachments"] == ["废止的市政府规章目录", "修改的市政府规章目录"]
     assert decision["repeals"] == ["鞍山市人民政府令第101号"]

@@ -22,7 +22,7 @@ from gazette.pipeline import convert_file
 # web page, a law-database export (pages of a gazette only: a web page has no page breaks)
 SAMPLES = sorted(SOURCES.rglob("*.txt")) + sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
 PUBLISHER = re.compile(r"[\u4e00-\u9fff]{2,4}市人民政府公报")
-FIELDS = ("title", "doc_number", "date", "issuer", "addressees")
+FIELDS = ("title", "doc_number", "date", "issuer", "addressees", "issue_label")
 DIGITS = "〇一二三四五六七八九"
 
 
@@ -59,6 +59,12 @@ def chinese_dates(text: str) -> str:
                   written, text, flags=re.M)
 
 
+def chinese_issue_label(text: str) -> str:
+    """The issue label in Chinese numerals: 二〇二〇年第五期."""
+    return re.sub(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2})\s*期",
+                  lambda m: "".join(DIGITS[int(d)] for d in m[1]) + f"年第{_chinese(m[2])}期", text)
+
+
 REWRITES = {
     **{f"page breaks {period}+{offset}": page_breaks(period, offset) for period, offset in ((37, 0), (23, 0), (23, 8), (11, 3))},
     # bare page numbers (a table's cells are bare numbers too): above or below the header
@@ -78,6 +84,8 @@ REWRITES = {
     "numbers in parentheses": lambda t: re.sub(r"^(\s*)([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)\s*$", r"\1（\2）", t, flags=re.M),
     "small brackets ﹝﹞": lambda t: re.sub(r"〔(\d{4})〕", r"﹝\1﹞", t),
     "chinese-numeral dates": chinese_dates,
+    "issue label in chinese numerals": chinese_issue_label,
+    "issue label with its month": lambda t: re.sub(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2})\s*期", r"\1年\2月 第\2期", t),
     "chinese-numeral dates, OCR zeros": lambda t: chinese_dates(t).replace("〇", "0"),  # 二0二四年
     "markdown headings": lambda t: re.sub(r"^(\s*)(\S*关于\S*)$", r"\1## \2", t, flags=re.M),
     "crlf": lambda t: t.replace("\n", "\r\n"),

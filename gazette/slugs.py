@@ -36,10 +36,11 @@ def doc_slug(number: str) -> str:
     return f"{prefix}-{parsed.year}-{parsed.serial}" if parsed.year else f"{prefix}-{parsed.serial}"
 
 
-def issue_slug(label: str | None, serial: int | None) -> str:
-    """2024年第1—2月号 → 1-2; 2020第2期 → 2; without a label, the serial number."""
+def issue_slug(label: str | None, serial: int | None, date: str | None = None) -> str:
+    """2024年第1—2月号 → 1-2; 2020第2期 → 2; without a label, the serial number, else the
+    issue's date (2021-03-15: two issues of a year printed without labels stay apart)."""
     if label:
         match = re.search(r"第(\d{1,2})(?:[—\-–~至、](\d{1,2}))?", label)
         if match:
             return "-".join(g for g in match.groups() if g)
-    return f"no{serial}" if serial else "issue"
+    return f"no{serial}" if serial else date or "issue"

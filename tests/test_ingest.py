@@ -251,6 +251,20 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     assert "{#attachment-1 .attachment}" in text and "{#attachment-2 .attachment}\n## 附件2\n\n大连市2021年重点项目责任分工" in text
 
 
+def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
+    """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
+    folder, no path conflict."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for month, number in ((3, 5), (4, 9)):
+        (sources / f"{month}.txt").write_text(
+            f"大连市人民政府公报\n\n2021年{month}月\n\n大连市人民政府关于第{number}项工作的通知\n\n大政发〔2021〕{number}号\n\n"
+            f"各区市县人民政府：\n\n现将有关事项通知如下。\n\n大连市人民政府\n2021年{month}月1日\n", encoding="utf-8")
+    result = run_ingest(sources, tmp_path / "out")
+    assert result.returncode == 0 and "path-conflict" not in result.stderr, result.stderr
+    assert len({path.rsplit("/", 1)[0] for path in read_documents(tmp_path / "out")}) == 2
+
+
 def test_a_law_database_export(tmp_path):
     fixture = Path(__file__).parent / "fixtures" / "lawdb_single.txt"
     assert run_ingest(fixture, tmp_path).returncode == 0

@@ -14,6 +14,7 @@ from .problems import ConversionError, Problem
 from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
+from .toc import SECTION_HEADING
 from .wrapping import Wrapping
 
 
@@ -146,8 +147,8 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
 def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
     found = set()
     for index in range(start, end):
-        if lines[index].kind == webheader.WEB_META:  # a header below the title
-            kinds[lines[index].no] = webheader.WEB_META
+        if lines[index].kind in (webheader.WEB_META, SECTION_HEADING):  # a header below the title, a section's
+            kinds[lines[index].no] = lines[index].kind
             found.add(index)
         elif artifacts.is_running_header(lines[index].text, publisher):
             kinds[lines[index].no] = "running_header"

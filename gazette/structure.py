@@ -15,7 +15,7 @@ from .artifacts import mark_page_breaks
 from .reader import Line
 from .split import Head, find_chronicle_heads, find_number_heads, find_title_head, title_starts
 from .text import fold
-from .toc import TocEntry, find_toc_start, parse_toc
+from .toc import SECTION_HEADING, TocEntry, find_toc_start, parse_toc, section_heading
 
 TITLE_MATCH_RATIO = 0.8
 
@@ -39,12 +39,22 @@ def find_structure(lines: list[Line]) -> Structure:
     body_begin = toc_end if toc_end is not None else begin
     if toc_index is not None:
         structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
+    _mark_section_headings(lines[body_begin:], structure.toc)
     heads = [h for h in number_heads if h.start >= body_begin]
     _match_toc(lines, heads, structure.toc)
     heads += _heads_for_unmatched(lines, structure.toc, body_begin, heads)
     heads += [h for h in find_chronicle_heads(lines, body_begin) if not _overlaps(h, heads)]
     structure.heads = sorted(heads, key=lambda h: h.start)
     return structure
+
+
+def _mark_section_headings(lines: list[Line], toc: list[TocEntry]) -> None:
+    """Mark the TOC's section headings where the body prints them again, between documents
+    (【市政府办公室文件】): they belong to no document."""
+    sections = {entry.section for entry in toc if entry.section}
+    for line in lines:
+        if sections and not line.blank and len(line.text) < 40 and section_heading(line.text) in sections:
+            line.kind = SECTION_HEADING
 
 
 def _toc_end(lines: list[Line], toc_index: int | None, number_heads: list[Head]) -> int | None:

@@ -48,6 +48,17 @@ def find_toc_start(lines: list[Line], limit: int = 400) -> int | None:
     return None
 
 
+SECTION_HEADING = "section_heading"  # Line.kind of a TOC section's heading printed again in the body
+
+
+def section_heading(text: str) -> str | None:
+    """The section a decorated heading line names (``【市政府办公室文件】``, ``○市政府文件``)."""
+    text = despace(clean_line(text))
+    if SECTION_MARK.match(text) or BRACKETED.fullmatch(text):
+        return SECTION_MARK.sub("", text).strip("【】〖〗[]")
+    return None
+
+
 def _is_section(text: str) -> bool:
     """A TOC section heading: ``○市政府办公室文件``, ``【市政府办公室文件】``, ``晋城市人民政府``,
     ``大事记``."""
@@ -84,7 +95,7 @@ def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
             kinds[line.no] = "masthead"
             continue
         if not pending and _is_section(text):
-            section = SECTION_MARK.sub("", text).strip("【】〖〗[]")
+            section = section_heading(text) or text
             kinds[line.no] = "toc"
             continue
         pending.append(line)

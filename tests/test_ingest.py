@@ -265,6 +265,18 @@ def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     assert len({path.rsplit("/", 1)[0] for path in read_documents(tmp_path / "out")}) == 2
 
 
+def test_section_headings_printed_again_in_the_body_belong_to_no_document(tmp_path):
+    """The TOC's 【市政府办公室文件】 printed again before the section's first document: not
+    the end of the document before it, and counted as a section heading."""
+    fixture = Path(__file__).parent / "fixtures" / "toc_sections_in_body.txt"
+    result = run_ingest(fixture, tmp_path)
+    assert result.returncode == 0, result.stderr
+    bodies = [path.read_text(encoding="utf-8") for path in tmp_path.rglob("*.md")]
+    assert len(bodies) == 2 and not any("【市政府办公室文件】" in body for body in bodies)
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["sources"][0]["lines"]["section_heading"] == 1
+
+
 def test_a_law_database_export(tmp_path):
     fixture = Path(__file__).parent / "fixtures" / "lawdb_single.txt"
     assert run_ingest(fixture, tmp_path).returncode == 0

@@ -117,8 +117,8 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
         if table:
             flush()
         css = roles.classes.get(index)
-        if css == "signature":  # a joint document's organs, apart as printed
-            text = "\u3000\u3000".join(metadata.organ_names(line.text)) or text
+        if css == "signature":
+            text = metadata.signature_text(line.text) or text
         if css:
             flush()
             if css == "addressees" and blocks and blocks[-1].startswith("{.addressees}") \

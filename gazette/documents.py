@@ -230,9 +230,11 @@ def _roles(lines: list[Line], head: Head, found: metadata.Extracted, local: dict
             classes[local[index]] = css
 
     mark(head.number_index, "doc-number")
-    for i in range(head.start, head.last_index + 1):
-        if rules.is_red_header(lines[i].text):
+    for i in range(head.start, min(len(lines), head.last_index + 3)):
+        if i <= head.last_index and rules.is_red_header(lines[i].text):
             mark(i, "red-header")
+        elif rules.is_title_note(lines[i].text):  # （2021年4月20日…审议通过）, under the title
+            mark(i, "title-note")
     for i in found.addressee_indexes:
         mark(i, "addressees")
     for i in found.signature_indexes:

@@ -91,6 +91,18 @@ def _signer_above(lines: list[Line], index: int, floor: int) -> tuple[list[int],
     return ([above], []) if above is not None and SIGNING_HEAD.fullmatch(clean_line(lines[above].text)) else ([], [])
 
 
+def signature_text(text: str) -> str | None:
+    """A signature line as the body shows it, where its gaps mean something: a joint
+    document's organs apart (鞍山市财政局　　鞍山市农业农村局), an order's signing head
+    apart from the name (市长　李四)."""
+    organs = organ_names(text)
+    if len(organs) > 1:
+        return "\u3000\u3000".join(organs)
+    if SIGNING_HEAD.fullmatch(clean_line(text)):
+        return "\u3000".join(despace(part) for part in WIDE_GAP.split(clean_line(text)) if part)
+    return None
+
+
 def organ_names(text: str) -> list[str]:
     """The organs a signature line names: one, or several set apart by wide gaps
     (``鞍山市财政局        鞍山市农业农村局``, a joint document)."""

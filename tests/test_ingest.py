@@ -217,7 +217,7 @@ def test_a_gazette_with_bracketed_sections_a_joint_document_and_appointments(tmp
     assert appointments["doc_number"] is None and appointments["section"] == "人事任免"
     assert "sections_joint_gazette.txt:181: warning: no-doc-number" in result.stderr
     body = next(tmp_path.rglob("*ling-312.md")).read_text(encoding="utf-8")
-    assert "{.signature}\n市长李四" in body and "第一条\u3000为了促进城市绿化事业的发展" in body
+    assert "{.signature}\n市长\u3000李四" in body and "第一条\u3000为了促进城市绿化事业的发展" in body
 
 
 def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tmp_path):
@@ -239,8 +239,10 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     assert second["date"] == "2021-04-06" and second["addressees"] == ["各区市县人民政府", "市政府各委办局"]
     third, _ = bodies["大政〔2021〕15号"]
     assert (third["title"], third["addressees"]) == ("大连市人民政府关于同意大连市2021年度土地利用计划的批复", ["市自然资源局"])
-    decision, _ = bodies["大政发〔2021〕20号"]
+    decision, path = bodies["大政发〔2021〕20号"]
     assert (decision["title"], decision["date"]) == ("大连市人民政府关于修改《大连市城市市容管理规定》的决定", "2021-04-20")
+    text = (tmp_path / path).read_text(encoding="utf-8")
+    assert "{.title-note}\n（2021年4月20日大连市人民政府第32次常务会议审议通过）" in text
     joint, _ = bodies["大委办发〔2021〕3号"]  # signed on two lines
     assert joint["issuers"] == ["中共大连市委办公室", "大连市人民政府办公室"]
     forwarded, _ = bodies["大政办发〔2021〕30号"]  # 大连市人民政府办公室转发市财政局关于…

@@ -142,7 +142,7 @@ def find_attachment_note(lines: list[Line], begin: int, end: int) -> tuple[list[
                 items[-1] = text  # the attachment's own heading completes a cut-off note
                 break
             if numbered:
-                items.append(numbered["text"])
+                _add_item(items, text)
             elif items and not items[-1].endswith(("清单", "表", "》", "办法", "方案", "名单", "目录", "图")):
                 items[-1] += text
             else:
@@ -153,9 +153,13 @@ def find_attachment_note(lines: list[Line], begin: int, end: int) -> tuple[list[
     return [], []
 
 
+# a web page lists its attachments as the files to download: 附件：1.清单.docx
+FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)$", re.IGNORECASE)
+
+
 def _add_item(items: list[str], rest: str) -> None:
     numbered = rules.NUMBERED_ITEM.match(rest)
-    items.append(numbered["text"] if numbered else rest)
+    items.append(FILE_SUFFIX.sub("", numbered["text"] if numbered else rest))
 
 
 def _ends_attachment_note(text: str) -> bool:

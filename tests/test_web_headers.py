@@ -84,3 +84,14 @@ def test_the_header_is_not_the_body(tmp_path):
     [(meta, body)] = documents(page)
     assert meta["doc_number"] == "晋市政办〔2021〕3号" and meta["date"] == "2021-01-28"
     assert "索引号" not in body and "发布日期" not in body and "11140500012345678X" not in body
+
+
+def test_attachments_listed_as_files_to_download_are_named_without_their_suffix(tmp_path):
+    """A web page lists its attachments as files: 附件：1.清单.docx / 2.分工.pdf."""
+    text = (FIXTURES / "web_single.txt").read_text(encoding="utf-8").replace(
+        "（此件公开发布）", "附件：1.晋城市春节安全生产检查清单.docx\n      2.晋城市春节值班表.pdf\n\n（此件公开发布）")
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    conversion = convert_file(page, page.name)
+    [document] = conversion.documents
+    assert document.meta["attachments"] == ["晋城市春节安全生产检查清单", "晋城市春节值班表"]

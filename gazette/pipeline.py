@@ -156,7 +156,13 @@ def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
         elif artifacts.is_page_number(lines, index):
             kinds[lines[index].no] = "page_number"
             found.add(index)
+        elif webheader.is_chrome(lines[index].text):  # 【字体：大 中 小】 打印本页, under a web page's title
+            kinds[lines[index].no] = "web_chrome"
+            found.add(index)
     if last:
+        for index in webheader.page_footer(lines, start, end):  # 上一篇：…, ICP备…
+            kinds[lines[index].no] = "web_chrome"
+            found.add(index)
         for index in artifacts.trailing_slogan(lines, start, end, found):
             if index not in found:
                 kinds[lines[index].no] = "page_number" if lines[index].stripped.isdigit() else "slogan"

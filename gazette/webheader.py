@@ -127,3 +127,21 @@ CHROME = re.compile(r"【\s*字体|打印本页|关闭窗口|分享到|扫一扫
 
 def is_chrome(text: str) -> bool:
     return bool(CHROME.search(text))
+
+
+# What a web page prints below its text: links to its neighbours, the site's owner and licence.
+FOOTER = re.compile(r"^(?:上一篇|下一篇|主办|承办|主办单位|技术支持|联系我们|网站地图)\s*[:：]|ICP备|网站标识码|版权所有|公网安备")
+
+
+def page_footer(lines: list[Line], start: int, end: int) -> list[int]:
+    """The lines at the end of a file that are a web page's footer or chrome (blank lines
+    between them passed over)."""
+    found = []
+    for index in range(end - 1, start - 1, -1):
+        text = lines[index].stripped
+        if not text:
+            continue
+        if not (FOOTER.search(text) or CHROME.search(text)):
+            break
+        found.append(index)
+    return found

@@ -95,3 +95,21 @@ def test_attachments_listed_as_files_to_download_are_named_without_their_suffix(
     conversion = convert_file(page, page.name)
     [document] = conversion.documents
     assert document.meta["attachments"] == ["晋城市春节安全生产检查清单", "晋城市春节值班表"]
+
+
+def test_a_web_pages_chrome_and_footer_are_not_the_documents_text(tmp_path):
+    """A font-size switch under the title, and below the text the page's print buttons,
+    its neighbours' titles and its owner's licence: none of it in the body, every line
+    accounted for as web chrome."""
+    text = (FIXTURES / "web_single.txt").read_text(encoding="utf-8").replace(
+        "晋市政办〔2021〕3号\n\n各县", "晋市政办〔2021〕3号\n\n发布时间：2021-02-01  【字体：大 中 小】 【打印】\n\n各县")
+    text += ("\n【打印本页】 【关闭窗口】\n\n扫一扫在手机打开当前页\n\n上一篇：晋城市人民政府办公室关于做好2021年元旦期间工作的通知\n\n"
+             "下一篇：晋城市人民政府关于2021年春季植树造林的通知\n\n主办：晋城市人民政府办公室  网站标识码：1405000001  晋ICP备05001234号\n")
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    conversion = convert_file(page, page.name)
+    [document] = conversion.documents
+    assert document.meta["note"] == "（此件公开发布）" and document.meta["addressees"]
+    for printed in ("字体", "打印", "扫一扫", "上一篇", "下一篇", "ICP备"):
+        assert printed not in document.body, printed
+    assert conversion.line_kinds["web_chrome"] >= 6 and not conversion.line_kinds["unaccounted"]

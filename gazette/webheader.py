@@ -125,8 +125,14 @@ CHROME = re.compile(r"【\s*字体|打印本页|关闭窗口|分享到|扫一扫
                     r"|^(?:大|中|小)\s*】|^首页\s*[>＞»]")
 
 
+# Asked of every line: chrome is a short line holding one of these words (a quick test);
+# only then is the pattern tried.
+CHROME_CHARS = 80
+CHROME_WORD = re.compile("字体|打印|关闭|分享|扫一扫|位置|返回顶部|首页|】")
+
+
 def is_chrome(text: str) -> bool:
-    return bool(CHROME.search(text))
+    return len(text) <= CHROME_CHARS and bool(CHROME_WORD.search(text)) and bool(CHROME.search(text))
 
 
 # What a web page prints below its text: links to its neighbours, the site's owner and licence.

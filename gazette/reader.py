@@ -2,7 +2,8 @@
 
 After ``read_source`` the text is decoded (UTF-8, UTF-8 with BOM or GB18030, detected
 and never guessed silently), line endings are normalised, full-width Latin letters and
-digits are read as ASCII, and every line keeps its 1-based number in the file.
+digits are read as ASCII, Kangxi radicals as the characters they stand for, and every
+line keeps its 1-based number in the file.
 """
 from __future__ import annotations
 
@@ -67,11 +68,19 @@ def _han_share(text: str) -> float:
 # Full-width letters and digits (U+FF10–FF5A) are a typesetting variant of ASCII ones:
 # read as ASCII (their NFKC form), a date printed ２０２４年５月２０日 or a number
 # 盘政发〔２０２４〕４号 is recognised as any other (search folds them alike, by NFKC).
-FULL_WIDTH_RUN = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+")
+# Kangxi radicals (U+2F00–2FD5) are what some PDFs' text gives for common characters
+# (⼈⺠政府 for 人民政府, ⼀、⼯作⽬标): read as the characters (NFKC, and a table for the
+# radicals supplement, which NFKC leaves alone).
+FOLDED_RUN = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2F00-\u2FD5\u2E80-\u2EF3]+")
+RADICALS = str.maketrans("⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻩⻬⻰", "母民西见角贝车长门青页风飞食马黄齐龙")
+
+
+def _folded(run: re.Match) -> str:
+    return unicodedata.normalize("NFKC", run.group().translate(RADICALS))
 
 
 def split_lines(text: str) -> list[Line]:
-    text = FULL_WIDTH_RUN.sub(lambda run: unicodedata.normalize("NFKC", run.group()), text)  # few runs: fast
+    text = FOLDED_RUN.sub(_folded, text)  # few runs: fast
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]

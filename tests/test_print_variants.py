@@ -89,6 +89,8 @@ REWRITES = {
     "chinese-numeral dates, OCR zeros": lambda t: chinese_dates(t).replace("〇", "0"),  # 二0二四年
     "markdown headings": lambda t: re.sub(r"^(\s*)(\S*关于\S*)$", r"\1## \2", t, flags=re.M),
     "crlf": lambda t: t.replace("\n", "\r\n"),
+    # what some PDFs' text gives for common characters: Kangxi radicals (⼈⺠政府)
+    "kangxi radicals": lambda t: t.translate(str.maketrans("人一大工文目民长门见", "⼈⼀⼤⼯⽂⽬⺠⻓⻔⻅")),
     "sections in 【】": lambda t: re.sub(r"^(\s*#*\s*)[○●]\s*(\S+)$", r"\1【\2】", t, flags=re.M),
     "toc heading 本期目录": lambda t: re.sub(r"^(\s*#*\s*)目\s*录\s*$", r"\1本期目录", t, count=1, flags=re.M),
     "toc leaders of middle dots": lambda t: re.sub(r"\s*\.*\s*[(（](\d{1,3})[)）][ \t]*$", r"······\1", t, flags=re.M),
@@ -98,7 +100,7 @@ REWRITES = {
         r"^(\S*(?:通知|意见|决定|办法|方案|批复|通报|报告))\s*\n\s*\n\s*([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)\s*$",
         r"\1（\2）", t, flags=re.M),
 }
-SAME_WORDS = {"tab indents", "no-break space indents", "crlf", "title and number on one line", *[name for name in REWRITES if name.startswith("page breaks")]}
+SAME_WORDS = {"tab indents", "no-break space indents", "crlf", "kangxi radicals", "title and number on one line", *[name for name in REWRITES if name.startswith("page breaks")]}
 
 
 def documents(path):

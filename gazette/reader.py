@@ -2,8 +2,8 @@
 
 After ``read_source`` the text is decoded (UTF-8, UTF-8 with BOM or GB18030, detected
 and never guessed silently), line endings are normalised, full-width Latin letters and
-digits are read as ASCII, Kangxi radicals as the characters they stand for, and every
-line keeps its 1-based number in the file.
+digits are read as ASCII, Kangxi radicals as the characters they stand for, zero-width
+spaces are dropped, and every line keeps its 1-based number in the file.
 """
 from __future__ import annotations
 
@@ -70,9 +70,11 @@ def _han_share(text: str) -> float:
 # 盘政发〔２０２４〕４号 is recognised as any other (search folds them alike, by NFKC).
 # Kangxi radicals (U+2F00–2FD5) are what some PDFs' text gives for common characters
 # (⼈⺠政府 for 人民政府, ⼀、⼯作⽬标): read as the characters (NFKC, and a table for the
-# radicals supplement, which NFKC leaves alone).
-FOLDED_RUN = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2F00-\u2FD5\u2E80-\u2EF3]+")
-RADICALS = str.maketrans("⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻩⻬⻰", "母民西见角贝车长门青页风飞食马黄齐龙")
+# radicals supplement, which NFKC leaves alone).  A web page's zero-width spaces and
+# joiners, inside words and numbers (人\u200b民政府), are dropped.
+FOLDED_RUN = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2F00-\u2FD5\u2E80-\u2EF3\u200B-\u200D\u2060\uFEFF]+")
+RADICALS = str.maketrans("⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻩⻬⻰", "母民西见角贝车长门青页风飞食马黄齐龙",
+                         "\u200b\u200c\u200d\u2060\ufeff")
 
 
 def _folded(run: re.Match) -> str:

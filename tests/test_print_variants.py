@@ -71,6 +71,7 @@ REWRITES = {
     "page breaks, bare number above": page_breaks(29, 0, "{page}\n\n{name} 2024年第1期"),
     "page breaks, bare number below": page_breaks(19, 5, "{name}\n\n{page}"),
     "page breaks, issue label before the name": page_breaks(23, 4, "— {page} —\n\n2024年第1期　　　　{name}"),
+    "page breaks, pdftotext's form feed": page_breaks(27, 6, "\f— {page} —\n\n{name}"),
     "page breaks, 第N页 共M页 footer": page_breaks(31, 2, "第 {page} 页 共 99 页\n\n{name}"),
     "page breaks, ～N～": page_breaks(17, 9, "～{page}～\n\n{name}"),
     "tab indents": lambda t: re.sub(r"^[ \u3000]+", "\t", t, flags=re.M),
@@ -90,6 +91,8 @@ REWRITES = {
     "markdown headings": lambda t: re.sub(r"^(\s*)(\S*关于\S*)$", r"\1## \2", t, flags=re.M),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     # what some PDFs' text gives for common characters: Kangxi radicals (⼈⺠政府)
+    # a web page's zero-width spaces and word joiners, inside words and numbers
+    "zero-width spaces": lambda t: re.sub(r"(人民|〔20|发布)", lambda m: m[0][0] + "\u200b" + m[0][1:], t),
     "kangxi radicals": lambda t: t.translate(str.maketrans("人一大工文目民长门见", "⼈⼀⼤⼯⽂⽬⺠⻓⻔⻅")),
     "sections in 【】": lambda t: re.sub(r"^(\s*#*\s*)[○●]\s*(\S+)$", r"\1【\2】", t, flags=re.M),
     "toc heading 本期目录": lambda t: re.sub(r"^(\s*#*\s*)目\s*录\s*$", r"\1本期目录", t, count=1, flags=re.M),

@@ -3,10 +3,12 @@
 After ``read_source`` the text is decoded (UTF-8, UTF-8 with BOM or GB18030, detected
 and never guessed silently), line endings are normalised, full-width Latin letters and
 digits are read as ASCII, Kangxi radicals as the characters they stand for, zero-width
-spaces are dropped, and every line keeps its 1-based number in the file.
+spaces are dropped, HTML entities a scrape left are decoded, and every line keeps its
+1-based number in the file.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -81,8 +83,14 @@ def _folded(run: re.Match) -> str:
     return unicodedata.normalize("NFKC", run.group().translate(RADICALS))
 
 
+# HTML entities a web scrape left undecoded: &nbsp; indents, &ldquo;quotes&rdquo;.
+ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+
+
 def split_lines(text: str) -> list[Line]:
     text = FOLDED_RUN.sub(_folded, text)  # few runs: fast
+    if "&" in text:
+        text = ENTITY.sub(lambda entity: html.unescape(entity.group()), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]

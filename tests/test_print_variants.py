@@ -93,6 +93,9 @@ REWRITES = {
     # what some PDFs' text gives for common characters: Kangxi radicals (⼈⺠政府)
     # a web page's zero-width spaces and word joiners, inside words and numbers
     "zero-width spaces": lambda t: re.sub(r"(人民|〔20|发布)", lambda m: m[0][0] + "\u200b" + m[0][1:], t),
+    # a web scrape that left HTML entities: &nbsp; indents, &ldquo;quotes&rdquo;
+    "html entities": lambda t: re.sub(r"^[ \u3000]+", lambda m: "&nbsp;" * len(m[0]), t, flags=re.M)
+    .replace("“", "&ldquo;").replace("”", "&rdquo;").replace("—", "&mdash;"),
     "kangxi radicals": lambda t: t.translate(str.maketrans("人一大工文目民长门见", "⼈⼀⼤⼯⽂⽬⺠⻓⻔⻅")),
     "sections in 【】": lambda t: re.sub(r"^(\s*#*\s*)[○●]\s*(\S+)$", r"\1【\2】", t, flags=re.M),
     "toc heading 本期目录": lambda t: re.sub(r"^(\s*#*\s*)目\s*录\s*$", r"\1本期目录", t, count=1, flags=re.M),

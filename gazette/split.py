@@ -125,21 +125,26 @@ def head_at_number(lines: list[Line], index: int, floor: int) -> Head:
     return Head(start, index, title, number, issuer)
 
 
-ORDER_SERIAL = re.compile(r"^第\s*(?P<serial>\d{1,5})\s*号$")   # 第 12 号, under 大连市人民政府令
+# 第 12 号 under 大连市人民政府令; 第3号 or 〔2021〕第3号 under 大连市人民政府公告
+ORDER_SERIAL = re.compile(r"^(?:[〔﹝\[【(（](?P<year>(?:19|20)\d{2})[〕﹞\]】)）])?第\s*(?P<serial>\d{1,5})\s*号$")
+NUMBERED_HEADINGS = ("令", "公告", "通告")
 
 
 def order_head(lines: list[Line], index: int, floor: int) -> Head | None:
-    """政府令: ``大连市人民政府令`` with ``第 12 号`` on the next line."""
+    """政府令: ``大连市人民政府令`` with ``第 12 号`` on the next line; a numbered 公告 or
+    通告 (``大连市人民政府公告`` over ``第3号``) alike."""
     serial = ORDER_SERIAL.match(despace(clean_line(lines[index].text)))
     if not serial:
         return None
     above = next((i for i in range(index - 1, max(floor, index - 10) - 1, -1)
                   if not lines[i].blank and lines[i].kind != PAGE_BREAK), None)
     organ = despace(clean_line(lines[above].text)) if above is not None else ""
-    if not (organ.endswith("令") and 3 <= len(organ) <= 30):
-        return None
-    number = docnumber.DocNumber(lines[index].stripped, organ, None, int(serial["serial"]))
-    return Head(above, index, [above], number, organ[:-1])
+    heading = next((word for word in NUMBERED_HEADINGS if organ.endswith(word)), None)
+    if not (heading and 3 <= len(organ) <= 30 and rules.is_organ_name(organ[: -len(heading)])):
+        return None  # not 特此通告
+    year = int(serial["year"]) if serial["year"] else None
+    number = docnumber.DocNumber(lines[index].stripped, organ, year, int(serial["serial"]))
+    return Head(above, index, [above], number, organ[: -len(heading)])
 
 
 def find_number_heads(lines: list[Line], begin: int) -> list[Head]:

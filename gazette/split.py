@@ -194,6 +194,35 @@ def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:
     return heads
 
 
+def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> list[Head]:
+    """Documents printed without a number, in a gazette without a TOC to name them (人事任免
+    notices, often): a title (……关于……的通知, on up to ``MAX_TITLE_LINES`` lines) right after
+    the end of a document (its date or 附注) and right before its addressees.  Not the
+    text a notice forwards (……转发市财政局关于……的通知): it is part of that notice."""
+    heads = []
+    starts = {head.start for head in known}
+    forwarding = {head.start for head in known if re.search("转发|批转", head.title_text(lines))}
+    ended, forwards = True, False  # the body's start counts as the end of what went before
+    for index in range(begin, len(lines)):
+        line = lines[index]
+        if line.blank or line.kind == PAGE_BREAK:
+            continue
+        if index in starts:
+            forwards = index in forwarding  # inside a forwarding notice up to the next head
+        title = _title_like_below(lines, index - 1) if ended and not forwards else []
+        texts = [despace(clean_line(lines[i].text)) for i in title]
+        opens = texts and ("关于" in texts[0] or rules.is_organ_name(texts[0]))  # not a masthead line
+        if opens and "关于" in "".join(texts) and rules.ends_with_doc_type(texts[-1]) and _addressees_follow(lines, title[-1]):
+            heads.append(Head(index, None, title))
+        ended = rules.is_date_line(line.text) or rules.is_note(line.text)
+    return heads
+
+
+def _addressees_follow(lines: list[Line], index: int) -> bool:
+    following = [line.text for line in lines[index + 1: index + 12] if not line.blank]
+    return rules.addressee_span(following) > 0
+
+
 TITLE_KEY = 4  # folded characters that index where a title may begin
 
 

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from .artifacts import mark_page_breaks
 from .reader import Line
-from .split import Head, find_chronicle_heads, find_number_heads, find_title_head, title_starts
+from .split import Head, find_chronicle_heads, find_number_heads, find_title_head, find_unnumbered_heads, title_starts
 from .text import fold
 from .toc import SECTION_HEADING, TocEntry, find_toc_start, parse_toc, section_heading
 
@@ -44,6 +44,8 @@ def find_structure(lines: list[Line]) -> Structure:
     _match_toc(lines, heads, structure.toc)
     heads += _heads_for_unmatched(lines, structure.toc, body_begin, heads)
     heads += [h for h in find_chronicle_heads(lines, body_begin) if not _overlaps(h, heads)]
+    if not structure.toc:  # no TOC to name the documents printed without a number
+        heads += [h for h in find_unnumbered_heads(lines, body_begin, heads) if not _overlaps(h, heads)]
     structure.heads = sorted(heads, key=lambda h: h.start)
     return structure
 

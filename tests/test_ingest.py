@@ -226,7 +226,8 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     parentheses under its title; a decision, unsigned, the date it was adopted (题注)
     between its title and its number; a joint document signed on two lines; a notice
     forwarding another organ's opinion; attachments headed 附件1： and 附件2 with its title
-    beside it; a 公告 numbered 第3号 on the line under it."""
+    beside it; a 公告 numbered 第3号 on the line under it; appointments printed without a
+    number (the gazette has no TOC to name them)."""
     fixture = Path(__file__).parent / "fixtures" / "colophon_gazette.txt"
     assert run_ingest(fixture, tmp_path).returncode == 0
     bodies = {d["doc_number"]: (d, p) for p, d in read_documents(tmp_path).items()}
@@ -245,8 +246,11 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     assert "{.title-note}\n（2021年4月20日大连市人民政府第32次常务会议审议通过）" in text
     joint, _ = bodies["大委办发〔2021〕3号"]  # signed on two lines
     assert joint["issuers"] == ["中共大连市委办公室", "大连市人民政府办公室"]
-    forwarded, _ = bodies["大政办发〔2021〕30号"]  # 大连市人民政府办公室转发市财政局关于…
+    forwarded, path = bodies["大政办发〔2021〕30号"]  # 大连市人民政府办公室转发市财政局关于…
     assert forwarded["issuer"] == "大连市人民政府办公室"
+    assert "市财政局关于加强政府采购管理的意见" in (tmp_path / path).read_text(encoding="utf-8")  # what it forwards
+    appointments, _ = bodies[None]
+    assert (appointments["title"], appointments["date"]) == ("大连市人民政府关于张三等同志职务任免的通知", "2021-11-05")
     notice, _ = bodies["大连市人民政府公告第3号"]
     assert (notice["title"], notice["doc_type"], notice["date"]) == ("大连市人民政府公告", "公告", "2021-09-25")
     listing, path = bodies["大政办发〔2021〕40号"]

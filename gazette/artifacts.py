@@ -23,8 +23,11 @@ def is_running_header(text: str, publisher: str | None) -> bool:
     text = despace(clean_line(text))
     if not publisher or publisher not in text:
         return False
-    rest = text[len(publisher):] if text.startswith(publisher) else text[:-len(publisher)] if text.endswith(publisher) else None
-    if rest is None:
+    if text.startswith(publisher):
+        rest = text[len(publisher):]
+    elif text.endswith(publisher):
+        rest = text[:-len(publisher)]
+    else:
         return False
     rest = rest.strip(" ·-—|\u3000")
     return not rest or bool(mh.ISSUE_LABEL.search(rest) or re.fullmatch(r"[\d\s第页期()（）·]+", rest))

@@ -212,7 +212,8 @@ def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> l
         title = _title_like_below(lines, index - 1) if ended and not forwards else []
         texts = [despace(clean_line(lines[i].text)) for i in title]
         opens = texts and ("关于" in texts[0] or rules.is_organ_name(texts[0]))  # not a masthead line
-        if opens and "关于" in "".join(texts) and rules.ends_with_doc_type(texts[-1]) and _addressees_follow(lines, title[-1]):
+        titled = opens and "关于" in "".join(texts) and rules.ends_with_doc_type(texts[-1])
+        if titled and _addressees_follow(lines, title[-1]):
             heads.append(Head(index, None, title))
         ended = rules.is_date_line(line.text) or rules.is_note(line.text)
     return heads

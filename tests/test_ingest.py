@@ -163,6 +163,21 @@ def test_a_joint_document_names_each_organ(tmp_path):
     assert document["doc_number"] == "晋市财农〔2021〕9号" and document["date"] == "2021-03-15"
 
 
+def test_two_web_pages_of_one_organ_in_one_year_are_both_written(tmp_path):
+    """Web pages are filed under their organ and year, each in its own folder: the second
+    page of the year is no path conflict; the same page twice still is."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    page = (Path(__file__).parent / "fixtures" / "web_single.txt").read_text(encoding="utf-8")
+    (sources / "a.txt").write_text(page, encoding="utf-8")
+    (sources / "b.txt").write_text(page.replace("〔2021〕3号", "〔2021〕4号").replace("春节", "清明"), encoding="utf-8")
+    result = run_ingest(sources, tmp_path / "out")
+    assert result.returncode == 0 and "path-conflict" not in result.stderr, result.stderr
+    assert len(read_documents(tmp_path / "out")) == 2
+    (sources / "c.txt").write_text(page, encoding="utf-8")
+    assert "path-conflict" in run_ingest(sources, tmp_path / "again").stderr
+
+
 def test_a_later_run_never_overwrites_what_another_source_wrote(tmp_path):
     sample = SOURCES / "panjin/001_8ad141c6deb9acb4.txt"
     (tmp_path / "a").mkdir()

@@ -170,3 +170,7 @@ def test_no_page_shows_a_missing_value_as_none(site):
     assert shown == []
     single = text_of(next(output.rglob("jinshizhengban-2021-3.html")))
     assert "晋城市人民政府办公室 未标公报期次" in single
+    # the organ's page lists its web pages by their titles, not as a row of 未标公报期次
+    organ = parse(output / "jinchengshirenminzhengfubangongshi/index.html")
+    assert any(link.endswith("jinshizhengban-2021-3.html") for link in organ.links)
+    assert "晋城市人民政府办公室关于做好2021年春节期间安全生产工作的通知" in text_of(output / "jinchengshirenminzhengfubangongshi/index.html")

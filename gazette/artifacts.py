@@ -12,7 +12,7 @@ from .rules import PAGE_NUMBER, is_table_row
 from .text import clean_line, despace, ends_sentence
 
 NEIGHBOUR_PARAGRAPH_CHARS = 16
-GAZETTE_NAME = re.compile(rf"[{HAN}]{{2,20}}?公报")
+GAZETTE_NAME = re.compile(rf"[{HAN}]{{2,20}}?{mh.GAZETTE}")
 SLOGAN_MAX_CHARS = 8
 
 
@@ -41,7 +41,7 @@ ANY_DIGIT = re.compile(r"\d")
 def is_page_break_line(text: str) -> bool:
     """A line a page break prints wherever it falls, even inside a document's head: a
     decorated page number (``— 19 —``) or a gazette's running header (``…公报``)."""
-    if len(text) > 80 or "公报" not in text and not ANY_DIGIT.search(text):  # most lines: quickly
+    if len(text) > 80 or "公报" not in text and "政报" not in text and not ANY_DIGIT.search(text):  # most lines: quickly
         return False
     text = despace(clean_line(text))
     if PAGE_NUMBER.match(text) and not text.isdigit():

@@ -15,7 +15,8 @@ from .rules import cn_number, parse_date
 from .text import clean_line, despace
 from .webheader import WEB_META
 
-PUBLISHER = re.compile(rf"^(?P<name>[{HAN}]{{2,20}}公报)$")              # 盘锦市人民政府公报
+GAZETTE = "(?:公报|政报)"  # 盘锦市人民政府公报; many cities print 政报: 大连政报
+PUBLISHER = re.compile(rf"^(?P<name>[{HAN}]{{2,20}}{GAZETTE})$")
 ISSUE_LABEL = re.compile(
     r"""
     (?P<year>(?:19|20)\d{2})\s*年?\s*(?:\d{1,2}\s*月\s*)?     # 2024 年 (3月)
@@ -60,7 +61,7 @@ def read_masthead(lines: list[Line], limit: int, web: dict[str, str]) -> Masthea
 
 
 def _read_publisher(head: Masthead, text: str, no: int) -> None:
-    match = PUBLISHER.match(text) or re.match(rf"^(?P<name>[{HAN}]{{2,20}}公报)(?=\d{{4}}年)", text)
+    match = PUBLISHER.match(text) or re.match(rf"^(?P<name>[{HAN}]{{2,20}}{GAZETTE})(?=\d{{4}}年)", text)
     if match and head.publisher is None:
         head.publisher = match["name"]
         head.lines[no] = "publisher"

@@ -12,7 +12,7 @@ from pypinyin import lazy_pinyin
 
 from . import docnumber
 
-_ADMIN_SUFFIX = re.compile(r"(?:市|省|县|区|自治州|地区|盟)?(?:人民政府)?(?:办公室|办公厅)?公报$")
+_ADMIN_SUFFIX = re.compile(r"(?:市|省|县|区|自治州|地区|盟)?(?:人民政府)?(?:办公室|办公厅)?(?:公报|政报)$")
 
 
 @lru_cache(maxsize=1 << 14)  # the same organ, topic and place names come back for every document
@@ -23,7 +23,7 @@ def ascii_slug(text: str) -> str:
 
 
 def publisher_slug(publisher: str) -> str:
-    """The place name: 盘锦市人民政府公报 → panjin."""
+    """The place name: 盘锦市人民政府公报 → panjin, 大连政报 → dalian."""
     place = _ADMIN_SUFFIX.sub("", publisher) or publisher
     return ascii_slug(place).replace("-", "")
 

@@ -21,7 +21,7 @@ from gazette.pipeline import convert_file
 # the five samples, and the test fixtures' other kinds: a gazette with an order (政府令), a
 # web page, a law-database export (pages of a gazette only: a web page has no page breaks)
 SAMPLES = sorted(SOURCES.rglob("*.txt")) + sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
-PUBLISHER = re.compile(r"[\u4e00-\u9fff]{2,4}市人民政府公报")
+PUBLISHER = re.compile(r"[\u4e00-\u9fff]{2,4}(?:市人民政府公报|政报)")
 FIELDS = ("title", "doc_number", "date", "issuer", "addressees", "issue_label")
 DIGITS = "〇一二三四五六七八九"
 
@@ -96,6 +96,8 @@ REWRITES = {
     # a web scrape that left HTML entities: &nbsp; indents, &ldquo;quotes&rdquo;
     "html entities": lambda t: re.sub(r"^[ \u3000]+", lambda m: "&nbsp;" * len(m[0]), t, flags=re.M)
     .replace("“", "&ldquo;").replace("”", "&rdquo;").replace("—", "&mdash;"),
+    # many cities call their gazette 政报: 盘锦政报, its running header too
+    "page breaks, gazette named 政报": lambda t: page_breaks(23, 5)(re.sub(r"([\u4e00-\u9fff]{2,4})市人民政府公报", r"\1政报", t)),
     "kangxi radicals": lambda t: t.translate(str.maketrans("人一大工文目民长门见", "⼈⼀⼤⼯⽂⽬⺠⻓⻔⻅")),
     "sections in 【】": lambda t: re.sub(r"^(\s*#*\s*)[○●]\s*(\S+)$", r"\1【\2】", t, flags=re.M),
     "toc heading 本期目录": lambda t: re.sub(r"^(\s*#*\s*)目\s*录\s*$", r"\1本期目录", t, count=1, flags=re.M),

@@ -21,7 +21,7 @@ def is_running_header(text: str, publisher: str | None) -> bool:
     issue label or a page number after it, or before it (``2024年第1期  盘锦市人民政府公报``,
     as a left-hand page prints it)."""
     text = despace(clean_line(text))
-    if not publisher or publisher not in text:
+    if not publisher:
         return False
     if text.startswith(publisher):
         rest = text[len(publisher):]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .docnumber import HAN
 from .reader import Line
-from .rules import cn_number, parse_date
+from .rules import CN_DIGIT_CHARS, cn_number, parse_date
 from .text import clean_line, despace
 from .webheader import WEB_META
 
@@ -29,7 +29,7 @@ SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,5})\s*期")                 # 
 PUBLICATION_MONTH = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月$")  # 2024 年 3 月
 YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
 # 二〇二一年第三期: the label in Chinese numerals
-CHINESE_LABEL = re.compile(r"(?P<year>[〇○零O0一二三四五六七八九]{4})\s*年\s*第\s*(?P<number>[一二三四五六七八九十]{1,3})\s*(?P<unit>期|号)")
+CHINESE_LABEL = re.compile(rf"(?P<year>[{CN_DIGIT_CHARS}]{{4}})\s*年\s*第\s*(?P<number>[一二三四五六七八九十]{{1,3}})\s*(?P<unit>期|号)")
 
 
 @dataclass

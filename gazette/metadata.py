@@ -99,14 +99,19 @@ def signature_text(text: str) -> str | None:
     if len(organs) > 1:
         return "\u3000\u3000".join(organs)
     if SIGNING_HEAD.fullmatch(clean_line(text)):
-        return "\u3000".join(despace(part) for part in WIDE_GAP.split(clean_line(text)) if part)
+        return "\u3000".join(_apart(text))
     return None
+
+
+def _apart(text: str) -> list[str]:
+    """A line's parts between wide gaps."""
+    return [despace(part) for part in WIDE_GAP.split(clean_line(text)) if part.strip()]
 
 
 def organ_names(text: str) -> list[str]:
     """The organs a signature line names: one, or several set apart by wide gaps
     (``鞍山市财政局        鞍山市农业农村局``, a joint document)."""
-    parts = [despace(part) for part in WIDE_GAP.split(clean_line(text)) if part.strip()]
+    parts = _apart(text)
     if len(parts) > 1 and all(rules.is_organ_name(part) for part in parts):
         return parts
     text = despace(clean_line(text))

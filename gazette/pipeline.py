@@ -185,10 +185,10 @@ def _folder(head: mh.Masthead, conversion: Conversion) -> str:
     first = conversion.documents[0].meta if conversion.documents else {}
     publisher = head.publisher or next(iter(first.get("issuers") or []), "unknown")  # a joint one's first organ
     year = head.year or (first.get("date") or "0000")[:4]
-    # a web page is one document: its own folder, or a second page of the organ's that year
-    # would claim the first one's
-    label = issue_slug(head.issue_label, head.issue_number, head.issue_date) if head.publisher else \
-        f"web-{conversion.documents[0].slug}" if conversion.documents else "web"
+    if head.publisher:
+        label = issue_slug(head.issue_label, head.issue_number, head.issue_date)
+    else:  # a web page is one document: its own folder (else the organ's next page that year would claim it)
+        label = f"web-{conversion.documents[0].slug}" if conversion.documents else "web"
     if not head.publisher:
         conversion.warn(1, "no-masthead", "no gazette masthead; filed under the issuing organ")
     return f"{publisher_slug(publisher)}/{year}/{label}"

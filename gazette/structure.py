@@ -54,8 +54,10 @@ def _mark_section_headings(lines: list[Line], toc: list[TocEntry]) -> None:
     """Mark the TOC's section headings where the body prints them again, between documents
     (【市政府办公室文件】): they belong to no document."""
     sections = {entry.section for entry in toc if entry.section}
+    if not sections:
+        return
     for line in lines:
-        if sections and not line.blank and len(line.text) < 40 and section_heading(line.text) in sections:
+        if not line.blank and len(line.text) < 40 and section_heading(line.text) in sections:
             line.kind = SECTION_HEADING
 
 

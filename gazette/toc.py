@@ -62,7 +62,7 @@ def section_heading(text: str) -> str | None:
 def _is_section(text: str) -> bool:
     """A TOC section heading: ``○市政府办公室文件``, ``【市政府办公室文件】``, ``晋城市人民政府``,
     ``大事记``."""
-    if SECTION_MARK.match(text) or BRACKETED.fullmatch(text):
+    if section_heading(text):
         return True
     if "关于" in text or PAGE_AT_END.search(text) and text[-1].isdigit() or text.endswith(("）", ")")):
         return False

@@ -19,20 +19,19 @@
     while ((node = walker.nextNode())) nodes.push(node);
   });
   nodes.forEach(function (textNode) {
-    var value = textNode.nodeValue, text = GazetteTokenizer.folded(value), last = 0, match, parts = [];
-    function at(k) { return text.origin ? text.origin[k] : k; }  // where the folded text's k-th unit is printed
+    var text = GazetteTokenizer.folded(textNode.nodeValue), last = 0, match, parts = [];
     pattern.lastIndex = 0;
     while ((match = pattern.exec(text.plain)) !== null && match[0].length) {
-      var start = at(match.index), end = at(match.index + match[0].length);
-      parts.push(document.createTextNode(value.slice(last, start)));
+      var end = match.index + match[0].length;
+      parts.push(document.createTextNode(text.printed(last, match.index)));
       var mark = document.createElement("mark");
-      mark.textContent = value.slice(start, end);
+      mark.textContent = text.printed(match.index, end);
       parts.push(mark);
       marks.push(mark);
       last = end;
     }
     if (!parts.length) return;
-    parts.push(document.createTextNode(value.slice(last)));
+    parts.push(document.createTextNode(text.printed(last, text.plain.length)));
     parts.forEach(function (part) { textNode.parentNode.insertBefore(part, textNode); });
     textNode.parentNode.removeChild(textNode);
   });

@@ -69,9 +69,7 @@
    * stand in the text too; found in the folded text, shown as printed. */
   function snippet(body, words, title) {
     var text = GazetteTokenizer.folded(body), plain = text.plain, from = afterTitle(plain, title || "");
-    function printed(start, end) {
-      return (text.origin ? body.slice(text.origin[start], text.origin[end]) : body.slice(start, end)).replace(/\s+/g, " ");
-    }
+    function printed(start, end) { return text.printed(start, end).replace(/\s+/g, " "); }
     function find() {
       var found = occurrences(plain, words, from);
       return found.length ? found : occurrences(plain, words, 0);

@@ -113,13 +113,15 @@
     return HAN_RUN.test(phrase);
   }
 
-  /** The text folded as the index folds it (NFKC) and, for each of its code units, where
-   * it comes from in ``text``: a passage found in the folded text is shown as printed
-   * (，and （ stay full-width: a snippet, the marks on a document page).  Most texts fold
-   * to as many code units (，→ ,): one to one. */
+  /** The text folded as the index folds it (NFKC), ``plain``, and ``printed(start, end)``:
+   * the text as printed where ``plain.slice(start, end)`` comes from.  A passage found in
+   * the folded text is shown as printed (，and （ stay full-width: a snippet, the marks on
+   * a document page).  Most texts fold to as many code units (，→ ,): one to one. */
   function folded(text) {
     var plain = text.normalize("NFKC"), origin = [], at = 0;
-    if (plain.length === text.length) return {plain: plain, origin: null};
+    if (plain.length === text.length) {
+      return {plain: plain, printed: function (start, end) { return text.slice(start, end); }};
+    }
     plain = "";
     for (var char of text) {  // code points: … folds to ..., ㎡ to m2
       var fold = char.normalize("NFKC");
@@ -128,7 +130,7 @@
       at += char.length;
     }
     origin.push(text.length);
-    return {plain: plain, origin: origin};
+    return {plain: plain, printed: function (start, end) { return text.slice(origin[start], origin[end]); }};
   }
 
   /** FNV-1a (32 bit) of a string's UTF-8 bytes: which index part holds a term. */

@@ -126,7 +126,8 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "kind": head.kind,
         "title": title,
         "doc_number": number.normalised if number else None,
-        "doc_number_raw": (clean_line(lines[head.number_index].text) if head.number_index is not None
+        "doc_number_raw": (clean_line(lines[head.number_index].text)
+                           if head.number_index is not None and head.number_index not in head.title_indexes
                            else number.raw if number else None),
         "issuer": issuer,
         "issuers": issuers,

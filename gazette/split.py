@@ -19,6 +19,8 @@ from .text import clean_line, despace, fold
 
 MAX_TITLE_LINES = 5
 INLINE_NUMBER = re.compile(docnumber.NUMBER_IN_PARENS.pattern + "$")  # …的通知（盘政发〔2024〕1号） ending a line
+# 盘政发〔2024〕1号　盘锦市人民政府关于…: a number before its title, a gap between them
+NUMBER_FIRST = re.compile(rf"^\s*(?:{docnumber.DOC_NUMBER.pattern})[ \t\u3000]+(?=\S)", re.VERBOSE)
 CHRONICLE_TITLE = re.compile(r"^.{0,24}大事记$")
 
 
@@ -34,13 +36,23 @@ class Head:
     toc_entry: object = None        # the TocEntry this head was matched with
 
     def title_text(self, lines: list[Line]) -> str:
-        text = "".join(despace(clean_line(lines[i].text)) for i in self.title_indexes)
-        inline = INLINE_NUMBER.search(text) if self.number_index in self.title_indexes else None
-        return text[:inline.start()] if inline else text
+        texts = (clean_line(lines[i].text) for i in self.title_indexes)
+        return "".join(despace(without_number(text) if i == self.number_index else text)
+                       for i, text in zip(self.title_indexes, texts))
 
     @property
     def last_index(self) -> int:
         return max([self.start, self.number_index or 0, *self.title_indexes])
+
+
+def without_number(text: str) -> str:
+    """A title line without the number printed beside it (after it in parentheses, or
+    before it)."""
+    first = NUMBER_FIRST.match(text)
+    if first:
+        return text[first.end():]
+    inline = INLINE_NUMBER.search(text.rstrip())
+    return text[:inline.start()] if inline else text
 
 
 IN_PARENTHESES = re.compile(r"[(（]\s*(.+?)\s*[)）]")
@@ -170,18 +182,40 @@ def find_number_heads(lines: list[Line], begin: int) -> list[Head]:
 
 
 def inline_number_head(lines: list[Line], index: int, floor: int) -> Head | None:
-    """A title printed with its number after it, as a web page prints its heading
-    (``…的通知（盘政发〔2024〕1号）``), the addressees below: not a TOC entry."""
-    text = despace(clean_line(lines[index].text))
+    """A title printed with its number beside it, as web pages and some gazettes print
+    their headings (``…的通知（盘政发〔2024〕1号）``, ``盘政发〔2024〕1号　…的通知``), the
+    addressees below: not a TOC entry."""
+    text = clean_line(lines[index].text)
+    first = NUMBER_FIRST.match(text)
+    if first:
+        return _number_first_head(lines, index, floor, first)
+    text = despace(text)
     inline = INLINE_NUMBER.search(text)
     number = docnumber.parse(inline["number"]) if inline else None
     if number is None or not rules.ends_with_doc_type(text[:inline.start()]):
         return None
-    if not rules.addressee_span([line.text for line in lines[index + 1:index + 20] if not line.blank]):
+    if not _addressees_follow(lines, index, 20):
         return None
     title, issuer = _choose_title(lines, [*_title_like_above(lines, index, floor), index])
     title = title or [index]
     return Head(min(title), index, title, number, issuer)
+
+
+def _number_first_head(lines: list[Line], index: int, floor: int, first: re.Match) -> Head | None:
+    """The head whose number opens the line at ``index``; its title goes on to the line
+    that ends with a document type (a long title wraps), the issuer maybe on a line above
+    关于…."""
+    title = [index, *_title_like_below(lines, index)]
+    texts = [without_number(clean_line(lines[index].text))] + [clean_line(lines[i].text) for i in title[1:]]
+    ends = next((k for k, line in enumerate(texts) if rules.ends_with_doc_type(despace(line))), None)
+    if ends is None or "关于" not in despace("".join(texts[:ends + 1])) or not _addressees_follow(lines, title[ends], 20):
+        return None
+    title, issuer = title[:ends + 1], None
+    above = _title_like_above(lines, index, floor)[-1:]
+    organ = despace(clean_line(lines[above[0]].text)) if above else ""
+    if despace(texts[0]).startswith("关于") and rules.is_organ_name(organ):
+        title, issuer = above + title, organ
+    return Head(min(title), index, title, docnumber.parse(first.group(0)), issuer)
 
 
 def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:
@@ -219,8 +253,8 @@ def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> l
     return heads
 
 
-def _addressees_follow(lines: list[Line], index: int) -> bool:
-    following = [line.text for line in lines[index + 1: index + 12] if not line.blank]
+def _addressees_follow(lines: list[Line], index: int, reach: int = 12) -> bool:
+    following = [line.text for line in lines[index + 1: index + reach] if not line.blank]
     return rules.addressee_span(following) > 0
 
 

@@ -51,11 +51,12 @@ def convert_lines(lines: list[Line], conversion: Conversion) -> None:
     fields = webheader.mark_header(lines)
     structure = find_structure(lines)
     first = structure.heads[0].start if structure.heads else len(lines)
-    head = mh.finish(mh.read_masthead(lines, structure.toc_index if structure.toc_index is not None else first, fields))
-    if head.issue_label is None and structure.toc_index is not None:
+    head = mh.finish(mh.read_masthead(lines, structure.toc_index if structure.toc_first else first, fields))
+    if head.issue_label is None and structure.toc_first:
         head = mh.finish(mh.read_masthead(lines, first, fields))
     kinds: dict[int, str] = {}
     _classify_preface(lines, structure, first, kinds)
+    _classify_back_toc(lines, structure, kinds)
     if not structure.heads:
         single = _single_document(lines, first, kinds, fields)
         if single is None:
@@ -88,6 +89,15 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
             kinds[line.no] = "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
         else:
             kinds[line.no] = artifacts.preface_kind(line.text)
+
+
+def _classify_back_toc(lines: list[Line], structure: Structure, kinds: dict[int, str]) -> None:
+    """The lines of a TOC printed after the documents."""
+    if structure.body_end is None:
+        return
+    kinds[lines[structure.toc_index].no] = "toc"
+    for line in lines[structure.toc_index + 1:]:
+        kinds[line.no] = "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
 
 
 def _single_document(lines: list[Line], first: int, kinds: dict[int, str], fields: dict[str, str]):
@@ -127,7 +137,7 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
     heads = structure.heads
     publisher = context.publisher
     for position, head in enumerate(heads, start=1):
-        end = heads[position].start if position < len(heads) else len(lines)
+        end = heads[position].start if position < len(heads) else structure.body_end or len(lines)
         found = _artifacts_in(lines, head.start, end, publisher, kinds, last=position == len(heads))
         document = documents.build(lines, head, end, context, found, position)
         document.toc_entry = head.toc_entry

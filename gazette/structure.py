@@ -15,7 +15,7 @@ from .artifacts import mark_page_breaks
 from .reader import Line
 from .split import Head, find_chronicle_heads, find_number_heads, find_title_head, find_unnumbered_heads, title_starts
 from .text import fold
-from .toc import SECTION_HEADING, TocEntry, find_toc_start, parse_toc, section_heading
+from .toc import SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, parse_toc, section_heading
 
 TITLE_MATCH_RATIO = 0.8
 
@@ -27,25 +27,36 @@ class Structure:
     toc: list[TocEntry] = field(default_factory=list)
     toc_kinds: dict[int, str] = field(default_factory=dict)   # line number → kind
     heads: list[Head] = field(default_factory=list)
+    body_end: int | None = None           # where the documents end: a TOC printed last follows
+
+    @property
+    def toc_first(self) -> bool:
+        return self.toc_index is not None and self.body_end is None
 
 
 def find_structure(lines: list[Line]) -> Structure:
     mark_page_breaks(lines)
-    toc_index = find_toc_start(lines)
-    begin = toc_index + 1 if toc_index is not None else 0
-    number_heads = find_number_heads(lines, begin)
-    toc_end = _toc_end(lines, toc_index, number_heads)
-    structure = Structure(toc_index, toc_end)
-    body_begin = toc_end if toc_end is not None else begin
-    if toc_index is not None:
-        structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
-    _mark_section_headings(lines[body_begin:], structure.toc)
+    back = find_back_toc(lines)
+    if back is not None:  # the documents are the lines before the TOC (the same indexes)
+        structure, body, body_begin = Structure(back, len(lines), body_end=back), lines[:back], 0
+        structure.toc, structure.toc_kinds = parse_toc(lines[back + 1:])
+        number_heads = find_number_heads(body, 0)
+    else:
+        toc_index = find_toc_start(lines)
+        begin = toc_index + 1 if toc_index is not None else 0
+        number_heads = find_number_heads(lines, begin)
+        toc_end = _toc_end(lines, toc_index, number_heads)
+        structure, body = Structure(toc_index, toc_end), lines
+        body_begin = toc_end if toc_end is not None else begin
+        if toc_index is not None:
+            structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
+    _mark_section_headings(body[body_begin:], structure.toc)
     heads = [h for h in number_heads if h.start >= body_begin]
-    _match_toc(lines, heads, structure.toc)
-    heads += _heads_for_unmatched(lines, structure.toc, body_begin, heads)
-    heads += [h for h in find_chronicle_heads(lines, body_begin) if not _overlaps(h, heads)]
+    _match_toc(body, heads, structure.toc)
+    heads += _heads_for_unmatched(body, structure.toc, body_begin, heads)
+    heads += [h for h in find_chronicle_heads(body, body_begin) if not _overlaps(h, heads)]
     if not structure.toc:  # no TOC to name the documents printed without a number
-        heads += [h for h in find_unnumbered_heads(lines, body_begin, heads) if not _overlaps(h, heads)]
+        heads += [h for h in find_unnumbered_heads(body, body_begin, heads) if not _overlaps(h, heads)]
     structure.heads = sorted(heads, key=lambda h: h.start)
     return structure
 

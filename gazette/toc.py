@@ -48,6 +48,24 @@ def find_toc_start(lines: list[Line], limit: int = 400) -> int | None:
     return None
 
 
+def find_back_toc(lines: list[Line], reach: int = 400) -> int | None:
+    """Index of the 目录 line of a TOC printed at the end of the issue, as some gazettes
+    print it: no TOC before it, and after it entries (a title and its page), their
+    sections and page furniture; other lines, if any, fewer than the entries' (a TOC at
+    the top of a short issue has the documents after it)."""
+    for index in range(len(lines) - 1, max(-1, len(lines) - 1 - reach), -1):
+        if is_toc_heading(lines[index].text):
+            if find_toc_start(lines[:index]) is not None:
+                return None
+            after = lines[index + 1:]
+            entries, kinds = parse_toc(after)  # (it takes a body's paragraphs for entries too)
+            paged = {no for entry in entries if entry.page is not None and len(entry.lines) <= 3 for no in entry.lines}
+            others = [line for line in after if not line.blank and line.no not in paged and kinds.get(line.no) == "toc"
+                      and not _is_section(despace(clean_line(line.text)))]
+            return index if paged and len(others) <= len(paged) else None
+    return None
+
+
 SECTION_HEADING = "section_heading"  # Line.kind of a TOC section's heading printed again in the body
 
 

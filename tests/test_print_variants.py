@@ -186,3 +186,26 @@ def test_a_pdf_conversion_that_wraps_lines_gives_the_same_paragraphs(tmp_path, w
         bodies.append(documents(tmp_path / name))
     assert len(bodies[0]) == 1 and bodies[0][0][1].count("\n\n") >= len(paragraphs)
     assert bodies[1] == bodies[0]
+
+
+TOC_HEADING = re.compile(r"^\s*#*\s*(?:本期)?目\s*[录次]\s*$")
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: f"{sample.parent.name}/{sample.name[:3]}")
+def test_a_toc_printed_at_the_end_gives_the_same_documents(originals, tmp_path, sample):
+    """Some gazettes print the TOC after the documents: the TOC (from its heading to the
+    first document) moved to the end gives the same documents, and its entries still name
+    them."""
+    conversion = convert_file(sample, sample.name)
+    if not conversion.issue["toc"]:
+        pytest.skip("no TOC")
+    lines = sample.read_text(encoding="utf-8").split("\n")
+    first_entry, first_document = conversion.issue["toc"][0]["line"], conversion.documents[0].meta["source_lines"][0]
+    heading = max(n for n in range(first_entry) if TOC_HEADING.match(lines[n]))
+    moved = lines[:heading] + lines[first_document - 1:] + [""] + lines[heading:first_document - 1]
+    copy = tmp_path / sample.name
+    copy.write_text("\n".join(moved), encoding="utf-8")
+    got = convert_file(copy, copy.name)
+    assert [({f: d.meta.get(f) for f in FIELDS}, d.body) for d in got.documents] == originals[sample]
+    assert [entry["document"] for entry in got.issue["toc"]] == [entry["document"] for entry in conversion.issue["toc"]]
+    assert "unaccounted" not in got.line_kinds

@@ -14,6 +14,7 @@ from .text import clean_line, despace, ends_sentence
 NEIGHBOUR_PARAGRAPH_CHARS = 16
 GAZETTE_NAME = re.compile(rf"[{HAN}]{{2,20}}?{mh.GAZETTE}")
 SLOGAN_MAX_CHARS = 8
+LEADING_PAGE_NUMBER = re.compile(r"[-－—·•～~]?\s*\d{1,4}\s*[-－—·•～~]?\s*(?=\D)")  # ·12· 盘锦市人民政府公报
 
 
 def is_running_header(text: str, publisher: str | None) -> bool:
@@ -46,8 +47,9 @@ def is_page_break_line(text: str) -> bool:
     text = despace(clean_line(text))
     if PAGE_NUMBER.match(text) and not text.isdigit():
         return True
-    label = mh.ISSUE_LABEL.match(text)  # a left-hand page: the label, then the name
-    name = GAZETTE_NAME.match(text) or (GAZETTE_NAME.search(text, label.end()) if label else None)
+    # a left-hand page: the label or the page's number, then the name
+    before = mh.ISSUE_LABEL.match(text) or LEADING_PAGE_NUMBER.match(text)
+    name = GAZETTE_NAME.match(text) or (GAZETTE_NAME.search(text, before.end()) if before else None)
     return bool(name) and is_running_header(text, name.group())
 
 
@@ -61,14 +63,19 @@ def mark_page_breaks(lines: list[Line]) -> None:
     for index in headers:
         lines[index].kind = PAGE_BREAK
         near = [_nearest_text(lines, index, step) for step in (-1, 1)]
-        if PAGE_NUMBER.match(lines[index].stripped) or any(n in headers for n in near if n is not None):
-            continue  # the page's number is printed already (— 12 —)
+        if _prints_page_number(lines[index].text) or any(n in headers for n in near if n is not None):
+            continue  # the page's number is printed already (— 12 —, 盘锦市人民政府公报 2024年第1期 ·12·)
         for n, side in zip(near, (before, after)):
             if n is not None and BARE_PAGE_NUMBER.fullmatch(lines[n].stripped):
                 side.append(n)
     # a gazette prints its page numbers on one side of the header: the side in sequence
     for index in max(_in_sequence(lines, before), _in_sequence(lines, after), key=len):
         lines[index].kind = PAGE_BREAK
+
+
+def _prints_page_number(text: str) -> bool:
+    """A page-break line that holds the page's number: a digit besides the issue label's."""
+    return bool(ANY_DIGIT.search(mh.SERIAL.sub("", mh.ISSUE_LABEL.sub("", despace(clean_line(text))))))
 
 
 def _in_sequence(lines: list[Line], candidates: list[int]) -> list[int]:
@@ -91,7 +98,10 @@ def _nearest_text(lines: list[Line], index: int, step: int) -> int | None:
 
 
 def _neighbour(lines: list[Line], index: int, step: int) -> str:
+    """The nearest line of text, a page's header or footer passed over."""
     near = _nearest_text(lines, index, step)
+    while near is not None and lines[near].kind == PAGE_BREAK:
+        near = _nearest_text(lines, near, step)
     return lines[near].stripped if near is not None else ""
 
 

@@ -74,6 +74,9 @@ REWRITES = {
     "page breaks, pdftotext's form feed": page_breaks(27, 6, "\f— {page} —\n\n{name}"),
     "page breaks, 第N页 共M页 footer": page_breaks(31, 2, "第 {page} 页 共 99 页\n\n{name}"),
     "page breaks, ～N～": page_breaks(17, 9, "～{page}～\n\n{name}"),
+    # the page's number in the header line, after the name or before it
+    "page breaks, header with the number": page_breaks(23, 3, "{name}　2024年第1期　·{page}·"),
+    "page breaks, number then the name": page_breaks(23, 3, "·{page}·　　{name}"),
     "tab indents": lambda t: re.sub(r"^[ \u3000]+", "\t", t, flags=re.M),
     "no-break space indents": lambda t: re.sub(r"^[ \u3000]+", lambda m: "\u00a0" * len(m[0]), t, flags=re.M),
     "full-width digits": lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),

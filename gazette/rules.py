@@ -118,6 +118,13 @@ def is_organ_name(text: str) -> bool:
     return text.endswith(ORGAN_SUFFIX)
 
 
+def opens_with_organ(text: str) -> bool:
+    """A title with neither 关于 nor a document type: an organ, then what it does
+    (``广州市人民政府任免国家工作人员``)."""
+    text = despace(clean_line(text))
+    return any(is_organ_name(text[:cut]) for cut in range(len(text) - 2, 3, -1))
+
+
 def is_red_header(text: str) -> bool:
     """发文机关标志 above a document: ``本溪市人民政府办公室文件``."""
     text = despace(clean_line(text))

@@ -116,6 +116,8 @@ def _choose_title(lines: list[Line], candidates: list[int]) -> tuple[list[int], 
         if rules.ends_with_doc_type(texts[k]) or texts[k].endswith("令"):
             return candidates[max(0, k - 1) if k > 0 and not rules.is_red_header(texts[k - 1])
                               and not rules.ends_with_doc_type(texts[k - 1]) else k:], None
+    if texts and rules.opens_with_organ(texts[-1]):  # 广州市人民政府任免国家工作人员
+        return candidates[-1:], None
     return [], None
 
 

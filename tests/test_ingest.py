@@ -274,6 +274,18 @@ def test_a_colophon_stays_with_its_document_and_the_red_header_opens_the_next(tm
     assert "{#attachment-1 .attachment}" in text and "{#attachment-2 .attachment}\n## 附件2\n\n大连市2021年重点项目责任分工" in text
 
 
+def test_appointments_titled_without_about_or_a_document_type(tmp_path):
+    """广州市人民政府任免国家工作人员 over its number: the title (neither 关于 nor a document
+    type ends it), not a document of its own; every TOC entry finds its document."""
+    fixture = Path(__file__).parent / "fixtures" / "appointments_gazette.txt"
+    result = run_ingest(fixture, tmp_path)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    bodies = {d["doc_number"]: d for d in read_documents(tmp_path).values()}
+    assert len(bodies) == 5
+    appointments = bodies["穗府人〔2023〕15号"]
+    assert (appointments["title"], appointments["date"]) == ("广州市人民政府任免国家工作人员", "2023-06-15")
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

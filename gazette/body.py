@@ -83,7 +83,8 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
         nonlocal paragraph, table
         if paragraph:
             text, unclear = cleanup.clean("".join(paragraph))
-            text = despace_body(text)
+            # the spaces a formula's cleanup leaves (、 150mg/m³), not the gaps each line kept
+            text = "\u3000".join(map(despace, text.split("\u3000")))
             notes.extend((paragraph_line, "unclear-fragment", f"left as printed: {f}") for f in unclear)
             blocks.append(escape(text))
             paragraph = []

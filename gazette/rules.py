@@ -122,6 +122,8 @@ def opens_with_organ(text: str) -> bool:
     """A title with neither 关于 nor a document type: an organ, then what it does
     (``广州市人民政府任免国家工作人员``)."""
     text = despace(clean_line(text))
+    if DATE.search(text):  # a colophon: 大连市人民政府办公室　2021年4月2日印发
+        return False
     return any(is_organ_name(text[:cut]) for cut in range(len(text) - 2, 3, -1))
 
 

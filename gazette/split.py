@@ -116,8 +116,6 @@ def _choose_title(lines: list[Line], candidates: list[int]) -> tuple[list[int], 
         if rules.ends_with_doc_type(texts[k]) or texts[k].endswith("令"):
             return candidates[max(0, k - 1) if k > 0 and not rules.is_red_header(texts[k - 1])
                               and not rules.ends_with_doc_type(texts[k - 1]) else k:], None
-    if texts and rules.opens_with_organ(texts[-1]):  # 广州市人民政府任免国家工作人员
-        return candidates[-1:], None
     return [], None
 
 
@@ -130,6 +128,9 @@ def head_at_number(lines: list[Line], index: int, floor: int) -> Head:
         title = _title_like_below(lines, index)
         below_issuer = [i for i in title if rules.is_organ_name(lines[i].text)]
         issuer = despace(clean_line(lines[below_issuer[0]].text)) if below_issuer else None
+    plain = [i for i in above if not rules.is_red_header(lines[i].text)]
+    if not title and plain and rules.opens_with_organ(lines[plain[-1]].text):
+        title = plain[-1:]  # 广州市人民政府任免国家工作人员: neither 关于 nor a document type
     if number and number.year is None and title and despace(clean_line(lines[title[-1]].text)).endswith("令"):
         number = docnumber.DocNumber(number.raw, despace(clean_line(lines[title[-1]].text)), None, number.serial)
     # the organ's header (…文件) opens the head, even below the last lines of the document

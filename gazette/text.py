@@ -47,15 +47,30 @@ def clean_line(text: str) -> str:
 NUMBERED_GAP = re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,6}[条章节编])[ \t\u3000]+(?=\S)")
 
 
+# a gap two ideographic spaces wide or wider inside a line: columns (组　长：张　三　　市长,
+# …秘书处　　　　2023年8月16日印发), or letter-spacing when a character stands alone
+# beside it (总　　则)
+WIDE_GAP = re.compile(r"\u3000[ \u3000]*\u3000|[ \u3000]{3,}")
+
+
 def despace_body(text: str) -> str:
-    """``despace`` for the body's text: the gap after a numbered article or chapter kept,
-    as one ideographic space.
+    """``despace`` for the body's text: the gap after a numbered article or chapter, and a
+    wide gap between columns, kept as one ideographic space.
 
     >>> despace_body(clean_line('**第一条** 为了促进 城市绿化')), despace_body('第一章 总 则')
     ('第一条\u3000为了促进城市绿化', '第一章\u3000总则')
+    >>> despace_body('组　长：张　三　　市长'), despace_body('第一章　　总　　则')
+    ('组长：张三\u3000市长', '第一章\u3000总则')
     """
     gap = NUMBERED_GAP.match(text)
-    return f"{gap[1]}\u3000{despace(text[gap.end():])}" if gap else despace(text)
+    head, text = (gap[1], text[gap.end():]) if gap else ("", text)
+    if "\u3000\u3000" not in text and "   " not in text:
+        return "\u3000".join(filter(None, [head, despace(text)]))
+    parts = [despace(part) for part in WIDE_GAP.split(text)]
+    joined = parts[0]
+    for before, part in zip(parts, parts[1:]):
+        joined += ("" if len(before) == 1 or len(part) == 1 else "\u3000") + part
+    return "\u3000".join(filter(None, [head, joined]))
 
 
 def fold(text: str) -> str:

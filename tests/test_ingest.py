@@ -286,6 +286,17 @@ def test_appointments_titled_without_about_or_a_document_type(tmp_path):
     assert (appointments["title"], appointments["date"]) == ("广州市人民政府任免国家工作人员", "2023-06-15")
 
 
+def test_columns_in_a_line_keep_a_gap(tmp_path):
+    """A list of members (组　长：张　三　　市长) keeps one gap between a name and a post, and
+    a colophon between its office and its date; the space inside a letter-spaced name goes."""
+    fixture = Path(__file__).parent / "fixtures" / "member_list_gazette.txt"
+    assert run_ingest(fixture, tmp_path).returncode == 0
+    texts = {d["doc_number"]: (tmp_path / p).read_text(encoding="utf-8") for p, d in read_documents(tmp_path).items()}
+    members = texts["深府办函〔2023〕88号"]
+    assert "组长：张三\u3000市长" in members and "赵六\u3000市工业和信息化局局长" in members
+    assert "深圳市人民政府办公厅秘书处\u30002023年8月16日印发" in texts["深府规〔2023〕3号"]
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

@@ -27,6 +27,7 @@ ISSUE_LABEL = re.compile(
 )
 SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,5})\s*期")                 # 总第 149 期
 PUBLICATION_MONTH = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月$")  # 2024 年 3 月
+BARE_LABEL = re.compile(r"第\s*\d{1,2}\s*期")
 YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
 # 二〇二一年第三期: the label in Chinese numerals
 CHINESE_LABEL = re.compile(rf"(?P<year>[{CN_DIGIT_CHARS}]{{4}})\s*年\s*第\s*(?P<number>[一二三四五六七八九十]{{1,3}})\s*(?P<unit>期|号)")
@@ -77,9 +78,11 @@ def _read_issue(head: Masthead, text: str, no: int) -> None:
         head.issue_label = f"{label['year']}年第{number}{label['unit']}"
         head.year = int(label["year"])
         head.lines[no] = "issue_label"
-    elif head.issue_label is None and text.startswith("第") and re.match(r"^第\s*\d{1,2}\s*期", text):
-        head.issue_label = text[: text.index("期") + 1].replace(" ", "")  # year printed apart
+    elif head.issue_label is None and (bare := BARE_LABEL.search(text)) and (bare.start() == 0 or parse_date(text)):
+        head.issue_label = re.sub(r"\s", "", bare.group())  # the year printed apart, or in a date: 2021年4月30日 第4期
         head.lines[no] = "issue_label"
+        if head.issue_date is None and bare.start():
+            head.issue_date = parse_date(text)
     serial = SERIAL.search(text)
     if serial and head.issue_number is None:
         head.issue_number = int(serial["serial"])

@@ -231,29 +231,42 @@ def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:
     return heads
 
 
+UNADDRESSED = ("公告", "通告", "决定", "命令")  # genres published to all, without addressees
+
+
 def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> list[Head]:
     """Documents printed without a number, in a gazette without a TOC to name them (人事任免
     notices, often): a title (……关于……的通知, on up to ``MAX_TITLE_LINES`` lines) right after
-    the end of a document (its date or 附注) and right before its addressees.  Not the
-    text a notice forwards (……转发市财政局关于……的通知): it is part of that notice."""
+    the end of a document (its date or 附注) and right before its addressees, or before its
+    text for a 公告 or 通告 (they have none).  Not the text a notice forwards
+    (……转发市财政局关于……的通知) nor one it issues and names (……印发《关于……的决定》的通知):
+    they are part of that notice."""
     heads = []
-    starts = {head.start for head in known}
-    forwarding = {head.start for head in known if re.search("转发|批转", head.title_text(lines))}
-    ended, forwards = True, False  # the body's start counts as the end of what went before
+    known_titles = {head.start: head.title_text(lines) for head in known}
+    ended, enclosing = True, ""  # the body's start counts as the end of what went before
     for index in range(begin, len(lines)):
         line = lines[index]
         if line.blank or line.kind == PAGE_BREAK:
             continue
-        if index in starts:
-            forwards = index in forwarding  # inside a forwarding notice up to the next head
-        title = _title_like_below(lines, index - 1) if ended and not forwards else []
+        if index in known_titles:
+            enclosing = known_titles[index]  # the notice up to the next head
+        title = _title_like_below(lines, index - 1) if ended and not re.search("转发|批转", enclosing) else []
         texts = [despace(clean_line(lines[i].text)) for i in title]
         opens = texts and ("关于" in texts[0] or rules.is_organ_name(texts[0]))  # not a masthead line
         titled = opens and "关于" in "".join(texts) and rules.ends_with_doc_type(texts[-1])
-        if titled and _addressees_follow(lines, title[-1]):
+        if titled and fold("".join(texts)) not in fold(enclosing) and _opens_document(lines, title[-1], texts[-1]):
             heads.append(Head(index, None, title))
+            enclosing = "".join(texts)
         ended = rules.is_date_line(line.text) or rules.is_note(line.text)
     return heads
+
+
+def _opens_document(lines: list[Line], index: int, title_end: str) -> bool:
+    """A title whose addressees follow, or whose text does where its genre has none."""
+    if _addressees_follow(lines, index):
+        return True
+    following = next((line.text for line in lines[index + 1:index + 8] if not line.blank and line.kind != PAGE_BREAK), "")
+    return title_end.endswith(UNADDRESSED) and bool(following) and not rules.is_title_like(following)
 
 
 def _addressees_follow(lines: list[Line], index: int, reach: int = 12) -> bool:

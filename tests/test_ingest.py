@@ -297,6 +297,21 @@ def test_columns_in_a_line_keep_a_gap(tmp_path):
     assert "深圳市人民政府办公厅秘书处\u30002023年8月16日印发" in texts["深府规〔2023〕3号"]
 
 
+def test_an_unnumbered_notice_without_addressees_is_its_own_document(tmp_path):
+    """In a gazette without a TOC, a 通告 printed without a number (its text follows its
+    title: a 通告 has no addressees) after the end of a document is a document of its own;
+    a 决定 that a notice issues and names in its title stays part of that notice."""
+    fixture = Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt"
+    assert run_ingest(fixture, tmp_path).returncode == 0
+    documents = {d["title"]: d for d in read_documents(tmp_path).values()}
+    assert len(documents) == 4
+    notice = documents["铁岭市人民政府关于禁止野外用火的通告"]
+    assert (notice["doc_type"], notice["date"], notice["doc_number"]) == ("通告", "2024-03-05", None)
+    assert documents["铁岭市人民政府关于加强森林防火工作的通知"]["date"] == "2024-03-01"
+    issuing = documents["铁岭市人民政府关于印发《关于表彰2023年度森林防火先进单位的决定》的通知"]
+    assert issuing["source_lines"][1] == 63  # to the end, the 决定 it issues included
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

@@ -8,7 +8,7 @@ import re
 from . import masthead as mh, webheader
 from .reader import Line
 from .docnumber import HAN
-from .rules import PAGE_NUMBER, is_table_row
+from .rules import PAGE_NUMBER, is_addressee_line, is_table_row
 from .text import clean_line, despace, ends_sentence
 
 NEIGHBOUR_PARAGRAPH_CHARS = 16
@@ -141,6 +141,13 @@ def trailing_slogan(lines: list[Line], start: int, end: int, known: set[int] = f
     if len(non_numeric) >= 2 and ends_sentence(previous):
         return found
     return {n for n in found if n == max(found, default=-1) and is_page_number(lines, n)}
+
+
+def reads_as_text(text: str) -> bool:
+    """A line of a document's text, not of a masthead: addressees (not a label such as
+    主办单位:), or a sentence."""
+    cleaned = clean_line(text)
+    return is_addressee_line(cleaned) and len(cleaned) >= 7 or len(cleaned) >= 20 and ends_sentence(cleaned)
 
 
 def preface_kind(text: str) -> str:

@@ -120,6 +120,8 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
         css = roles.classes.get(index)
         if css == "signature":
             text = metadata.signature_text(line.text) or text
+        elif css == "doc-number" and rules.DATE.search(text):
+            text = _date_apart(text)
         if css:
             flush()
             if css == "addressees" and blocks and blocks[-1].startswith("{.addressees}") \
@@ -166,6 +168,12 @@ def _render_region(region: tables.Flattened, texts: list[str], notes: list, item
         notes.append((first_line, "flattened-table",
                       f"{region.end - region.start} one-cell lines (a table flattened by the scrape?) kept as a list"))
     return "\n".join(f"- {escape(text)}" for text in texts[region.start:region.end])
+
+
+def _date_apart(text: str) -> str:
+    """A number printed with its date keeps a gap between them: （铁政发〔2024〕6号　2024年3月1日）."""
+    spaced = rules.DATE.sub(lambda date: f"\u3000{date[0]}\u3000", text)
+    return re.sub(r"^\u3000|\u3000$|(?<=[（(])\u3000|\u3000(?=[）)])", "", spaced)
 
 
 def _ascii_number(number: str) -> str:

@@ -14,6 +14,7 @@ from .problems import ConversionError, Problem
 from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
+from .text import clean_line
 from .toc import SECTION_HEADING
 from .wrapping import Wrapping
 
@@ -72,6 +73,7 @@ def convert_lines(lines: list[Line], conversion: Conversion) -> None:
                                       head.issue_number, head.year, head.issue_date,
                                       fields if single_page else {}, Wrapping.lazily(lines))
     _build_documents(lines, structure, context, kinds, conversion)
+    _check_preface(lines, structure.heads[0].start, kinds, conversion)
     conversion.folder = _folder(head, conversion)
     conversion.issue = _issue_record(head, structure, conversion)
     _count(lines, kinds, conversion)
@@ -89,6 +91,18 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
             kinds[line.no] = "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
         else:
             kinds[line.no] = artifacts.preface_kind(line.text)
+
+
+def _check_preface(lines: list[Line], first: int, kinds: dict[int, str], conversion: Conversion) -> None:
+    """Text before the first document that reads as a document's (its addressees, its
+    sentences) is named: a document whose head was not recognised would be lost there."""
+    texts = [line for line in lines[:first] if kinds.get(line.no) == "masthead" and artifacts.reads_as_text(line.text)]
+    for line in texts:
+        kinds[line.no] = "preface_text"
+    if texts:
+        conversion.warn(texts[0].no, "text-before-first-document",
+                        f"{len(texts)} lines of text before the first document (a document not recognised?): "
+                        f"{clean_line(texts[0].text)[:30]}")
 
 
 def _classify_back_toc(lines: list[Line], structure: Structure, kinds: dict[int, str]) -> None:

@@ -312,6 +312,35 @@ def test_an_unnumbered_notice_without_addressees_is_its_own_document(tmp_path):
     assert issuing["source_lines"][1] == 63  # to the end, the 决定 it issues included
 
 
+def test_a_number_printed_with_its_date_in_parentheses(tmp_path):
+    """（铁政发〔2024〕6号　2024年3月1日） under a title, or the date first: the number, and
+    the date where no signature gives one; the page keeps a gap between them."""
+    text = (Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt").read_text(encoding="utf-8")
+    text = text.replace("\n铁政发〔2024〕6号\n", "\n（铁政发〔2024〕6号　2024年3月1日）\n")
+    text = text.replace("\n铁政办发〔2024〕3号\n", "\n（2024年3月10日　铁政办发〔2024〕3号）\n")
+    text = text.replace("铁岭市人民政府办公室\n\n2024年3月10日\n", "")  # unsigned
+    source = tmp_path / "issue.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_ingest(source, tmp_path / "out")
+    assert result.returncode == 0 and "text-before-first-document" not in result.stderr, result.stderr
+    documents = {d["doc_number"]: (d, p) for p, d in read_documents(tmp_path / "out").items()}
+    first, path = documents["铁政发〔2024〕6号"]
+    assert (first["title"], first["date"]) == ("铁岭市人民政府关于加强森林防火工作的通知", "2024-03-01")
+    assert "（铁政发〔2024〕6号\u30002024年3月1日）" in (tmp_path / "out" / path).read_text(encoding="utf-8")
+    assert documents["铁政办发〔2024〕3号"][0]["date"] == "2024-03-10" and len(documents) == 4
+
+
+def test_text_before_the_first_document_is_named(tmp_path):
+    """A first document whose head is not recognised (no number, no 关于) is not taken for
+    masthead lines in silence: a warning names its line."""
+    text = (Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt").read_text(encoding="utf-8")
+    text = text.replace("铁岭市人民政府关于加强森林防火工作的通知\n\n铁政发〔2024〕6号\n", "森林防火工作要求\n")
+    source = tmp_path / "issue.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_ingest(source, tmp_path / "out")
+    assert "issue.txt:7: warning: text-before-first-document" in result.stderr, result.stderr
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

@@ -87,7 +87,7 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
             kinds[line.no] = webheader.WEB_META
         elif toc_index is not None and index == toc_index:
             kinds[line.no] = "toc"
-        elif toc_index is not None and index > toc_index:
+        elif toc_index is not None and toc_index < index < structure.toc_end:
             kinds[line.no] = "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
         else:
             kinds[line.no] = artifacts.preface_kind(line.text)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .artifacts import mark_page_breaks
+from .artifacts import mark_page_breaks, reads_as_text
 from .reader import Line
 from .split import Head, find_chronicle_heads, find_number_heads, find_title_head, find_unnumbered_heads, title_starts
 from .text import fold
@@ -76,7 +76,7 @@ def _toc_end(lines: list[Line], toc_index: int | None, number_heads: list[Head])
     if toc_index is None:
         return None
     if number_heads:
-        return number_heads[0].start
+        return _entries_end(lines, toc_index + 1, number_heads[0].start)
     # No document numbers at all: the TOC ends where its first entry's title is printed again.
     entries, _ = parse_toc(lines[toc_index + 1: toc_index + 200])
     if not entries:
@@ -84,6 +84,18 @@ def _toc_end(lines: list[Line], toc_index: int | None, number_heads: list[Head])
     after = max(entries[0].lines)  # a line number, i.e. index + 1
     head = find_title_head(lines, after, entries[0].title, set())
     return head.start if head else toc_index + 1
+
+
+def _entries_end(lines: list[Line], begin: int, end: int) -> int:
+    """Where a TOC that runs to ``end`` (the first document number) ends: there, unless
+    text that reads as a document's follows its last entry (a document whose number was
+    not recognised: its lines are not the TOC's)."""
+    entries, _ = parse_toc(lines[begin:end])
+    paged = [no for entry in entries if entry.page is not None and len(entry.lines) <= 3 for no in entry.lines]
+    after = max(paged, default=0)  # a line number: the index after it
+    if after and any(reads_as_text(line.text) for line in lines[after:end]):
+        return after
+    return end
 
 
 def _match_toc(lines: list[Line], heads: list[Head], toc: list[TocEntry]) -> None:

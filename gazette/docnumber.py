@@ -46,6 +46,14 @@ ORDER_NUMBER = re.compile(
 )
 
 
+# A whole line that OCR or a careless copy printed without brackets: 铁政发2024年6号, 铁政发 2024 6号
+# (not a running header's issue label: 本溪市人民政府公报 2020年第5号)
+BARE_NUMBER = re.compile(
+    rf"(?P<prefix>[{HAN}]{{2,14}}?)(?<!公报)(?<!政报)[ \t\u3000]*(?P<year>(?:19|20)[0-9]{{2}})[ \t\u3000]*年?[ \t\u3000]*"
+    r"(?P<serial>[0-9]{1,5})[ \t\u3000]*号"
+)
+
+
 @dataclass(frozen=True)
 class DocNumber:
     raw: str
@@ -68,9 +76,13 @@ def _from_match(match: re.Match) -> DocNumber:
 
 
 def parse(text: str) -> DocNumber | None:
-    """The document number that makes up all of ``text``, or None."""
+    """The document number that makes up all of ``text``, or None.
+
+    >>> parse('铁政发2024年6号').normalised, parse('铁政发 2024 6号').normalised
+    ('铁政发〔2024〕6号', '铁政发〔2024〕6号')
+    """
     text = text.strip()
-    for pattern in (DOC_NUMBER, ORDER_NUMBER):
+    for pattern in (DOC_NUMBER, ORDER_NUMBER, BARE_NUMBER):
         match = pattern.fullmatch(text)
         if match:
             return _from_match(match)

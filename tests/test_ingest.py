@@ -343,11 +343,11 @@ def test_text_before_the_first_document_is_named(tmp_path):
 
 def test_a_toc_does_not_swallow_a_document_it_names_otherwise(tmp_path):
     """A TOC whose entry names the first document otherwise (森林防火 for 加强森林防火工作),
-    that document's number unrecognised (铁政发2024年6号): its lines are not the TOC's
+    that document's number unrecognised (铁政发〔二〇二四〕六号): its lines are not the TOC's
     but text before the first document, named by a warning."""
     text = (Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt").read_text(encoding="utf-8")
     toc = "目　录\n\n铁岭市人民政府关于森林防火的通知……1\n\n铁岭市人民政府办公室关于做好春季植树工作的通知（铁政办发〔2024〕3号）……5\n\n"
-    text = text.replace("2024年第3期\n\n", "2024年第3期\n\n" + toc, 1).replace("\n铁政发〔2024〕6号\n", "\n铁政发2024年6号\n")
+    text = text.replace("2024年第3期\n\n", "2024年第3期\n\n" + toc, 1).replace("\n铁政发〔2024〕6号\n", "\n铁政发〔二〇二四〕六号\n")
     source = tmp_path / "issue.txt"
     source.write_text(text, encoding="utf-8")
     result = run_ingest(source, tmp_path / "out")

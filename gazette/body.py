@@ -62,6 +62,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
     """The Markdown body and the notes to report: (line number, code, message)."""
     if chronicle:
         return render_chronicle(lines, roles), []
+    lines = tables.with_tabs(lines)
     items = [(index, line) for index, line in enumerate(lines)
              if (index not in roles.skip or index == roles.title_at) and not line.blank]
     texts = [despace_body(clean_line(line.text))

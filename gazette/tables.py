@@ -1,6 +1,11 @@
-"""Tables that a web scrape printed one cell per line.
+"""Tables that a conversion printed as text: one cell per line, or aligned with spaces.
 
-When the header starts with 序号 and the rows are numbered 1, 2, 3 …, the column count
+A PDF's text aligns a table's columns with spaces (``序号    事项名称    实施机关``):
+two lines or more in a row, each cut by wide gaps into the same number of cells (three
+or more, none of them a paragraph), are rows; they get tabs between their cells, as a
+scrape's rows have.
+
+A web scrape may print one cell per line.  When the header starts with 序号 and the rows are numbered 1, 2, 3 …, the column count
 is the header's length and each row runs from one number to the next, so the table can
 be rebuilt (a row short of cells is padded at its end).  Other runs of one-cell lines
 cannot be rebuilt with certainty: they are kept as a list and reported.
@@ -8,13 +13,18 @@ cannot be rebuilt with certainty: they are kept as a list and reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .reader import Line
+from .text import WIDE_GAP
 
 SERIAL_HEADERS = ("序号", "编号")
 MAX_HEADER_CELLS = 12
 HEADER_CELL_CHARS = 24
 CELL_RUN_CHARS = 24
 MIN_CELL_RUN = 12
+MIN_ALIGNED_CELLS = 3
+ALIGNED_CELL_CHARS = 40
 
 
 @dataclass
@@ -99,3 +109,28 @@ def _cell_run(texts: list[str], start: int) -> int | None:
 
 def _is_cell(text: str) -> bool:
     return len(text) <= CELL_RUN_CHARS and not re.search(r"[。；：:]$", text)
+
+
+def with_tabs(lines: list[Line]) -> list[Line]:
+    """``lines`` with the rows of space-aligned tables cut at tabs (blank lines between
+    rows are passed over)."""
+    cells = {i: _aligned_cells(line.text) for i, line in enumerate(lines) if not line.blank}
+    rows: set[int] = set()
+    run: list[int] = []
+    for i in list(cells) + [None]:  # None ends the last run
+        if i is not None and cells[i] and (not run or len(cells[i]) == len(cells[run[0]])):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run = [i] if i is not None and cells[i] else []
+    return [replace(line, text="\t".join(cells[i])) if i in rows else line for i, line in enumerate(lines)]
+
+
+def _aligned_cells(text: str) -> list[str] | None:
+    if "\t" in text:
+        return None  # a scrape's row already
+    cells = WIDE_GAP.split(text.strip())
+    if len(cells) < MIN_ALIGNED_CELLS or any(len(cell) > ALIGNED_CELL_CHARS for cell in cells):
+        return None
+    return cells

@@ -356,6 +356,18 @@ def test_a_toc_does_not_swallow_a_document_it_names_otherwise(tmp_path):
     assert lines["toc"] == 3 and lines["preface_text"] == 4
 
 
+def test_a_table_aligned_with_spaces_is_a_table(tmp_path):
+    """A PDF's text aligns a table's columns with spaces (序号    事项名称    实施机关): its
+    rows are the table's rows, as when a scrape separates cells by tabs."""
+    text = (Path(__file__).parent / "fixtures" / "appointments_gazette.txt").read_text(encoding="utf-8")
+    source = tmp_path / "issue.txt"
+    source.write_text(text.replace("\t", "    "), encoding="utf-8")
+    assert run_ingest(source, tmp_path / "out").returncode == 0
+    body = next((tmp_path / "out" / p).read_text(encoding="utf-8")
+                for p, d in read_documents(tmp_path / "out").items() if d["doc_number"] == "穗府〔2023〕12号")
+    assert "| 序号 | 事项名称 | 实施机关 |\n|---|---|---|\n| 1 | 临时占用城市绿地审批 | 市林业园林局 |" in body
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

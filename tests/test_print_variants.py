@@ -110,6 +110,8 @@ REWRITES = {
     "title and number on one line": lambda t: re.sub(
         r"^(\S*(?:通知|意见|决定|办法|方案|批复|通报|报告))\s*\n\s*\n\s*([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)\s*$",
         r"\1（\2）", t, flags=re.M),
+    # a PDF's text aligns a table's columns with spaces, not tabs
+    "tables aligned with spaces": lambda t: re.sub(r"(?<=\S)\t+(?=\S)", "    ", t),
     # the number first, the title after a gap: 盘政发〔2024〕1号　盘锦市人民政府关于…的通知
     "number before the title on one line": lambda t: re.sub(
         r"^\s*(\S*(?:通知|意见|决定|办法|方案|批复|通报|报告))\s*\n\s*\n\s*([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)\s*$",

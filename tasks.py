@@ -29,14 +29,15 @@ def add(c, path):
 
 @task
 def qa(c, content="content", strict=False):
-    """Summarise content/report.json; with --strict, fail on errors, unaccounted lines or unmatched TOC entries."""
+    """Summarise content/report.json; with --strict, fail on errors, unaccounted lines, unmatched TOC entries or
+    text before an issue's first document (a document not recognised)."""
     import json
     from pathlib import Path
 
     report = json.loads((Path(content) / "report.json").read_text(encoding="utf-8"))
     problems = [p for s in report["sources"] for p in s["problems"]] + report["problems"]
     failing = [p for p in problems if p["severity"] == "error"
-               or p["code"] in ("unaccounted-line", "toc-unmatched", "not-in-toc")]
+               or p["code"] in ("unaccounted-line", "toc-unmatched", "not-in-toc", "text-before-first-document")]
     for problem in problems:
         print(f"{problem['path']}:{problem['line']}: {problem['severity']}: {problem['code']}: {problem['message']}")
     print(f"{len(report['sources'])} sources, {len(problems)} problems, {len(failing)} that fail --strict")

@@ -21,7 +21,7 @@ MAX_TITLE_LINES = 5
 INLINE_NUMBER = re.compile(docnumber.NUMBER_IN_PARENS.pattern + "$")  # …的通知（盘政发〔2024〕1号） ending a line
 # 盘政发〔2024〕1号　盘锦市人民政府关于…: a number before its title, a gap between them
 NUMBER_FIRST = re.compile(rf"^\s*(?:{docnumber.DOC_NUMBER.pattern})[ \t\u3000]+(?=\S)", re.VERBOSE)
-CHRONICLE_TITLE = re.compile(r"^.{0,24}大事记$")
+CHRONICLE_TITLE = re.compile(r"^.{0,24}大事记(?:[（(][^（）()]{2,16}[）)])?$")  # …大事记, 市政府大事记（2024年1月）
 
 
 @dataclass

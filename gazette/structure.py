@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from .artifacts import mark_page_breaks, reads_as_text
 from .reader import Line
-from .split import Head, find_chronicle_heads, find_number_heads, find_title_head, find_unnumbered_heads, title_starts
+from .split import CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_heads, find_title_head, find_unnumbered_heads, title_starts
 from .text import fold
 from .toc import SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, parse_toc, section_heading
 
@@ -153,7 +153,7 @@ def _heads_for_unmatched(lines: list[Line], toc: list[TocEntry], begin: int, hea
         entry.matched = True
         head.toc_title = entry.title
         head.toc_entry = entry
-        if entry.title.endswith("大事记"):
+        if CHRONICLE_TITLE.match(entry.title):
             head.kind = "chronicle"
         taken.update(range(head.start, head.last_index + 1))
         found.append(head)

@@ -300,16 +300,18 @@ def test_columns_in_a_line_keep_a_gap(tmp_path):
 def test_an_unnumbered_notice_without_addressees_is_its_own_document(tmp_path):
     """In a gazette without a TOC, a 通告 printed without a number (its text follows its
     title: a 通告 has no addressees) after the end of a document is a document of its own;
-    a 决定 that a notice issues and names in its title stays part of that notice."""
+    a 决定 that a notice issues and names in its title stays part of that notice; a 大事记
+    titled with its month in parentheses is a chronicle."""
     fixture = Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt"
     assert run_ingest(fixture, tmp_path).returncode == 0
     documents = {d["title"]: d for d in read_documents(tmp_path).values()}
-    assert len(documents) == 4
+    assert len(documents) == 5
     notice = documents["铁岭市人民政府关于禁止野外用火的通告"]
     assert (notice["doc_type"], notice["date"], notice["doc_number"]) == ("通告", "2024-03-05", None)
     assert documents["铁岭市人民政府关于加强森林防火工作的通知"]["date"] == "2024-03-01"
     issuing = documents["铁岭市人民政府关于印发《关于表彰2023年度森林防火先进单位的决定》的通知"]
-    assert issuing["source_lines"][1] == 63  # to the end, the 决定 it issues included
+    assert issuing["source_lines"][1] == 63  # the 决定 it issues included, up to the chronicle
+    assert documents["市政府大事记（2024年3月）"]["kind"] == "chronicle"  # its month in parentheses
 
 
 def test_a_number_printed_with_its_date_in_parentheses(tmp_path):
@@ -327,7 +329,7 @@ def test_a_number_printed_with_its_date_in_parentheses(tmp_path):
     first, path = documents["铁政发〔2024〕6号"]
     assert (first["title"], first["date"]) == ("铁岭市人民政府关于加强森林防火工作的通知", "2024-03-01")
     assert "（铁政发〔2024〕6号\u30002024年3月1日）" in (tmp_path / "out" / path).read_text(encoding="utf-8")
-    assert documents["铁政办发〔2024〕3号"][0]["date"] == "2024-03-10" and len(documents) == 4
+    assert documents["铁政办发〔2024〕3号"][0]["date"] == "2024-03-10" and len(read_documents(tmp_path / "out")) == 5
 
 
 def test_text_before_the_first_document_is_named(tmp_path):

@@ -76,10 +76,10 @@ def _title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
     i = index - 1
     while i >= floor and len(found) < MAX_TITLE_LINES:
         text = lines[i].text
-        if lines[i].blank or lines[i].kind == PAGE_BREAK or rules.is_title_note(text):  # 题注 between title and number
-            i -= 1
+        if lines[i].blank or lines[i].kind in (PAGE_BREAK, WEB_META) or rules.is_title_note(text):
+            i -= 1  # a 题注, or a web page's header, between the title and the number
             continue
-        if lines[i].kind == WEB_META or not (rules.is_title_like(text) or rules.is_red_header(text)):
+        if not (rules.is_title_like(text) or rules.is_red_header(text)):
             break
         found.insert(0, i)
         i -= 1

@@ -9,7 +9,8 @@ pages print it:
 
 ``mark_header`` finds the header near a file's start, marks its lines (``Line.kind``
 ``WEB_META``) so that no stage takes the number or title printed in it for a document's
-head, and returns its fields.
+head, and returns its fields; it marks too every line elsewhere that prints two fields
+or more (a file that holds several pages has a header for each).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ KEYS = ("索引号", "发布机构", "发文机关", "发文机构", "发文单�
         "发布日期", "公开日期", "成文日期", "成文时间", "废止日期", "生效日期", "发文字号", "文号", "文件编号",
         "关键词", "有效性", "效力状态", "发布时间", "来源", "公文种类", "文种", "体裁分类", "信息来源", "信息分类",
         "时效性", "施行日期", "发文日期", "发布部门", "制定机关", "效力级别", "实施日期", "公开方式", "公开范围",
-        "正文", "内容概述", "摘要")
+        "正文", "内容概述", "摘要", "浏览次数", "访问次数", "点击数")
 SECTION_KEYS = ("正文", "内容概述", "摘要")   # what follows them is prose: never their value
 _KEY = "|".join(r"\s*".join(key) for key in sorted(KEYS, key=len, reverse=True))
 FIELD = re.compile(rf"(?:【(?P<bracketed>{_KEY})】\s*[:：]?|(?P<key>{_KEY})\s*[:：])\s*")
@@ -114,10 +115,21 @@ def mark_header(lines: list[Line]) -> dict[str, str]:
                 fields[key] = value
         marked.append(line)
     if len(fields) < 2 and not any(FIELD.search(line.text) for line in marked):
-        return {}
+        fields, marked = {}, []
     for line in marked:
         line.kind = WEB_META
+    _mark_field_lines(lines)
     return fields
+
+
+def _mark_field_lines(lines: list[Line]) -> None:
+    """Mark the lines elsewhere that print two fields or more (``发布时间：2024-04-10　来源：
+    市政府办公室``): the header of each page in a file that holds several."""
+    for line in lines:
+        text = line.text
+        if line.kind != WEB_META and ("：" in text or ":" in text) and len(text) <= 160 \
+                and len(fields_of(clean_line(text))) >= 2:
+            line.kind = WEB_META
 
 
 # A web page's own furniture: font-size switches, print and share buttons, breadcrumbs.

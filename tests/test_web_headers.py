@@ -113,3 +113,14 @@ def test_a_web_pages_chrome_and_footer_are_not_the_documents_text(tmp_path):
     for printed in ("字体", "打印", "扫一扫", "上一篇", "下一篇", "ICP备"):
         assert printed not in document.body, printed
     assert conversion.line_kinds["web_chrome"] >= 6 and not conversion.line_kinds["unaccounted"]
+
+
+def test_an_issue_saved_page_by_page_has_a_header_on_each_page():
+    """An issue scraped page by page (a breadcrumb, the title, 发布时间：…　来源：… on one
+    line, the page's chrome, the number): each document keeps its title, above its page's
+    header, and every header line is counted as web metadata."""
+    fixture = Path(__file__).parent / "fixtures" / "web_pages_issue.txt"
+    conversion = convert_file(fixture, fixture.name)
+    assert [d.meta["title"] for d in conversion.documents] == [
+        "锦州市人民政府关于印发锦州市空气质量持续改善行动实施方案的通知", "锦州市人民政府办公室关于做好2024年防汛工作的通知"]
+    assert conversion.line_kinds["web_meta"] == 2 and "unaccounted" not in conversion.line_kinds

@@ -116,6 +116,19 @@ def test_a_title_with_angle_brackets_shows_as_written(site, tmp_path):
     assert title in text_of(output / "panjin/2024/1-2/panzhengbanfa-2024-1.html")
 
 
+def test_an_issue_without_a_toc_lists_its_documents_without_naming_the_issue_again(tmp_path):
+    """An issue's page lists the documents of a gazette that prints no TOC; each row names
+    its number and date, not the issue the page is about; a listing by type names it."""
+    fixture = Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt"
+    assert run_ingest(fixture, tmp_path / "content").returncode == 0
+    output = build_site(tmp_path / "content", tmp_path / "output", ROOT)
+    page = (output / "tieling/2024/3/index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"(?s)<li>.*?</li>", page[page.index('<ol class="doclist">'):])
+    assert len(rows) == 5 and "铁政发〔2024〕6号" in rows[0] and "2024-03-01" in rows[0]
+    assert not any("2024年第3期" in row for row in rows)
+    assert "铁岭市人民政府公报 2024年第3期" in text_of(output / "types/tongzhi.html")
+
+
 def test_data_dumps_list_every_document(site):
     output, content = site
     import csv

@@ -221,7 +221,7 @@ def _folder(head: mh.Masthead, conversion: Conversion) -> str:
 def _issue_record(head: mh.Masthead, structure: Structure, conversion: Conversion) -> dict:
     toc = []
     for entry in structure.toc:
-        matched = next((d.slug for d in conversion.documents if d.toc_entry is entry), None)
+        matched = next((d.slug for d in conversion.documents if d.toc_entry in (entry, entry.part_of)), None)
         toc.append({"title": entry.title, "doc_number": entry.doc_number, "page": entry.page,
                     "section": entry.section, "line": entry.lines[0], "document": matched})
     return {"publisher": head.publisher, "issue_label": head.issue_label, "issue_number": head.issue_number,

@@ -15,7 +15,7 @@ from .artifacts import mark_page_breaks, reads_as_text
 from .reader import Line
 from .split import CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_heads, find_title_head, find_unnumbered_heads, title_starts
 from .text import fold
-from .toc import SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, parse_toc, section_heading
+from .toc import SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, mark_enclosures, parse_toc, section_heading
 
 TITLE_MATCH_RATIO = 0.8
 
@@ -51,6 +51,7 @@ def find_structure(lines: list[Line]) -> Structure:
         if toc_index is not None:
             structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
     _mark_section_headings(body[body_begin:], structure.toc)
+    mark_enclosures(structure.toc)
     heads = [h for h in number_heads if h.start >= body_begin]
     _match_toc(body, heads, structure.toc)
     heads += _heads_for_unmatched(body, structure.toc, body_begin, heads)

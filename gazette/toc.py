@@ -15,7 +15,7 @@ from .reader import Line
 from . import rules
 from .artifacts import PAGE_BREAK
 from .rules import LEADER, PAGE_NUMBER, ends_with_doc_type, is_organ_name
-from .text import clean_line, despace
+from .text import clean_line, despace, fold
 
 # An entry ends with its page number: "…的通知(盘政发〔2024〕1 号) (1)", "…通知 ..... (11)", "…通知47".
 PAGE_AT_END = re.compile(rf"(?:[{LEADER}]{{2,}}|…|\s)*[(（]?\s*(?P<page>\d{{1,4}})\s*[)）]?\s*$")
@@ -33,6 +33,22 @@ class TocEntry:
     section: str | None
     lines: list[int] = field(default_factory=list)
     matched: bool = False
+    part_of: TocEntry | None = None  # the notice that issues or forwards this entry's text
+
+
+def mark_enclosures(entries: list[TocEntry]) -> None:
+    """An entry without a number that the entry before it names (……印发抚顺市优化营商环境
+    行动方案的通知, then 抚顺市优化营商环境行动方案) is the text that notice issues or
+    forwards, printed inside it: part of its document, not one of its own."""
+    notice = None
+    for entry in entries:
+        title = fold(entry.title)
+        if notice and not entry.doc_number and len(title) >= 4 and title in fold(notice.title):
+            entry.matched, entry.part_of = True, notice
+        elif re.search("印发|转发|批转", entry.title):
+            notice = entry
+        else:
+            notice = None
 
 
 def is_toc_heading(text: str) -> bool:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, SOURCES, read_documents, run_ingest
 
@@ -368,6 +369,19 @@ def test_a_table_aligned_with_spaces_is_a_table(tmp_path):
     body = next((tmp_path / "out" / p).read_text(encoding="utf-8")
                 for p, d in read_documents(tmp_path / "out").items() if d["doc_number"] == "穗府〔2023〕12号")
     assert "| 序号 | 事项名称 | 实施机关 |\n|---|---|---|\n| 1 | 临时占用城市绿地审批 | 市林业园林局 |" in body
+
+
+def test_a_toc_entry_for_the_text_a_notice_issues_is_part_of_the_notice(tmp_path):
+    """A TOC that lists, under ……印发抚顺市优化营商环境行动方案的通知, the 方案 it issues: the
+    方案 stays inside the notice's document (no document of its own, without number or
+    date), and both entries lead to the notice."""
+    fixture = Path(__file__).parent / "fixtures" / "toc_enclosure_gazette.txt"
+    result = run_ingest(fixture, tmp_path)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    documents = read_documents(tmp_path)
+    assert sorted(d["doc_number"] for d in documents.values()) == ["抚政办发〔2024〕12号", "抚政发〔2024〕7号"]
+    record = yaml.safe_load(next(tmp_path.rglob("issue.yaml")).read_text(encoding="utf-8"))
+    assert [entry["document"] for entry in record["toc"]] == ["fuzhengfa-2024-7", "fuzhengfa-2024-7", "fuzhengbanfa-2024-12"]
 
 
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):

@@ -102,7 +102,10 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     after_head = head.last_index + 1 if head.title_indexes or head.number_index is not None else head.start
     web = context.fields
     title = choose_title(head.title_text(lines), head.toc_title or web.get("标题") or web.get("名称"), head.issuer)
-    number = head.doc_number or docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
+    entry = head.toc_entry
+    # the body may print no number: the TOC's entry, or the web page's header, gives it
+    number = head.doc_number or docnumber.parse((entry.doc_number_raw if entry else None) or "") or \
+        docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
     found = _find_parts(lines, after_head, end) if head.kind == "document" else metadata.Extracted()
     is_order = bool(number and number.year is None and number.prefix.endswith("令"))
     if is_order and title.endswith("令"):  # the order's own heading; name it by what it enacts
@@ -123,7 +126,6 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     _place_printed_title(roles, head, lines, local, title)
     rendered, notes = body.render(own, roles, chronicle=head.kind == "chronicle", wrapping=context.wrapping)
     headings = _attachment_headings(lines, after_head, end)
-    entry = head.toc_entry
     meta = {
         "kind": head.kind,
         "title": title,

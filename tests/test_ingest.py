@@ -384,6 +384,18 @@ def test_a_toc_entry_for_the_text_a_notice_issues_is_part_of_the_notice(tmp_path
     assert [entry["document"] for entry in record["toc"]] == ["fuzhengfa-2024-7", "fuzhengfa-2024-7", "fuzhengbanfa-2024-12"]
 
 
+def test_a_number_printed_only_in_the_toc_numbers_the_document(tmp_path):
+    """A body that prints no number lines (a web text of the issue): the TOC's entry gives
+    each document its number, and its file its name."""
+    text = (Path(__file__).parent / "fixtures" / "toc_enclosure_gazette.txt").read_text(encoding="utf-8")
+    source = tmp_path / "issue.txt"
+    source.write_text(text.replace("\n抚政发〔2024〕7号\n", "\n").replace("\n抚政办发〔2024〕12号\n", "\n"), encoding="utf-8")
+    result = run_ingest(source, tmp_path / "out")
+    assert result.returncode == 0 and "no-doc-number" not in result.stderr, result.stderr
+    numbers = {path.rsplit("/", 1)[1]: d["doc_number"] for path, d in read_documents(tmp_path / "out").items()}
+    assert numbers == {"fuzhengfa-2024-7.md": "抚政发〔2024〕7号", "fuzhengbanfa-2024-12.md": "抚政办发〔2024〕12号"}
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

@@ -14,6 +14,8 @@ from plugins.search_index.scoring import expand
 from plugins.search_index.codec import decode_numbers, decode_value_lists
 from plugins.search_index.tokenizer import query_words
 
+from conftest import read_documents
+
 pytest.importorskip("playwright.sync_api")
 
 
@@ -149,6 +151,16 @@ def test_a_number_no_document_bears_finds_nothing_though_its_parts_are_common(br
 def test_long_phrase_ranks_its_document_first(browser, root):
     page = search(browser, root, "推动大规模设备更新和消费品以旧换新")
     assert "盘政发〔2024〕4号" in metas(page)[0]
+    page.close()
+
+
+def test_a_passage_pasted_without_the_gap_after_its_article_number_is_found(browser, root, site):
+    """The page prints 第一条　为贯彻落实… with a gap; a reader pastes the passage from a copy
+    that has none: the document is found, first."""
+    page = search(browser, root, "第一条为贯彻")
+    _, content = site
+    holder = next(d for d in read_documents(content).values() if d["title"].endswith("食品安全工作评议考核实施办法的通知"))
+    assert titles(page) and metas(page)[0].startswith(holder["doc_number"])
     page.close()
 
 

@@ -104,8 +104,8 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     title = choose_title(head.title_text(lines), head.toc_title or web.get("标题") or web.get("名称"), head.issuer)
     entry = head.toc_entry
     # the body may print no number: the TOC's entry, or the web page's header, gives it
-    number = head.doc_number or docnumber.parse((entry.doc_number_raw if entry else None) or "") or \
-        docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
+    in_toc = docnumber.parse(entry.doc_number_raw) if entry and entry.doc_number_raw else None
+    number = head.doc_number or in_toc or docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
     found = _find_parts(lines, after_head, end) if head.kind == "document" else metadata.Extracted()
     is_order = bool(number and number.year is None and number.prefix.endswith("令"))
     if is_order and title.endswith("令"):  # the order's own heading; name it by what it enacts

@@ -33,7 +33,8 @@ ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<
 NOTE = re.compile(r"^[（(]\s*(?:(?:此件|本件|此文|本文)[^（()）]{1,20}|联系人[:：][^（()）]{1,60})[)）]$")  # （此件公开发布）
 # 题注 under a regulation's or decision's title: （2021年4月20日市政府第32次常务会议审议通过）;
 # a whole date, for （2021年修订） under a title is part of it
-TITLE_NOTE = re.compile(r"^[（(][^（()）]*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^（()）]*(?:通过|公布|发布|批准|修订|修正|施行)[^（()）]*[)）]$")
+TITLE_NOTE = re.compile(rf"^[（(][^（()）]*(?:{DATE.pattern})[^（()）]*(?:通过|公布|发布|批准|修订|修正|施行)[^（()）]*[)）]$",
+                        re.VERBOSE)  # the date in figures or in Chinese numerals: （二〇二一年四月二十日…通过）
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")           # 附件：1.清单
 # 附件, 附件1, 附件1：, 附件2 大连市重点项目清单 (the title on the heading's line); not 附件：1.… (the note)
 ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(?:(?P<number>[0-9一二三四五六七八九十]+)(?:\s*[:：]\s*|\s+)?"

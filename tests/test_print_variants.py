@@ -59,6 +59,15 @@ def chinese_dates(text: str) -> str:
                   written, text, flags=re.M)
 
 
+def chinese_title_note_dates(text: str) -> str:
+    """The date of a 题注 in Chinese numerals: （二〇二一年四月二十日…审议通过）."""
+    def written(m: re.Match) -> str:
+        year = "".join(DIGITS[int(d)] for d in m["year"])
+        return f"{m['before']}{year}年{_chinese(m['month'])}月{_chinese(m['day'])}日"
+    return re.sub(r"^(?P<before>\s*[（(])(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?=[^\n]*[)）]\s*$)",
+                  written, text, flags=re.M)
+
+
 def chinese_issue_label(text: str) -> str:
     """The issue label in Chinese numerals: 二〇二〇年第五期."""
     return re.sub(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2})\s*期",
@@ -89,6 +98,7 @@ REWRITES = {
     "small brackets ﹝﹞": lambda t: re.sub(r"〔(\d{4})〕", r"﹝\1﹞", t),
     "chinese-numeral dates": chinese_dates,
     "issue label in chinese numerals": chinese_issue_label,
+    "题注 dates in chinese numerals": chinese_title_note_dates,
     "issue label with its month": lambda t: re.sub(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2})\s*期", r"\1年\2月 第\2期", t),
     "chinese-numeral dates, OCR zeros": lambda t: chinese_dates(t).replace("〇", "0"),  # 二0二四年
     "markdown headings": lambda t: re.sub(r"^(\s*)(\S*关于\S*)$", r"\1## \2", t, flags=re.M),

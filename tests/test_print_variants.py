@@ -50,22 +50,22 @@ def _chinese(number: str) -> str:
     return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[ones] if ones else "")
 
 
+def _written(m: re.Match) -> str:
+    """A date matched in figures (its groups: before, year, month, day) in Chinese numerals."""
+    year = "".join(DIGITS[int(d)] for d in m["year"])
+    return f"{m['before']}{year}年{_chinese(m['month'])}月{_chinese(m['day'])}日"
+
+
 def chinese_dates(text: str) -> str:
     """Signing dates on a line of their own as 二〇二四年五月二十日."""
-    def written(m: re.Match) -> str:
-        year = "".join(DIGITS[int(d)] for d in m["year"])
-        return f"{m['indent']}{year}年{_chinese(m['month'])}月{_chinese(m['day'])}日"
-    return re.sub(r"^(?P<indent>\s*)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*$",
-                  written, text, flags=re.M)
+    return re.sub(r"^(?P<before>\s*)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*$",
+                  _written, text, flags=re.M)
 
 
 def chinese_title_note_dates(text: str) -> str:
     """The date of a 题注 in Chinese numerals: （二〇二一年四月二十日…审议通过）."""
-    def written(m: re.Match) -> str:
-        year = "".join(DIGITS[int(d)] for d in m["year"])
-        return f"{m['before']}{year}年{_chinese(m['month'])}月{_chinese(m['day'])}日"
     return re.sub(r"^(?P<before>\s*[（(])(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?=[^\n]*[)）]\s*$)",
-                  written, text, flags=re.M)
+                  _written, text, flags=re.M)
 
 
 def chinese_issue_label(text: str) -> str:

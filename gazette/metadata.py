@@ -32,7 +32,7 @@ class Extracted:
     attachment_note_indexes: list[int] = field(default_factory=list)
 
 
-WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
+SIGNATURE_GAP = re.compile(r"\s{2,}|\u3000+")  # 市长　李四: one ideographic space sets a name apart
 
 
 def find_addressees(lines: list[Line], begin: int, end: int) -> tuple[list[str], list[int]]:
@@ -53,13 +53,13 @@ def find_signature(lines: list[Line], begin: int, end: int) -> tuple[str | None,
         text = despace(clean_line(lines[i].text))
         if not text:
             continue
-        inline = re.fullmatch(r"(?P<organ>\S{2,40}?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)", text)
-        if rules.is_date_line(text) or (inline and rules.is_organ_name(inline["organ"])):
+        inline = rules.signed_with_date(text)
+        if rules.is_date_line(text) or inline:
             indexes, organs = _organs_above(lines, i, begin)
             if not indexes:
                 indexes, organs = _signer_above(lines, i, begin)
-            if inline and not rules.is_date_line(text):
-                organs = [inline["organ"]]
+            if inline:
+                organs = [inline]
             return rules.parse_date(text), indexes + [i], "、".join(organs) or None
     return None, [], None
 
@@ -105,7 +105,7 @@ def signature_text(text: str) -> str | None:
 
 def _apart(text: str) -> list[str]:
     """A line's parts between wide gaps."""
-    return [despace(part) for part in WIDE_GAP.split(clean_line(text)) if part.strip()]
+    return [despace(part) for part in SIGNATURE_GAP.split(clean_line(text)) if part.strip()]
 
 
 def organ_names(text: str) -> list[str]:

@@ -119,6 +119,15 @@ def is_organ_name(text: str) -> bool:
     return text.endswith(ORGAN_SUFFIX)
 
 
+SIGNED_WITH_DATE = re.compile(r"(?P<organ>\S{2,40}?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+
+
+def signed_with_date(text: str) -> str | None:
+    """The organ of a signature printed with its date on one line (抚顺市人民政府　　2024年4月1日)."""
+    match = SIGNED_WITH_DATE.fullmatch(despace(clean_line(text)))
+    return match["organ"] if match and is_organ_name(match["organ"]) else None
+
+
 def opens_with_organ(text: str) -> bool:
     """A title with neither 关于 nor a document type: an organ, then what it does
     (``广州市人民政府任免国家工作人员``)."""

@@ -259,7 +259,7 @@ def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> l
         if titled and fold("".join(texts)) not in fold(enclosing) and _opens_document(lines, title[-1], texts[-1]):
             heads.append(Head(index, None, title))
             enclosing = "".join(texts)
-        ended = rules.is_date_line(line.text) or rules.is_note(line.text)
+        ended = rules.is_date_line(line.text) or rules.is_note(line.text) or bool(rules.signed_with_date(line.text))
     return heads
 
 

@@ -396,6 +396,19 @@ def test_a_number_printed_only_in_the_toc_numbers_the_document(tmp_path):
     assert numbers == {"fuzhengfa-2024-7.md": "抚政发〔2024〕7号", "fuzhengbanfa-2024-12.md": "抚政办发〔2024〕12号"}
 
 
+def test_a_signature_with_its_date_on_one_line_ends_its_document(tmp_path):
+    """铁岭市人民政府　　2024年3月1日 on one line: the document's signer and date, and its
+    end, so the unnumbered 通告 after it is a document of its own."""
+    text = (Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt").read_text(encoding="utf-8")
+    source = tmp_path / "issue.txt"
+    source.write_text(text.replace("铁岭市人民政府\n\n2024年3月1日", "铁岭市人民政府　　2024年3月1日"), encoding="utf-8")
+    assert run_ingest(source, tmp_path / "out").returncode == 0
+    documents = {d["title"]: d for d in read_documents(tmp_path / "out").values()}
+    first = documents["铁岭市人民政府关于加强森林防火工作的通知"]
+    assert (first["date"], first["issuer"]) == ("2024-03-01", "铁岭市人民政府")
+    assert documents["铁岭市人民政府关于禁止野外用火的通告"]["date"] == "2024-03-05"
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

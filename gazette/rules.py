@@ -35,7 +35,7 @@ NOTE = re.compile(r"^[（(]\s*(?:(?:此件|本件|此文|本文)[^（()）]{1,20
 # a whole date, for （2021年修订） under a title is part of it
 TITLE_NOTE = re.compile(rf"^[（(][^（()）]*(?:{DATE.pattern})[^（()）]*(?:通过|公布|发布|批准|修订|修正|施行)[^（()）]*[)）]$",
                         re.VERBOSE)  # the date in figures or in Chinese numerals: （二〇二一年四月二十日…通过）
-ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")           # 附件：1.清单
+ATTACHMENT_NOTE = re.compile(r"^附\s*(?:件\s*)?[:：]\s*(?P<rest>.*)$")      # 附件：1.清单, 附：清单
 # 附件, 附件1, 附件1：, 附件2 大连市重点项目清单 (the title on the heading's line); not 附件：1.… (the note)
 ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*(?:(?P<number>[0-9一二三四五六七八九十]+)(?:\s*[:：]\s*|\s+)?"
                                 r"(?P<title>(?<=[:：\s])[^。；;:：]{2,60}(?<![，,、]))?)?\s*$")
@@ -177,7 +177,7 @@ def is_addressee_line(text: str) -> bool:
     """主送机关: ``各县、区人民政府，市政府各部门、直属机构：``."""
     cleaned = clean_line(text)
     return (cleaned.endswith(("：", ":")) and 2 <= len(cleaned) <= 200
-            and "。" not in cleaned and not cleaned.startswith(("附件", "附 件")))
+            and "。" not in cleaned and not ATTACHMENT_NOTE.match(cleaned) and not cleaned.startswith(("附件", "附 件")))
 
 
 def addressee_span(texts: list[str]) -> int:

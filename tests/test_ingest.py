@@ -409,6 +409,18 @@ def test_a_signature_with_its_date_on_one_line_ends_its_document(tmp_path):
     assert documents["铁岭市人民政府关于禁止野外用火的通告"]["date"] == "2024-03-05"
 
 
+def test_an_attachment_note_headed_fu_lists_the_attachment(tmp_path):
+    """附：铁岭市森林防火重点区域名单 (附 for 附件, as some documents print it) is the
+    attachment note: the document lists the attachment."""
+    text = (Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt").read_text(encoding="utf-8")
+    source = tmp_path / "issue.txt"
+    source.write_text(text.replace("一、落实防火责任。\n", "一、落实防火责任。\n\n附：铁岭市森林防火重点区域名单\n", 1),
+                      encoding="utf-8")
+    assert run_ingest(source, tmp_path / "out").returncode == 0
+    first = next(d for d in read_documents(tmp_path / "out").values() if d["doc_number"] == "铁政发〔2024〕6号")
+    assert first["attachments"] == ["铁岭市森林防火重点区域名单"]
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

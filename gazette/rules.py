@@ -85,9 +85,13 @@ def parse_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+WEEKDAY = re.compile(r"\s*[（(](?:星期|周)[一二三四五六日天][)）]$")
+
+
 def is_date_line(text: str) -> bool:
-    """A line that is only a date, as a signature prints it: ``2024年2月29日``."""
-    text = clean_line(text)
+    """A line that is only a date, as a signature prints it: ``2024年2月29日``, maybe with
+    its weekday (``2024年3月1日（星期五）``)."""
+    text = WEEKDAY.sub("", clean_line(text))
     match = DATE.fullmatch(text)
     return bool(match) and parse_date(text) is not None
 

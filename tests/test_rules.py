@@ -9,6 +9,7 @@ from gazette.text import despace
     ("2024年2月29日", "2024-02-29"),
     ("2023 年 12 月 13 日", "2023-12-13"),
     ("二〇二〇年三月二十日", "2020-03-20"),
+    ("2024年3月1日（星期五）", "2024-03-01"),  # a notice of a meeting dates itself with the weekday
 ])
 def test_parse_date_signature_dates(line, expected):
     assert rules.is_date_line(line)

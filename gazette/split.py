@@ -234,6 +234,7 @@ def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:
 
 
 UNADDRESSED = ("公告", "通告", "决定", "命令")  # genres published to all, without addressees
+PARAGRAPH_CHARS = 25  # a line this long under a title is its text, not the title going on
 
 
 def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> list[Head]:
@@ -252,15 +253,29 @@ def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> l
             continue
         if index in known_titles:
             enclosing = known_titles[index]  # the notice up to the next head
-        title = _title_like_below(lines, index - 1) if ended and not re.search("转发|批转", enclosing) else []
-        texts = [despace(clean_line(lines[i].text)) for i in title]
-        opens = texts and ("关于" in texts[0] or rules.is_organ_name(texts[0]))  # not a masthead line
-        titled = opens and "关于" in "".join(texts) and rules.ends_with_doc_type(texts[-1])
-        if titled and fold("".join(texts)) not in fold(enclosing) and _opens_document(lines, title[-1], texts[-1]):
+        title = _unnumbered_title(lines, index, enclosing) if ended and not re.search("转发|批转", enclosing) else []
+        if title:
             heads.append(Head(index, None, title))
-            enclosing = "".join(texts)
+            enclosing = "".join(despace(clean_line(lines[i].text)) for i in title)
         ended = rules.is_date_line(line.text) or rules.is_note(line.text) or bool(rules.signed_with_date(line.text))
     return heads
+
+
+def _unnumbered_title(lines: list[Line], index: int, enclosing: str) -> list[int]:
+    """The lines of a title that opens a document at ``index``, if one does: all the
+    title-like lines there, or those up to the first that ends with a document type (the
+    text's first line may look like a title too, wrapped short)."""
+    below = _title_like_below(lines, index - 1)
+    texts = [despace(clean_line(lines[i].text)) for i in below]
+    if not texts or not ("关于" in texts[0] or rules.is_organ_name(texts[0])):  # not a masthead line
+        return []
+    first_end = next((k + 1 for k, text in enumerate(texts) if rules.ends_with_doc_type(text)), len(texts))
+    for count in dict.fromkeys((len(texts), first_end)):
+        title, joined = below[:count], "".join(texts[:count])
+        if "关于" in joined and rules.ends_with_doc_type(texts[count - 1]) and fold(joined) not in fold(enclosing) \
+                and _opens_document(lines, title[-1], texts[count - 1]):
+            return title
+    return []
 
 
 def _opens_document(lines: list[Line], index: int, title_end: str) -> bool:
@@ -268,7 +283,9 @@ def _opens_document(lines: list[Line], index: int, title_end: str) -> bool:
     if _addressees_follow(lines, index):
         return True
     following = next((line.text for line in lines[index + 1:index + 8] if not line.blank and line.kind != PAGE_BREAK), "")
-    return title_end.endswith(UNADDRESSED) and bool(following) and not rules.is_title_like(following)
+    # its text: a sentence, or a paragraph's first line wrapped (…现就禁止野外用 / 火有关事项通告如下：)
+    text_follows = not rules.is_title_like(following) or len(clean_line(following)) >= PARAGRAPH_CHARS
+    return title_end.endswith(UNADDRESSED) and bool(following) and text_follows and not rules.ends_with_doc_type(following)
 
 
 def _addressees_follow(lines: list[Line], index: int, reach: int = 12) -> bool:

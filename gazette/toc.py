@@ -136,13 +136,20 @@ def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
         kinds[line.no] = "toc"
         joined = "".join(despace(clean_line(p.text)) for p in pending)
         page = PAGE_AT_END.search(joined)
-        if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]):
+        if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]) \
+                and _balanced(joined[: page.start()]):
             entries.append(_entry(joined, page, section, [p.no for p in pending]))
             pending = []
     joined = "".join(despace(clean_line(p.text)) for p in pending)
     if pending and ("关于" in joined or ends_with_doc_type(joined)):  # an entry printed without page number
         entries.append(TocEntry(joined, None, None, None, section, [p.no for p in pending]))
     return entries, kinds
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket opened is closed: a line wrapped inside the number
+    (…的通知（大政办发〔20 / 21〕50号）……3) ends in digits that are no page number."""
+    return all(text.count(opening) <= text.count(closing) for opening, closing in ("（）", "()", "〔〕", "[]"))
 
 
 def _has_title(text: str) -> bool:

@@ -421,6 +421,33 @@ def test_an_attachment_note_headed_fu_lists_the_attachment(tmp_path):
     assert first["attachments"] == ["铁岭市森林防火重点区域名单"]
 
 
+def test_a_toc_entry_wrapped_inside_its_number(tmp_path):
+    """A TOC line a PDF wrapped inside the number (…的通知（大政办发〔20 / 21〕50号）……3):
+    the digits that end the first line are no page number; the entry is whole."""
+    text = (Path(__file__).parent / "fixtures" / "toc_sections_in_body.txt").read_text(encoding="utf-8")
+    wrapped = text.replace("的通知（大政办发〔2021〕50号）……3", "的通知（大政办发〔20\n21〕50号）……3", 1)
+    assert wrapped != text
+    source = tmp_path / "issue.txt"
+    source.write_text(wrapped, encoding="utf-8")
+    result = run_ingest(source, tmp_path / "out")
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    titles = sorted(d["title"] for d in read_documents(tmp_path / "out").values())
+    assert titles == ["大连市人民政府关于加强城市绿化工作的意见", "大连市人民政府办公室关于做好防汛工作的通知"]
+
+
+def test_an_unnumbered_notice_whose_text_opens_with_a_short_wrapped_line(tmp_path):
+    """The 通告's first sentence wrapped short (…现就禁止野外用 / 火有关事项通告如下：), so
+    its first line looks like a title's: the title still ends at 通告, and the 通告 is a
+    document of its own."""
+    text = (Path(__file__).parent / "fixtures" / "unnumbered_notice_gazette.txt").read_text(encoding="utf-8")
+    wrapped = text.replace("现就禁止野外用火有关事项通告如下：", "现就禁止野外用\n火有关事项通告如下：", 1)
+    source = tmp_path / "issue.txt"
+    source.write_text(wrapped, encoding="utf-8")
+    assert run_ingest(source, tmp_path / "out").returncode == 0
+    documents = {d["title"]: d for d in read_documents(tmp_path / "out").values()}
+    assert documents["铁岭市人民政府关于禁止野外用火的通告"]["date"] == "2024-03-05"
+
+
 def test_issues_printed_without_a_label_stay_apart_by_date(tmp_path):
     """Two issues of a gazette that prints only its month (2021年3月, 2021年4月): each its own
     folder, no path conflict."""

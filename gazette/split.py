@@ -270,7 +270,7 @@ def _unnumbered_title(lines: list[Line], index: int, enclosing: str) -> list[int
     if not texts or not ("关于" in texts[0] or rules.is_organ_name(texts[0])):  # not a masthead line
         return []
     first_end = next((k + 1 for k, text in enumerate(texts) if rules.ends_with_doc_type(text)), len(texts))
-    for count in dict.fromkeys((len(texts), first_end)):
+    for count in sorted({len(texts), first_end}, reverse=True):  # all the lines first
         title, joined = below[:count], "".join(texts[:count])
         if "关于" in joined and rules.ends_with_doc_type(texts[count - 1]) and fold(joined) not in fold(enclosing) \
                 and _opens_document(lines, title[-1], texts[count - 1]):

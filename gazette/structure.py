@@ -15,7 +15,8 @@ from .artifacts import mark_page_breaks, reads_as_text
 from .reader import Line
 from .split import CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_heads, find_title_head, find_unnumbered_heads, title_starts
 from .text import fold
-from .toc import SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, mark_enclosures, parse_toc, section_heading
+from .toc import (SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, mark_enclosures, paged_entry_lines,
+                  parse_toc, section_heading)
 
 TITLE_MATCH_RATIO = 0.8
 
@@ -92,8 +93,7 @@ def _entries_end(lines: list[Line], begin: int, end: int) -> int:
     text that reads as a document's follows its last entry (a document whose number was
     not recognised: its lines are not the TOC's)."""
     entries, _ = parse_toc(lines[begin:end])
-    paged = [no for entry in entries if entry.page is not None and len(entry.lines) <= 3 for no in entry.lines]
-    after = max(paged, default=0)  # a line number: the index after it
+    after = max(paged_entry_lines(entries), default=0)  # a line number: the index after it
     if after and any(reads_as_text(line.text) for line in lines[after:end]):
         return after
     return end

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from .reader import Line
 from .text import WIDE_GAP
@@ -116,14 +117,10 @@ def with_tabs(lines: list[Line]) -> list[Line]:
     rows are passed over)."""
     cells = {i: _aligned_cells(line.text) for i, line in enumerate(lines) if not line.blank}
     rows: set[int] = set()
-    run: list[int] = []
-    for i in list(cells) + [None]:  # None ends the last run
-        if i is not None and cells[i] and (not run or len(cells[i]) == len(cells[run[0]])):
-            run.append(i)
-            continue
-        if len(run) >= 2:
+    for count, run in groupby(cells.items(), key=lambda item: len(item[1] or ())):  # consecutive lines alike
+        run = [i for i, _ in run]
+        if count and len(run) >= 2:
             rows.update(run)
-        run = [i] if i is not None and cells[i] else []
     return [replace(line, text="\t".join(cells[i])) if i in rows else line for i, line in enumerate(lines)]
 
 

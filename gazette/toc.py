@@ -74,12 +74,18 @@ def find_back_toc(lines: list[Line], reach: int = 400) -> int | None:
             if find_toc_start(lines[:index]) is not None:
                 return None
             after = lines[index + 1:]
-            entries, kinds = parse_toc(after)  # (it takes a body's paragraphs for entries too)
-            paged = {no for entry in entries if entry.page is not None and len(entry.lines) <= 3 for no in entry.lines}
+            entries, kinds = parse_toc(after)
+            paged = paged_entry_lines(entries)
             others = [line for line in after if not line.blank and line.no not in paged and kinds.get(line.no) == "toc"
                       and not _is_section(despace(clean_line(line.text)))]
             return index if paged and len(others) <= len(paged) else None
     return None
+
+
+def paged_entry_lines(entries: list[TocEntry]) -> set[int]:
+    """The line numbers of the entries that read as a TOC's: a title and its page, on
+    three lines at most (``parse_toc`` takes a body's paragraphs for entries too)."""
+    return {no for entry in entries if entry.page is not None and len(entry.lines) <= 3 for no in entry.lines}
 
 
 SECTION_HEADING = "section_heading"  # Line.kind of a TOC section's heading printed again in the body

@@ -18,20 +18,21 @@ LEADING_PAGE_NUMBER = re.compile(r"[-－—·•～~]?\s*\d{1,4}\s*[-－—·•
 
 
 def is_running_header(text: str, publisher: str | None) -> bool:
-    """The gazette's name repeated on every page: ``盘锦市人民政府公报``, possibly with the
-    issue label or a page number after it, or before it (``2024年第1期  盘锦市人民政府公报``,
-    as a left-hand page prints it)."""
+    """The gazette's name repeated on every page: ``盘锦市人民政府公报``, with the issue
+    label or the page's number on either side or both (``2024年第1期  盘锦市人民政府公报``,
+    as a left-hand page prints it; ``2024年第1期  盘锦市人民政府公报  5``)."""
     text = despace(clean_line(text))
-    if not publisher:
+    if not publisher or publisher not in text:
         return False
-    if text.startswith(publisher):
-        rest = text[len(publisher):]
-    elif text.endswith(publisher):
-        rest = text[:-len(publisher)]
-    else:
-        return False
-    rest = rest.strip(" ·-—|\u3000")
-    return not rest or bool(mh.ISSUE_LABEL.search(rest) or re.fullmatch(r"[\d\s第页期()（）·]+", rest))
+    before, _, after = text.partition(publisher)
+    return _page_furniture(before) and _page_furniture(after)
+
+
+def _page_furniture(text: str) -> bool:
+    """What a running header prints beside the gazette's name: nothing, the issue label,
+    or the page's number."""
+    text = text.strip(" ·-—|\u3000")
+    return not text or bool(mh.ISSUE_LABEL.search(text) or re.fullmatch(r"[\d\s第页期()（）·]+", text))
 
 
 PAGE_BREAK = "page_break"  # Line.kind of the lines mark_page_breaks finds

@@ -86,6 +86,8 @@ REWRITES = {
     # the page's number in the header line, after the name or before it
     "page breaks, header with the number": page_breaks(23, 3, "{name}　2024年第1期　·{page}·"),
     "page breaks, number then the name": page_breaks(23, 3, "·{page}·　　{name}"),
+    "page breaks, label, name and number": page_breaks(19, 2, "2024年第1期          {name}          {page}"),
+    "page breaks, number, name and label": page_breaks(29, 7, "{page}          {name}          2024年第1期"),
     "tab indents": lambda t: re.sub(r"^[ \u3000]+", "\t", t, flags=re.M),
     "no-break space indents": lambda t: re.sub(r"^[ \u3000]+", lambda m: "\u00a0" * len(m[0]), t, flags=re.M),
     "full-width digits": lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),

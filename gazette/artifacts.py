@@ -43,7 +43,7 @@ ANY_DIGIT = re.compile(r"\d")
 def is_page_break_line(text: str) -> bool:
     """A line a page break prints wherever it falls, even inside a document's head: a
     decorated page number (``— 19 —``) or a gazette's running header (``…公报``)."""
-    if len(text) > 80 or "公报" not in text and "政报" not in text and not ANY_DIGIT.search(text):  # most lines: quickly
+    if len(text) > 80 or "报" not in text and not ANY_DIGIT.search(text):  # most lines: quickly (公报, 政报, 公 报)
         return False
     text = despace(clean_line(text))
     if PAGE_NUMBER.match(text) and not text.isdigit():

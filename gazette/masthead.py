@@ -25,6 +25,7 @@ ISSUE_LABEL = re.compile(
     """,
     re.VERBOSE,
 )
+PERIODICITY = re.compile(r"[（(](?:半月刊|月刊|双月刊|季刊|旬刊|周刊|年刊)[)）]")
 SERIAL = re.compile(r"总\s*第\s*(?P<serial>\d{1,5})\s*期")                 # 总第 149 期
 PUBLICATION_MONTH = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月$")  # 2024 年 3 月
 BARE_LABEL = re.compile(r"第\s*\d{1,2}\s*期")
@@ -62,6 +63,7 @@ def read_masthead(lines: list[Line], limit: int, web: dict[str, str]) -> Masthea
 
 
 def _read_publisher(head: Masthead, text: str, no: int) -> None:
+    text = PERIODICITY.sub("", text).replace("《", "").replace("》", "")  # 《大连市人民政府公报》（月刊）
     match = PUBLISHER.match(text) or re.match(rf"^(?P<name>[{HAN}]{{2,20}}{GAZETTE})(?=\d{{4}}年)", text)
     if match and head.publisher is None:
         head.publisher = match["name"]

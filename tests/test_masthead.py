@@ -22,6 +22,10 @@ BODY = (Path(__file__).parent / "fixtures" / "colophon_gazette.txt").read_text(e
     ("大连市人民政府公报\nISSN 1234-5678\nCN 21-1234/D\n2021年第4期", None, None),
     ("大连市人民政府公报\n第4期\n大连市人民政府办公室编　2021年4月30日出版", None, "2021-04-30"),
     ("大连市人民政府公报\n2021年4月30日　第4期", None, "2021-04-30"),  # the label in the date's line
+    ("大连市人民政府公报（月刊）\n2021年第4期", None, None),
+    ("《大连市人民政府公报》\n2021年第4期", None, None),
+    ("大 连 市 人 民 政 府 公 报\n2021年第4期", None, None),     # letter-spaced
+    ("大连市人民政府公报（半月刊）　2021年第4期", None, None),
 ])
 def test_each_masthead_layout_gives_the_issue(tmp_path, masthead, serial, date):
     source = tmp_path / "issue.txt"
@@ -30,3 +34,4 @@ def test_each_masthead_layout_gives_the_issue(tmp_path, masthead, serial, date):
     issue = conversion.issue
     assert (issue["issue_label"], issue["issue_number"], issue["issue_date"]) == ("2021年第4期", serial, date)
     assert conversion.folder == "dalian/2021/4" and len(conversion.documents) == 9
+    assert conversion.documents[0].meta["title"] == "大连市人民政府关于进一步加强城市管理工作的意见"

@@ -94,15 +94,19 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
 
 
 def _check_preface(lines: list[Line], first: int, kinds: dict[int, str], conversion: Conversion) -> None:
-    """Text before the first document that reads as a document's (its addressees, its
-    sentences) is named: a document whose head was not recognised would be lost there."""
-    texts = [line for line in lines[:first] if kinds.get(line.no) == "masthead" and artifacts.reads_as_text(line.text)]
+    """Text before the first document that reads as a document's is named: a document
+    whose head was not recognised would be lost there.  A document shows by its
+    addressees, or by sentences and a date line (a masthead's blurb has sentences only)."""
+    preface = [line for line in lines[:first] if kinds.get(line.no) == "masthead"]
+    texts = [line for line in preface if artifacts.reads_as_text(line.text)]
+    addressed = any(rules.is_addressee_line(line.text) for line in texts)
+    if not texts or not (addressed or any(rules.is_date_line(line.text) for line in preface)):
+        return
     for line in texts:
         kinds[line.no] = "preface_text"
-    if texts:
-        conversion.warn(texts[0].no, "text-before-first-document",
-                        f"{len(texts)} lines of text before the first document (a document not recognised?): "
-                        f"{clean_line(texts[0].text)[:30]}")
+    conversion.warn(texts[0].no, "text-before-first-document",
+                    f"{len(texts)} lines of text before the first document (a document not recognised?): "
+                    f"{clean_line(texts[0].text)[:30]}")
 
 
 def _classify_back_toc(lines: list[Line], structure: Structure, kinds: dict[int, str]) -> None:

@@ -26,6 +26,8 @@ BODY = (Path(__file__).parent / "fixtures" / "colophon_gazette.txt").read_text(e
     ("《大连市人民政府公报》\n2021年第4期", None, None),
     ("大 连 市 人 民 政 府 公 报\n2021年第4期", None, None),     # letter-spaced
     ("大连市人民政府公报（半月刊）　2021年第4期", None, None),
+    # a blurb of sentences, no document's: no warning of text before the first document
+    ("大连市人民政府公报\n2021年第4期\n本刊是大连市人民政府办公室主办的政府出版物，及时刊登市政府规章和文件。", None, None),
 ])
 def test_each_masthead_layout_gives_the_issue(tmp_path, masthead, serial, date):
     source = tmp_path / "issue.txt"
@@ -35,3 +37,4 @@ def test_each_masthead_layout_gives_the_issue(tmp_path, masthead, serial, date):
     assert (issue["issue_label"], issue["issue_number"], issue["issue_date"]) == ("2021年第4期", serial, date)
     assert conversion.folder == "dalian/2021/4" and len(conversion.documents) == 9
     assert conversion.documents[0].meta["title"] == "大连市人民政府关于进一步加强城市管理工作的意见"
+    assert "text-before-first-document" not in {problem.code for problem in conversion.problems}

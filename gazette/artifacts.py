@@ -32,7 +32,8 @@ def _page_furniture(text: str) -> bool:
     """What a running header prints beside the gazette's name: nothing, the issue label,
     or the page's number."""
     text = text.strip(" ·-—|\u3000")
-    return not text or bool(mh.ISSUE_LABEL.search(text) or re.fullmatch(r"[\d\s第页期()（）·]+", text))
+    return not text or bool(mh.ISSUE_LABEL.search(text) or mh.CHINESE_LABEL.search(text)
+                            or re.fullmatch(r"[\d\s第页期()（）·]+", text))
 
 
 PAGE_BREAK = "page_break"  # Line.kind of the lines mark_page_breaks finds
@@ -49,7 +50,7 @@ def is_page_break_line(text: str) -> bool:
     if PAGE_NUMBER.match(text) and not text.isdigit():
         return True
     # a left-hand page: the label or the page's number, then the name
-    before = mh.ISSUE_LABEL.match(text) or LEADING_PAGE_NUMBER.match(text)
+    before = mh.ISSUE_LABEL.match(text) or mh.CHINESE_LABEL.match(text) or LEADING_PAGE_NUMBER.match(text)
     name = GAZETTE_NAME.match(text) or (GAZETTE_NAME.search(text, before.end()) if before else None)
     return bool(name) and is_running_header(text, name.group())
 
@@ -76,7 +77,10 @@ def mark_page_breaks(lines: list[Line]) -> None:
 
 def _prints_page_number(text: str) -> bool:
     """A page-break line that holds the page's number: a digit besides the issue label's."""
-    return bool(ANY_DIGIT.search(mh.SERIAL.sub("", mh.ISSUE_LABEL.sub("", despace(clean_line(text))))))
+    text = despace(clean_line(text))
+    for label in (mh.ISSUE_LABEL, mh.CHINESE_LABEL, mh.SERIAL):
+        text = label.sub("", text)
+    return bool(ANY_DIGIT.search(text))
 
 
 def _in_sequence(lines: list[Line], candidates: list[int]) -> list[int]:

@@ -17,6 +17,7 @@ from .webheader import WEB_META
 
 GAZETTE = "(?:公报|政报)"  # 盘锦市人民政府公报; many cities print 政报: 大连政报
 PUBLISHER = re.compile(rf"^(?P<name>[{HAN}]{{2,20}}{GAZETTE})$")
+NAME_THEN_LABEL = re.compile(rf"^(?P<name>[{HAN}]{{2,20}}{GAZETTE})(?=\d{{4}}年|[{CN_DIGIT_CHARS}]{{4}}年)")  # …公报2024年第1期
 ISSUE_LABEL = re.compile(
     r"""
     (?P<year>(?:19|20)\d{2})\s*年?\s*(?:\d{1,2}\s*月\s*)?     # 2024 年 (3月)
@@ -64,7 +65,7 @@ def read_masthead(lines: list[Line], limit: int, web: dict[str, str]) -> Masthea
 
 def _read_publisher(head: Masthead, text: str, no: int) -> None:
     text = PERIODICITY.sub("", text).replace("《", "").replace("》", "")  # 《大连市人民政府公报》（月刊）
-    match = PUBLISHER.match(text) or re.match(rf"^(?P<name>[{HAN}]{{2,20}}{GAZETTE})(?=\d{{4}}年)", text)
+    match = PUBLISHER.match(text) or NAME_THEN_LABEL.match(text)
     if match and head.publisher is None:
         head.publisher = match["name"]
         head.lines[no] = "publisher"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import docnumber, rules
 from .artifacts import PAGE_BREAK
-from .webheader import WEB_META
+from .webheader import WEB_META, is_chrome
 from .reader import Line
 from .text import clean_line, despace, fold
 
@@ -76,8 +76,9 @@ def _title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
     i = index - 1
     while i >= floor and len(found) < MAX_TITLE_LINES:
         text = lines[i].text
-        if lines[i].blank or lines[i].kind in (PAGE_BREAK, WEB_META) or rules.is_title_note(text):
-            i -= 1  # a 题注, or a web page's header, between the title and the number
+        if lines[i].blank or lines[i].kind in (PAGE_BREAK, WEB_META) or rules.is_title_note(text) \
+                or rules.PAGE_NUMBER.match(lines[i].stripped) or is_chrome(text):
+            i -= 1  # a 题注, a web page's header or chrome, a page's number between the title and the number
             continue
         if not (rules.is_title_like(text) or rules.is_red_header(text)):
             break
@@ -289,7 +290,8 @@ def _opens_document(lines: list[Line], index: int, title_end: str) -> bool:
 
 
 def _addressees_follow(lines: list[Line], index: int, reach: int = 12) -> bool:
-    following = [line.text for line in lines[index + 1: index + reach] if not line.blank]
+    """Whether the addressees come next (a page break passed over)."""
+    following = [line.text for line in lines[index + 1: index + reach] if not line.blank and line.kind != PAGE_BREAK]
     return rules.addressee_span(following) > 0
 
 

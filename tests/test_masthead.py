@@ -26,6 +26,7 @@ BODY = (Path(__file__).parent / "fixtures" / "colophon_gazette.txt").read_text(e
     ("《大连市人民政府公报》\n2021年第4期", None, None),
     ("大 连 市 人 民 政 府 公 报\n2021年第4期", None, None),     # letter-spaced
     ("大连市人民政府公报（半月刊）　2021年第4期", None, None),
+    ("大连市人民政府公报　二〇二一年第四期", None, None),            # the label in Chinese numerals beside the name
     # a blurb of sentences, no document's: no warning of text before the first document
     ("大连市人民政府公报\n2021年第4期\n本刊是大连市人民政府办公室主办的政府出版物，及时刊登市政府规章和文件。", None, None),
 ])

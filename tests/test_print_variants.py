@@ -129,6 +129,11 @@ REWRITES = {
         r"^\s*(\S*(?:通知|意见|决定|办法|方案|批复|通报|报告))\s*\n\s*\n\s*([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)\s*$",
         r"\2　\1", t, flags=re.M),
 }
+# two at once, as one conversion may print them together
+REWRITES["page breaks, labels in chinese numerals"] = lambda t: chinese_issue_label(
+    REWRITES["page breaks, number, name and label"](t))
+REWRITES["page breaks, numbers before titles"] = lambda t: REWRITES["page breaks 23+8"](
+    REWRITES["number before the title on one line"](t))
 SAME_WORDS = {"tab indents", "no-break space indents", "crlf", "kangxi radicals", "title and number on one line",
               "number before the title on one line", *[name for name in REWRITES if name.startswith("page breaks")]}
 

@@ -9,6 +9,7 @@ issuers and addressees; where the words are unchanged, the same bodies.
 """
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -231,3 +232,30 @@ def test_a_toc_printed_at_the_end_gives_the_same_documents(originals, tmp_path, 
     assert [({f: d.meta.get(f) for f in FIELDS}, d.body) for d in got.documents] == originals[sample]
     assert [entry["document"] for entry in got.issue["toc"]] == [entry["document"] for entry in conversion.issue["toc"]]
     assert "unaccounted" not in got.line_kinds
+
+
+def _combinations(count: int = 3, seed: int = 2026):
+    """For each gazette, ``count`` sets of three rewrites at once, drawn with a fixed seed:
+    one conversion may print several of these ways together."""
+    rng = random.Random(seed)
+    names = sorted(REWRITES)
+    for sample in SAMPLES:
+        drawn = 0
+        while drawn < count:
+            combo = rng.sample(names, 3)
+            breaks = [name for name in combo if name.startswith("page breaks")]
+            if len(breaks) > 1 or not all(_fits(sample, name) for name in combo):
+                continue
+            drawn += 1
+            yield pytest.param(sample, breaks + [n for n in combo if n not in breaks],  # page breaks need the name first
+                               id=f"{sample.parent.name}/{sample.name[:3]}-{'+'.join(combo)}")
+
+
+@pytest.mark.parametrize("sample, combo", list(_combinations()))
+def test_several_rewrites_at_once_give_the_same_documents(originals, tmp_path, sample, combo):
+    text = sample.read_text(encoding="utf-8")
+    for name in combo:
+        text = REWRITES[name](text)
+    copy = tmp_path / sample.name
+    copy.write_text(text, encoding="utf-8")
+    assert [meta for meta, _ in documents(copy)] == [meta for meta, _ in originals[sample]]

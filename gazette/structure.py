@@ -13,7 +13,8 @@ from difflib import SequenceMatcher
 
 from .artifacts import mark_page_breaks, reads_as_text
 from .reader import Line
-from .split import CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_heads, find_title_head, find_unnumbered_heads, title_starts
+from .split import (CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_heads, find_title_head,
+                    find_unnumbered_heads, title_starts)
 from .text import fold
 from .toc import (SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, mark_enclosures, paged_entry_lines,
                   parse_toc, section_heading)
@@ -38,19 +39,9 @@ class Structure:
 def find_structure(lines: list[Line]) -> Structure:
     mark_page_breaks(lines)
     back = find_back_toc(lines)
-    if back is not None:  # the documents are the lines before the TOC (the same indexes)
-        structure, body, body_begin = Structure(back, len(lines), body_end=back), lines[:back], 0
-        structure.toc, structure.toc_kinds = parse_toc(lines[back + 1:])
-        number_heads = find_number_heads(body, 0)
-    else:
-        toc_index = find_toc_start(lines)
-        begin = toc_index + 1 if toc_index is not None else 0
-        number_heads = find_number_heads(lines, begin)
-        toc_end = _toc_end(lines, toc_index, number_heads)
-        structure, body = Structure(toc_index, toc_end), lines
-        body_begin = toc_end if toc_end is not None else begin
-        if toc_index is not None:
-            structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
+    structure, number_heads = _with_back_toc(lines, back) if back is not None else _with_front_toc(lines)
+    body = lines[:structure.body_end] if structure.body_end is not None else lines  # (the same indexes)
+    body_begin = structure.toc_end if structure.toc_first else 0
     _mark_section_headings(body[body_begin:], structure.toc)
     mark_enclosures(structure.toc)
     heads = [h for h in number_heads if h.start >= body_begin]
@@ -61,6 +52,25 @@ def find_structure(lines: list[Line]) -> Structure:
         heads += [h for h in find_unnumbered_heads(body, body_begin, heads) if not _overlaps(h, heads)]
     structure.heads = sorted(heads, key=lambda h: h.start)
     return structure
+
+
+def _with_front_toc(lines: list[Line]) -> tuple[Structure, list[Head]]:
+    """The TOC near the top, if any, and the heads at document numbers after it."""
+    toc_index = find_toc_start(lines)
+    begin = toc_index + 1 if toc_index is not None else 0
+    number_heads = find_number_heads(lines, begin)
+    toc_end = _toc_end(lines, toc_index, number_heads)
+    structure = Structure(toc_index, toc_end)
+    if toc_index is not None:
+        structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
+    return structure, number_heads
+
+
+def _with_back_toc(lines: list[Line], back: int) -> tuple[Structure, list[Head]]:
+    """The TOC printed last, at ``back``, and the heads at document numbers before it."""
+    structure = Structure(back, len(lines), body_end=back)
+    structure.toc, structure.toc_kinds = parse_toc(lines[back + 1:])
+    return structure, find_number_heads(lines[:back], 0)
 
 
 def _mark_section_headings(lines: list[Line], toc: list[TocEntry]) -> None:

@@ -170,8 +170,11 @@ def _trailing_number(title: str) -> tuple[str, str] | None:
     return None
 
 
+ENTRY_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．、]|[(（]\d{1,3}[)）])\s*")  # 1．盘锦市人民政府关于…: a numbered TOC
+
+
 def _entry(joined: str, page: re.Match, section: str | None, line_numbers: list[int]) -> TocEntry:
-    title = joined[: page.start()].rstrip(LEADER + " ")
+    title = ENTRY_NUMBER.sub("", joined[: page.start()].rstrip(LEADER + " "))
     number = None
     raw = None
     found = docnumber.NUMBER_IN_PARENS.search(title)

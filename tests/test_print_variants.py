@@ -69,6 +69,13 @@ def chinese_title_note_dates(text: str) -> str:
                   _written, text, flags=re.M)
 
 
+def numbered_toc(text: str) -> str:
+    """TOC entries numbered 1．, 2．… (a TOC entry: a title with 关于, then its page)."""
+    count = iter(range(1, 1000))
+    return re.sub(r"^(?P<indent>[ \t\u3000]*(?:-[ \t]*)?)(?=\S*关于\S*(?:[(（]\S*号[)）])?\s*(?:[.．…·]{2,}|\s)\s*[(（]?\d{1,3}[)）]?\s*$)",
+                  lambda m: f"{m['indent']}{next(count)}．", text, flags=re.M)
+
+
 def chinese_issue_label(text: str) -> str:
     """The issue label in Chinese numerals: 二〇二〇年第五期."""
     return re.sub(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2})\s*期",
@@ -116,6 +123,7 @@ REWRITES = {
     "page breaks, gazette named 政报": lambda t: page_breaks(23, 5)(re.sub(r"([\u4e00-\u9fff]{2,4})市人民政府公报", r"\1政报", t)),
     "kangxi radicals": lambda t: t.translate(str.maketrans("人一大工文目民长门见", "⼈⼀⼤⼯⽂⽬⺠⻓⻔⻅")),
     "sections in 【】": lambda t: re.sub(r"^(\s*#*\s*)[○●]\s*(\S+)$", r"\1【\2】", t, flags=re.M),
+    "toc entries numbered": numbered_toc,
     "toc heading 本期目录": lambda t: re.sub(r"^(\s*#*\s*)目\s*录\s*$", r"\1本期目录", t, count=1, flags=re.M),
     "toc leaders of middle dots": lambda t: re.sub(r"\s*\.*\s*[(（](\d{1,3})[)）][ \t]*$", r"······\1", t, flags=re.M),
     "toc leaders of full-width dots": lambda t: re.sub(r"\s*\.*\s*[(（](\d{1,3})[)）][ \t]*$", r"．．．．\1", t, flags=re.M),

@@ -116,8 +116,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     issuer, title = "、".join(issuers) or None, _with_issuers(title, issuers)
     if found.date is None:  # unsigned: the date its 题注 says it was adopted, or its number's line, or the web page's
         found.date = _adopted(lines, head.start, min(end, after_head + 6)) or \
-            (rules.parse_date(lines[head.number_index].text)
-             if head.number_index is not None and head.number_index not in head.title_indexes else None) or \
+            (rules.parse_date(lines[head.number_index].text) if head.number_apart else None) or \
             rules.parse_date(_first(web, "成文日期", "成文时间", "发文日期"))
     text = "\n".join(line.text for line in own)
     # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
@@ -130,8 +129,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "kind": head.kind,
         "title": title,
         "doc_number": number.normalised if number else None,
-        "doc_number_raw": (clean_line(lines[head.number_index].text)
-                           if head.number_index is not None and head.number_index not in head.title_indexes
+        "doc_number_raw": (clean_line(lines[head.number_index].text) if head.number_apart
                            else number.raw if number else None),
         "issuer": issuer,
         "issuers": issuers,

@@ -88,7 +88,7 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
         elif toc_index is not None and index == toc_index:
             kinds[line.no] = "toc"
         elif toc_index is not None and toc_index < index < structure.toc_end:
-            kinds[line.no] = "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
+            kinds[line.no] = _toc_line_kind(line, structure)
         else:
             kinds[line.no] = artifacts.preface_kind(line.text)
 
@@ -115,7 +115,12 @@ def _classify_back_toc(lines: list[Line], structure: Structure, kinds: dict[int,
         return
     kinds[lines[structure.toc_index].no] = "toc"
     for line in lines[structure.toc_index + 1:]:
-        kinds[line.no] = "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
+        kinds[line.no] = _toc_line_kind(line, structure)
+
+
+def _toc_line_kind(line: Line, structure: Structure) -> str:
+    """A line of the TOC: an entry's, a section's, or the page furniture printed in it."""
+    return "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
 
 
 def _single_document(lines: list[Line], first: int, kinds: dict[int, str], fields: dict[str, str]):

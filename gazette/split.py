@@ -41,6 +41,11 @@ class Head:
                        for i, text in zip(self.title_indexes, texts))
 
     @property
+    def number_apart(self) -> bool:
+        """The number printed on a line of its own, not beside the title."""
+        return self.number_index is not None and self.number_index not in self.title_indexes
+
+    @property
     def last_index(self) -> int:
         return max([self.start, self.number_index or 0, *self.title_indexes])
 
@@ -126,12 +131,12 @@ def head_at_number(lines: list[Line], index: int, floor: int) -> Head:
     """The head around the document-number line at ``index``."""
     number = is_document_number_line(lines[index].text)
     above = _title_like_above(lines, index, floor)
-    title, issuer = _choose_title(lines, [i for i in above if not rules.is_red_header(lines[i].text)])
+    plain = [i for i in above if not rules.is_red_header(lines[i].text)]
+    title, issuer = _choose_title(lines, plain)
     if not title:
         title = _title_like_below(lines, index)
         below_issuer = [i for i in title if rules.is_organ_name(lines[i].text)]
         issuer = despace(clean_line(lines[below_issuer[0]].text)) if below_issuer else None
-    plain = [i for i in above if not rules.is_red_header(lines[i].text)]
     if not title and plain and rules.opens_with_organ(lines[plain[-1]].text):
         title = plain[-1:]  # 广州市人民政府任免国家工作人员: neither 关于 nor a document type
     if number and number.year is None and title and despace(clean_line(lines[title[-1]].text)).endswith("令"):
@@ -283,16 +288,20 @@ def _opens_document(lines: list[Line], index: int, title_end: str) -> bool:
     """A title whose addressees follow, or whose text does where its genre has none."""
     if _addressees_follow(lines, index):
         return True
-    following = next((line.text for line in lines[index + 1:index + 8] if not line.blank and line.kind != PAGE_BREAK), "")
+    following = next(iter(_following_texts(lines, index, 8)), "")
     # its text: a sentence, or a paragraph's first line wrapped (…现就禁止野外用 / 火有关事项通告如下：)
     text_follows = not rules.is_title_like(following) or len(clean_line(following)) >= PARAGRAPH_CHARS
     return title_end.endswith(UNADDRESSED) and bool(following) and text_follows and not rules.ends_with_doc_type(following)
 
 
 def _addressees_follow(lines: list[Line], index: int, reach: int = 12) -> bool:
-    """Whether the addressees come next (a page break passed over)."""
-    following = [line.text for line in lines[index + 1: index + reach] if not line.blank and line.kind != PAGE_BREAK]
-    return rules.addressee_span(following) > 0
+    """Whether the addressees come next."""
+    return rules.addressee_span(_following_texts(lines, index, reach)) > 0
+
+
+def _following_texts(lines: list[Line], index: int, reach: int) -> list[str]:
+    """The lines of text within ``reach`` after ``index``, a page break passed over."""
+    return [line.text for line in lines[index + 1: index + reach] if not line.blank and line.kind != PAGE_BREAK]
 
 
 TITLE_KEY = 4  # folded characters that index where a title may begin

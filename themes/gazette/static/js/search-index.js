@@ -26,6 +26,12 @@
     });
   }
 
+  /** Let go of a data file's content (a text checked and not shown: a phrase query may
+   * check thousands); ``load`` loads it again when asked. */
+  function forget(name) {
+    delete received[name];
+  }
+
   /* Numbers as plugins/search_index/codec.py writes them: base-32 digits, the last of each
    * number from FINAL, the others from MORE. */
   var FINAL = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&_";
@@ -300,7 +306,7 @@
   /** A term's postings as the last query decoded them (null when the archive lacks it). */
   function postingsOf(term) { return decoded.get(term) || null; }
 
-  var api = {receive: receive, load: load, data: received, base: "search/", decodeNumbers: decodeNumbers,
+  var api = {receive: receive, load: load, forget: forget, data: received, base: "search/", decodeNumbers: decodeNumbers,
              postingsOf: postingsOf, rank: rank, titleHolders: titleHolders, lunrDocuments: 200, maxParts: 10};
   root.GazetteSearch = api;
 })(this);

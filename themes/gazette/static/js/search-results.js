@@ -4,7 +4,7 @@
 (function (root) {
   "use strict";
   var api = root.GazetteSearch, received = api.data, load = api.load, decodeNumbers = api.decodeNumbers;
-  var titleHolders = api.titleHolders;
+  var titleHolders = api.titleHolders, forget = api.forget;
   var PAGE = 10;          // results shown at a time
 
   /** Each document's facet values (facet-docs.js, decoded once, codec.encode_value_lists):
@@ -84,17 +84,20 @@
   }
 
   /** The hits a reader is shown, ``PAGE`` at a time, those holding the query's phrases
-   * (GazetteTokenizer.queryPhrases) first.  A hit holds every bigram of the
-   * query, not necessarily its phrases (理工院 is also matched by 管理工作 … 工院).  Those
-   * whose title holds the phrases are known from the index (titleHolders) and come first;
-   * the others are checked against their texts in lunr's order as they are shown, up to
-   * ``CHECKED`` texts a page — those whose title may hold them first: one without the
-   * phrases goes after every hit not yet checked (it may hold them).  A query without
+   * (GazetteTokenizer.queryPhrases) first.  A hit holds every bigram of the query, not
+   * necessarily its phrases (理工院 is also matched by 管理工作 … 工院), and lunr may rank
+   * hits without them far ahead of hits with them.  Those whose title holds the phrases
+   * are known from the index (titleHolders) and come first; the others are checked
+   * against their texts in lunr's order — those whose title may hold them first — until
+   * the page is full of holders or every hit is checked, so a hit without the phrases is
+   * shown only after every hit holding them.  Checks go in batches that grow while the
+   * holders are sparse; a checked text not shown is let go (``forget``).  A query without
    * phrases is held by every hit.  Sorted by date, no hit goes ahead for its title (the
    * reader asked for the newest) nor for a phrase with punctuation or Latin in it (the
-   * index knows where bigrams stand, not those): holders go first among the hits checked. */
-  var CHECKED = 3 * PAGE;
-  function pager(hits, phrases, byDate) {
+   * index knows where bigrams stand, not those): holders go first, newest first.
+   * ``progress(checked, toCheck)`` hears of each batch checked. */
+  var BATCH = 5 * PAGE;   // texts loaded at once at most
+  function pager(hits, phrases, byDate, progress) {
     var byTitle = !byDate && phrases.every(GazetteTokenizer.isHanRun);
     var titled = phrases.length ? (byTitle ? titleHolders(phrases) : {documents: new Set(), exact: false}) : null;
     var known = !titled || titled.exact;
@@ -107,31 +110,36 @@
       return doc(hit[0]).then(function (loaded) { return holdsAll(loaded, phrases); });
     }
     /* The next page, handed to ``show`` as it becomes known, in its order: the holders
-     * known at once, those each check finds as it ends, then the hits not checked and
+     * known at once, then those each check finds as it ends, then (every hit checked)
      * those without the phrases.  Resolves when the page is complete. */
     function next(show) {
-      var shown = 0;
+      var shown = 0, checkedHere = 0;
       function emit(hits) {
         shown += hits.length;
         if (hits.length) show(hits);
       }
-      function check(queue, budget) {  // resolves to the budget left
-        if (shown >= PAGE || !queue.length || budget <= 0) return Promise.resolve(budget);
-        var batch = queue.splice(0, Math.min(PAGE - shown, budget));
+      function check(queue) {
+        if (shown >= PAGE || !queue.length) return Promise.resolve();
+        var batch = queue.splice(0, Math.max(PAGE - shown, Math.min(BATCH, checkedHere)));
         return Promise.all(batch.map(holds)).then(function (found) {
-          batch.forEach(function (hit, i) { (found[i] ? held : without).push(hit); });
+          batch.forEach(function (hit, i) {
+            if (found[i]) held.push(hit);
+            else {
+              without.push(hit);
+              forget("doc/" + hit[0]);
+            }
+          });
           checked += batch.length;
+          checkedHere += batch.length;
           holding += found.filter(Boolean).length;
+          if (progress) progress(checked, toCheck);
           emit(held.splice(0, PAGE - shown));
-          return check(queue, budget - batch.length);
+          return check(queue);
         });
       }
       emit(held.splice(0, PAGE));
-      return check(maybe, CHECKED).then(function (left) { return check(unchecked, left); }).then(function () {
-        var rest = [maybe, unchecked, without].reduce(function (page, queue) {
-          return page.concat(queue.splice(0, PAGE - shown - page.length));
-        }, []);
-        emit(rest);
+      return check(maybe).then(function () { return check(unchecked); }).then(function () {
+        emit(without.splice(0, PAGE - shown));
       });
     }
     /* Whether the query has phrases and no hit holds them, every hit checked. */
@@ -163,6 +171,6 @@
     return {hits: own, mentions: ranked.filter(function (hit) { return !bearing.has(hit[0]); })};
   }
 
-  Object.assign(api, {PAGE: PAGE, filtered: filtered, facetCounts: facetCounts, sorted: sorted, doc: doc, normal: normal,
+  Object.assign(api, {PAGE: PAGE, BATCH: BATCH, filtered: filtered, facetCounts: facetCounts, sorted: sorted, doc: doc, normal: normal,
                       holdsAll: holdsAll, pager: pager, isNumber: isNumber, numbersOf: numbersOf, byNumber: byNumber});
 })(this);

@@ -3,7 +3,7 @@
  * textContent only, never as HTML. */
 (function (root) {
   "use strict";
-  var api = root.GazetteSearch, received = api.data, rank = api.rank, PAGE = api.PAGE;
+  var api = root.GazetteSearch, received = api.data, rank = api.rank, PAGE = api.PAGE, BATCH = api.BATCH;
   var filtered = api.filtered, facetCounts = api.facetCounts, sorted = api.sorted, doc = api.doc, normal = api.normal;
   var holdsAll = api.holdsAll, pager = api.pager, isNumber = api.isNumber, numbersOf = api.numbersOf;
   var byNumber = api.byNumber;
@@ -211,7 +211,11 @@
     var more = document.getElementById("search-more"), ranked = found.hits;
     var typed = state.query.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(Boolean);
     var marks = typed.concat(numbersOf(words));  // what snippets mark: the words typed, numbers in their canonical form
-    var phrases = GazetteTokenizer.queryPhrases(state.query), pages = pager(ranked, phrases, state.sort === "date");
+    var phrases = GazetteTokenizer.queryPhrases(state.query), said = "";
+    var pages = pager(ranked, phrases, state.sort === "date", function (checked, toCheck) {
+      // a long check (holders sparse among the hits) says how far it is
+      if (checked > BATCH && checked < toCheck) status.textContent = said + "；正在逐件核对全文（" + checked + " / " + toCheck + "）……";
+    });
     function showMore() {
       var appended = Promise.resolve();
       return pages.next(function (hits) {
@@ -224,6 +228,10 @@
         });
       }).then(function () {
         more.hidden = !pages.left();
+        if (ranked.length && pages.noneHold()) {
+          said = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
+        }
+        status.textContent = said;
         return appended;
       });
     }
@@ -234,13 +242,11 @@
         if (first) first.querySelector("a").focus();
       });
     };
-    status.textContent = ranked.length && state.asText ? "没有文号为“" + state.asText.join("、") + "”的文件，也没有文件引用它；以下 " +
+    said = ranked.length && state.asText ? "没有文号为“" + state.asText.join("、") + "”的文件，也没有文件引用它；以下 " +
       ranked.length + " 件文件的文号包含其各部分。" : ranked.length ? "找到 " + ranked.length + " 件文件" :
       words.length ? "没有找到包含“" + state.query + "”的文件。" : "没有符合筛选条件的文件。";
+    status.textContent = said;
     return showMore().then(function () {
-      if (ranked.length && pages.noneHold()) {
-        status.textContent = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
-      }
       return ranked.length ? showMentions(found.mentions, state.query, marks) : showWordsAlone(state);
     });
   }

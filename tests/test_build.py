@@ -1,6 +1,7 @@
 """Builds: the same sources give a byte-identical site; a failed build leaves the old one."""
 from __future__ import annotations
 
+import logging
 import shutil
 
 import pytest
@@ -75,3 +76,19 @@ def test_a_build_keeps_the_replaced_site_once_and_clears_what_a_killed_build_lef
     build_site(content, target, ROOT)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("output")) == [
         "output", "output-cache", "output.old"]
+
+
+def test_two_issues_carrying_the_same_document_give_two_pages_without_a_warning(site, tmp_path, caplog):
+    """A document reprinted in a later issue has the same file name (slug) there: each
+    issue's copy is its own page, not taken for a translation of the other."""
+    _, content = site
+    shutil.copytree(content, tmp_path / "content")
+    issue = sorted(path.parent for path in (tmp_path / "content").rglob("*.md"))[0]
+    shutil.copytree(issue, issue.with_name(issue.name + "-reprint"))
+    with caplog.at_level(logging.WARNING):
+        output = build_site(tmp_path / "content", tmp_path / "output", ROOT)
+    assert not [record.getMessage() for record in caplog.records if "slug" in record.getMessage()]
+    for document in issue.glob("*.md"):
+        for folder in (issue.name, issue.name + "-reprint"):
+            page = output / document.relative_to(tmp_path / "content").parent.with_name(folder) / document.with_suffix(".html").name
+            assert page.is_file(), page

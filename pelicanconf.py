@@ -21,9 +21,12 @@ DEFAULT_CATEGORY = "archive"
 ARTICLE_URL = "{publisher_slug}/{year_folder}/{issue_slug}/{slug}.html"
 ARTICLE_SAVE_AS = ARTICLE_URL
 # A document's slug is its file's name, unique within its issue only: two issues may carry
-# the same document (a reprint, a correction).  Pelican would take same-slug documents for
-# translations of each other and warn; the archive has none.
-ARTICLE_TRANSLATION_ID = None
+# the same document (a reprint, a correction).  Grouped by slug, Pelican would take them
+# for translations of each other and warn; the archive has none, so each document is its
+# own group.  (Pelican also sorts by this key before sorting by date: a unique key keeps
+# the order of documents of one date, and so the feeds, the same whatever order the files
+# are read in.)
+ARTICLE_TRANSLATION_ID = "source_path"
 PAGE_URL = PAGE_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "search"]
 INDEX_SAVE_AS = "index.html"

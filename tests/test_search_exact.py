@@ -183,3 +183,25 @@ def test_a_phrase_no_document_holds_is_said_so_above_the_documents_holding_its_w
         # a hit without the phrase has its bigrams marked
         assert query in marked if held else marked and marked <= {query[:2], query[1:]}, marked
     page.close()
+
+
+def test_once_every_hit_is_checked_the_status_says_how_many_hold_the_phrase(browser, site):
+    """The reader learns where the hits labelled 不含完整检索词 begin: 找到 N 件文件，其中 M
+    件包含完整的“…”."""
+    output, _ = site
+    documents = texts(output)
+    candidates = phrases(documents, 400)
+    page = browser.new_page()
+    page.goto((output / "search.html").as_uri())
+    page.wait_for_selector("body[data-search-done]")
+    hits = page.evaluate("""async queries => { const out = [];
+        for (const q of queries) out.push((await GazetteSearch.rank(GazetteTokenizer.queryWords(q))).map(r => r[0]));
+        return out; }""", candidates)
+    query, found, holding = next((q, refs, sum(holds(documents[ref], q) for ref in refs))
+                                 for q, refs in zip(candidates, hits)
+                                 if 0 < sum(holds(documents[ref], q) for ref in refs) < min(10, len(refs)))
+    page.goto(f"{(output / 'search.html').as_uri()}?q={quote(query)}")
+    page.wait_for_selector("body[data-search-done]")
+    assert page.inner_text("#search-status") == f"找到 {len(found)} 件文件，其中 {holding} 件包含完整的“{query}”"
+    assert page.locator(".result:not(:has(.partial))").count() == holding
+    page.close()

@@ -142,9 +142,9 @@
         emit(without.splice(0, PAGE - shown));
       });
     }
-    /* Whether the query has phrases and no hit holds them, every hit checked. */
-    function noneHold() { return phrases.length > 0 && !titledHeld && !holding && checked === toCheck; }
-    return {next: next, noneHold: noneHold,
+    /* How many hits hold the query's phrases, once every hit is checked (else null). */
+    function holders() { return phrases.length && checked === toCheck ? titledHeld + holding : null; }
+    return {next: next, holders: holders,
             left: function () { return held.length + maybe.length + unchecked.length + without.length; }};
   }
 

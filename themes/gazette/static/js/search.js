@@ -228,8 +228,11 @@
         });
       }).then(function () {
         more.hidden = !pages.left();
-        if (ranked.length && pages.noneHold()) {
+        var holders = pages.holders();
+        if (ranked.length && holders === 0) {
           said = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
+        } else if (holders !== null && holders < ranked.length) {  // the reader knows where the labelled ones begin
+          said = "找到 " + ranked.length + " 件文件，其中 " + holders + " 件包含完整的“" + state.query + "”";
         }
         status.textContent = said;
         return appended;

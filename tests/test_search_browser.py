@@ -103,7 +103,7 @@ def test_a_snippet_shows_the_query_words_together_where_the_text_has_them_close(
     page.close()
 
 
-@pytest.mark.parametrize("query", ["盘政办发[2024]1号", "盘政办发〔2024〕 1 号", "盘政办发【2024】第1号"])
+@pytest.mark.parametrize("query", ["盘政办发[2024]1号", "盘政办发〔2024〕 1 号", "盘政办发【2024】第1号", "盘政办发2024年1号"])
 def test_document_number_variants_find_exactly_that_document(browser, root, query):
     page = search(browser, root, query)
     assert len(titles(page)) == 1

@@ -3,7 +3,8 @@
 
 Specification (after NFKC):
 - a document number (盘政办发〔2024〕1号, any bracket form, spaces, 第, leading zeros) is one
-  token in its canonical form;
+  token in its canonical form; so is a query word that is a number without brackets
+  (盘政办发2024年1号);
 - a run of Han characters gives its character bigrams and each of its characters alone
   (so a one-character query is an exact term); a query run of two or more characters
   gives only its bigrams;
@@ -66,13 +67,18 @@ def tokens(text: str, index_side: bool = True) -> list[str]:
 
 def query_words(query: str) -> list[list[str]]:
     """A query split at spaces into words, each word's tokens (a document number stays one
-    token and is removed from the word's other tokens)."""
+    token and is removed from the word's other tokens; a word that is a number printed
+    without brackets, 盘政办发2024年1号, is that number's one token)."""
     query = unicodedata.normalize("NFKC", query or "")
     numbers = list(docnumber.DOC_NUMBER.finditer(query)) + list(docnumber.ORDER_NUMBER.finditer(query))
     words = [[n] for n in doc_number_tokens(query)]
     for match in sorted(numbers, key=lambda m: -m.start()):
         query = query[: match.start()] + " " + query[match.end():]
     for word in WHITESPACE.split(query):
+        bare = docnumber.BARE_NUMBER.fullmatch(word)  # 盘政办发2024年1号, typed without brackets
+        if bare:
+            words.append([docnumber.parse(word).normalised])
+            continue
         word_tokens = []
         for match in TOKEN_RUN.finditer(word):
             word_tokens += _run_tokens(match.group(0), index_side=False)

@@ -14,6 +14,9 @@
   var SP = "[ \\t\\u3000]*";
   var DOC_NUMBER = new RegExp("(" + PREFIX + "{1,14}?)" + SP + "[〔\\[【［(（]" + SP + "((?:19|20)[0-9]{2})" + SP + "[〕\\]】］)）]" + SP + "第?" + SP + "([0-9]{1,5})" + SP + "号", "g");
   var ORDER_NUMBER = new RegExp("([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{2,20}令)" + SP + "第" + SP + "([0-9]{1,5})" + SP + "号", "g");
+  // A query word that is a number printed without brackets (盘政办发2024年1号), as a reader
+  // may type it; in a text such a run is read as words.
+  var BARE_NUMBER = new RegExp("^([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{2,14}?)(?<!公报)(?<!政报)((?:19|20)[0-9]{2})年?([0-9]{1,5})号$");
   var LEADING_WORDS = /^(?:按照|根据|依据|依照|参照|对照|经|按|据|见|和|及|与|以及|或|即|由|在|将|把|的|是|为|文|号|转发|印发|执行|落实|贯彻)+/;
 
   function asciiLower(word) {
@@ -64,6 +67,13 @@
     return numberMatches(text).map(function (m) { return m.token; }).concat(runs(text, true));
   }
 
+  /** The canonical number a query word is when it is a number without brackets, or null. */
+  function bareNumber(word) {
+    var match = BARE_NUMBER.exec(word);
+    if (!match) return null;
+    return (match[1].replace(LEADING_WORDS, "") || match[1]) + "〔" + match[2] + "〕" + String(parseInt(match[3], 10)) + "号";
+  }
+
   /** A query's document numbers, and the query with a space in place of each. */
   function numbersApart(query) {
     query = (query || "").normalize("NFKC");
@@ -81,8 +91,8 @@
     var parts = asText ? {numbers: [], rest: (query || "").normalize("NFKC")} : numbersApart(query);
     var words = parts.numbers.map(function (m) { return {text: m.token, tokens: [m.token]}; });
     parts.rest.split(WHITESPACE).forEach(function (word) {
-      var wordTokens = runs(word, false);
-      if (wordTokens.length) words.push({text: word, tokens: wordTokens});
+      var bare = asText ? null : bareNumber(word), wordTokens = bare ? [bare] : runs(word, false);
+      if (wordTokens.length) words.push({text: bare || word, tokens: wordTokens});
     });
     return words;
   }
@@ -99,6 +109,7 @@
   function queryPhrases(query) {
     var phrases = [];
     numbersApart(query).rest.split(WHITESPACE).forEach(function (word) {
+      if (bareNumber(word)) return;
       var found = word.match(TOKEN_RUN) || [], chars = Array.from(found[0] || ""), last = found[found.length - 1];
       if (found.length > 1 || (chars.length >= 3 && HAN_CHAR.test(chars[0]))) {
         phrases.push(word.slice(word.indexOf(found[0]), word.lastIndexOf(last) + last.length));

@@ -60,6 +60,8 @@ def _with_front_toc(lines: list[Line]) -> tuple[Structure, list[Head]]:
     begin = toc_index + 1 if toc_index is not None else 0
     number_heads = find_number_heads(lines, begin)
     toc_end = _toc_end(lines, toc_index, number_heads)
+    if toc_end is not None and number_heads:
+        number_heads, toc_end = _without_toc_titles(lines, toc_index, number_heads, toc_end)
     structure = Structure(toc_index, toc_end)
     if toc_index is not None:
         structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
@@ -88,7 +90,7 @@ def _toc_end(lines: list[Line], toc_index: int | None, number_heads: list[Head])
     if toc_index is None:
         return None
     if number_heads:
-        return _entries_end(lines, toc_index + 1, number_heads[0].start)
+        return _entries_end(lines, toc_index + 1, _first_body_head(lines, toc_index, number_heads).start)
     # No document numbers at all: the TOC ends where its first entry's title is printed again.
     entries, _ = parse_toc(lines[toc_index + 1: toc_index + 200])
     if not entries:
@@ -96,6 +98,52 @@ def _toc_end(lines: list[Line], toc_index: int | None, number_heads: list[Head])
     after = max(entries[0].lines)  # a line number, i.e. index + 1
     head = find_title_head(lines, after, entries[0].title, set())
     return head.start if head else toc_index + 1
+
+
+TOC_REACH = 600  # lines after the 目录 line in which a TOC without page numbers may end
+
+
+def _first_body_head(lines: list[Line], toc_index: int, number_heads: list[Head]) -> Head:
+    """The first document's head.  A TOC without page numbers may print its entries'
+    numbers on lines of their own, as documents do (（盘政发〔2024〕1号）): there the body
+    begins at the first head whose number an entry above it already named."""
+    for head in number_heads:
+        if head.start - toc_index > TOC_REACH:
+            break
+        entries, _ = parse_toc(lines[toc_index + 1:head.start])
+        if any(entry.page is not None for entry in entries):
+            break  # a TOC with page numbers: the numbers it prints make no heads
+        number = head.doc_number.normalised if head.doc_number else None
+        if number and any(same_number(entry.doc_number, number) for entry in entries):
+            return head
+    return number_heads[0]
+
+
+def _without_toc_titles(lines: list[Line], toc_index: int, number_heads: list[Head],
+                        toc_end: int) -> tuple[list[Head], int]:
+    """The heads, and where the TOC ends, when the first document's head took a later
+    entry of a TOC without page numbers for its title (the entry stands right above the
+    number of a document whose title follows its number; a page number told them apart
+    before): the heads are found again from that number, the entry left to the TOC."""
+    head = next((h for h in number_heads if h.start >= toc_end), None)
+    if head is None or head.number_index is None or head.start >= head.number_index or head.doc_number is None \
+            or head.doc_number.year is None:  # an order: its 令 heading stands above its number
+        return number_heads, toc_end
+    listed, _ = parse_toc(lines[toc_index + 1:head.start])
+    if not listed or any(entry.page is not None for entry in listed):
+        return number_heads, toc_end
+    entries, _ = parse_toc(lines[toc_index + 1:head.number_index], paged=False)
+    taken = fold(head.title_text(lines))
+    took = [entry for entry in entries if not same_number(entry.doc_number, head.doc_number.normalised)
+            and _one_holds_the_other(taken, fold(entry.title))]
+    if not took:
+        return number_heads, toc_end
+    end = max(took[-1].lines)  # a line number: the index after the entry
+    return find_number_heads(lines, end), end
+
+
+def _one_holds_the_other(one: str, other: str) -> bool:
+    return min(len(one), len(other)) >= 4 and (one in other or other in one)
 
 
 def _entries_end(lines: list[Line], begin: int, end: int) -> int:

@@ -114,15 +114,29 @@ def _is_masthead_line(text: str) -> bool:
     return bool(ISSUE_LABEL.search(text) or SERIAL.search(text)) or re.fullmatch(r"[（(][^()（）]{1,6}[)）]", text) is not None
 
 
-def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
+def parse_toc(lines: list[Line], paged: bool | None = None) -> tuple[list[TocEntry], dict[int, str]]:
     """Parse TOC lines (after the 目录 heading) into entries; return the entries and the
-    kind of every non-blank line (toc, toc_section, masthead)."""
+    kind of every non-blank line (toc, toc_section, masthead).  A TOC that prints no page
+    numbers (an issue's web page lists its documents so) is read entry by entry all the
+    same: an entry ends with its number in parentheses, or with its title's document type
+    when no number follows.  ``paged`` says which kind of TOC it is (else: read as paged
+    unless no entry has a page)."""
+    if paged is not None:
+        return _parse_toc(lines, paged)
+    entries, kinds = _parse_toc(lines, paged=True)
+    if entries and not any(entry.page is not None for entry in entries):
+        entries, kinds = _parse_toc(lines, paged=False)
+    return entries, kinds
+
+
+def _parse_toc(lines: list[Line], paged: bool) -> tuple[list[TocEntry], dict[int, str]]:
     entries: list[TocEntry] = []
     kinds: dict[int, str] = {}
     section: str | None = None
     pending: list[Line] = []
-    for line in lines:
-        text = despace(clean_line(line.text))
+    texts = [despace(clean_line(line.text)) for line in lines]
+    for index, line in enumerate(lines):
+        text = texts[index]
         if not text:
             continue
         if line.kind == PAGE_BREAK:  # a page of the TOC ends, maybe inside an entry
@@ -141,15 +155,30 @@ def parse_toc(lines: list[Line]) -> tuple[list[TocEntry], dict[int, str]]:
         pending.append(line)
         kinds[line.no] = "toc"
         joined = "".join(despace(clean_line(p.text)) for p in pending)
-        page = PAGE_AT_END.search(joined)
+        page = PAGE_AT_END.search(joined) if paged else None
         if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]) \
                 and _balanced(joined[: page.start()]):
             entries.append(_entry(joined, page, section, [p.no for p in pending]))
+            pending = []
+        elif not paged and _ends_unpaged(joined, next((t for t in texts[index + 1:] if t), "")):
+            entries.append(_entry(joined, None, section, [p.no for p in pending]))
             pending = []
     joined = "".join(despace(clean_line(p.text)) for p in pending)
     if pending and ("关于" in joined or ends_with_doc_type(joined)):  # an entry printed without page number
         entries.append(TocEntry(joined, None, None, None, section, [p.no for p in pending]))
     return entries, kinds
+
+
+def _ends_unpaged(joined: str, following: str) -> bool:
+    """Whether an entry of a TOC without page numbers ends here: with its number in
+    parentheses or after its title, or with its title's document type when the next line
+    is no number."""
+    if not _has_title(joined) or not _balanced(joined):
+        return False
+    found = docnumber.NUMBER_IN_PARENS.search(joined)
+    if found and found.end() == len(joined) and docnumber.parse(found["number"]) or _trailing_number(joined):
+        return True
+    return ends_with_doc_type(joined) and not following.startswith(("(", "（")) and not docnumber.parse(following)
 
 
 def _balanced(text: str) -> bool:
@@ -173,8 +202,8 @@ def _trailing_number(title: str) -> tuple[str, str] | None:
 ENTRY_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．、]|[(（]\d{1,3}[)）])\s*")  # 1．盘锦市人民政府关于…: a numbered TOC
 
 
-def _entry(joined: str, page: re.Match, section: str | None, line_numbers: list[int]) -> TocEntry:
-    title = ENTRY_NUMBER.sub("", joined[: page.start()].rstrip(LEADER + " "))
+def _entry(joined: str, page: re.Match | None, section: str | None, line_numbers: list[int]) -> TocEntry:
+    title = ENTRY_NUMBER.sub("", (joined[: page.start()] if page else joined).rstrip(LEADER + " "))
     number = None
     raw = None
     found = docnumber.NUMBER_IN_PARENS.search(title)
@@ -189,4 +218,4 @@ def _entry(joined: str, page: re.Match, section: str | None, line_numbers: list[
         number = docnumber.parse(raw).normalised
     if title.startswith("关于") and section and is_organ_name(section):
         title = section + title
-    return TocEntry(title, number, raw, int(page["page"]), section, line_numbers)
+    return TocEntry(title, number, raw, int(page["page"]) if page else None, section, line_numbers)

@@ -76,6 +76,23 @@ def numbered_toc(text: str) -> str:
                   lambda m: f"{m['indent']}{next(count)}．", text, flags=re.M)
 
 
+TOC_PAGE = re.compile(r"(?<=\S)(?:[ \t\u3000]*[.．·…]{2,}[ \t\u3000]*|[ \t\u3000]+|(?<=[)）号]))[(（]?\d{1,3}[)）]?[ \t]*$", re.M)
+
+
+def toc_without_pages(text: str) -> str:
+    """A TOC that prints no page numbers, as an issue's web page lists its documents: the
+    page dropped from every line of the TOC that ends in one (the 150 lines after 目录)."""
+    heading = re.search(r"^[ \t#]*(?:本期)?目\s*[录次][ \t]*$", text, re.M)
+    if heading is None:
+        return text
+    end = heading.end()
+    for _ in range(150):
+        end = text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else len(text)
+    region = "\n".join(line if re.search("[\u4e00-\u9fff]", line) is None else TOC_PAGE.sub("", line)
+                       for line in text[heading.end():end].split("\n"))
+    return text[:heading.end()] + region + text[end:]
+
+
 def chinese_issue_label(text: str) -> str:
     """The issue label in Chinese numerals: 二〇二〇年第五期."""
     return re.sub(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2})\s*期",
@@ -125,6 +142,7 @@ REWRITES = {
     "sections in 【】": lambda t: re.sub(r"^(\s*#*\s*)[○●]\s*(\S+)$", r"\1【\2】", t, flags=re.M),
     "toc entries numbered": numbered_toc,
     "toc heading 本期目录": lambda t: re.sub(r"^(\s*#*\s*)目\s*录\s*$", r"\1本期目录", t, count=1, flags=re.M),
+    "toc without page numbers": toc_without_pages,
     "toc leaders of middle dots": lambda t: re.sub(r"\s*\.*\s*[(（](\d{1,3})[)）][ \t]*$", r"······\1", t, flags=re.M),
     "toc leaders of full-width dots": lambda t: re.sub(r"\s*\.*\s*[(（](\d{1,3})[)）][ \t]*$", r"．．．．\1", t, flags=re.M),
     # a web page's heading: 关于…的通知（盘政发〔2024〕1号）, the number on the title's line

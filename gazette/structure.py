@@ -16,8 +16,8 @@ from .reader import Line
 from .split import (CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_heads, find_title_head,
                     find_unnumbered_heads, title_starts)
 from .text import fold
-from .toc import (SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, mark_enclosures, paged_entry_lines,
-                  parse_toc, section_heading)
+from .toc import (SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, has_pages, mark_enclosures,
+                  paged_entry_lines, parse_toc, section_heading)
 
 TITLE_MATCH_RATIO = 0.8
 
@@ -111,7 +111,7 @@ def _first_body_head(lines: list[Line], toc_index: int, number_heads: list[Head]
         if head.start - toc_index > TOC_REACH:
             break
         entries, _ = parse_toc(lines[toc_index + 1:head.start])
-        if any(entry.page is not None for entry in entries):
+        if has_pages(entries):
             break  # a TOC with page numbers: the numbers it prints make no heads
         number = head.doc_number.normalised if head.doc_number else None
         if number and any(same_number(entry.doc_number, number) for entry in entries):
@@ -130,7 +130,7 @@ def _without_toc_titles(lines: list[Line], toc_index: int, number_heads: list[He
             or head.doc_number.year is None:  # an order: its 令 heading stands above its number
         return number_heads, toc_end
     listed, _ = parse_toc(lines[toc_index + 1:head.start])
-    if not listed or any(entry.page is not None for entry in listed):
+    if not listed or has_pages(listed):
         return number_heads, toc_end
     entries, _ = parse_toc(lines[toc_index + 1:head.number_index], paged=False)
     taken = fold(head.title_text(lines))

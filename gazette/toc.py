@@ -124,9 +124,13 @@ def parse_toc(lines: list[Line], paged: bool | None = None) -> tuple[list[TocEnt
     if paged is not None:
         return _parse_toc(lines, paged)
     entries, kinds = _parse_toc(lines, paged=True)
-    if entries and not any(entry.page is not None for entry in entries):
+    if entries and not has_pages(entries):
         entries, kinds = _parse_toc(lines, paged=False)
     return entries, kinds
+
+
+def has_pages(entries: list[TocEntry]) -> bool:
+    return any(entry.page is not None for entry in entries)
 
 
 def _parse_toc(lines: list[Line], paged: bool) -> tuple[list[TocEntry], dict[int, str]]:

@@ -75,9 +75,9 @@ def query_words(query: str) -> list[list[str]]:
     for match in sorted(numbers, key=lambda m: -m.start()):
         query = query[: match.start()] + " " + query[match.end():]
     for word in WHITESPACE.split(query):
-        bare = docnumber.BARE_NUMBER.fullmatch(word)  # 盘政办发2024年1号, typed without brackets
-        if bare:
-            words.append([docnumber.parse(word).normalised])
+        number = docnumber.parse(word)  # 盘政办发2024年1号: the bracketed forms are out already
+        if number:
+            words.append([number.normalised])
             continue
         word_tokens = []
         for match in TOKEN_RUN.finditer(word):

@@ -19,6 +19,11 @@
   var BARE_NUMBER = new RegExp("^([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{2,14}?)(?<!公报)(?<!政报)((?:19|20)[0-9]{2})年?([0-9]{1,5})号$");
   var LEADING_WORDS = /^(?:按照|根据|依据|依照|参照|对照|经|按|据|见|和|及|与|以及|或|即|由|在|将|把|的|是|为|文|号|转发|印发|执行|落实|贯彻)+/;
 
+  /** A number's organ prefix without the words a sentence puts before it (根据, 按照 …). */
+  function organ(prefix) {
+    return prefix.replace(LEADING_WORDS, "") || prefix;
+  }
+
   function asciiLower(word) {
     return word.replace(/[A-Z]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 32); });
   }
@@ -27,7 +32,7 @@
     var found = [], match, prefix, serial;
     DOC_NUMBER.lastIndex = 0;
     while ((match = DOC_NUMBER.exec(text)) !== null) {
-      prefix = match[1].replace(LEADING_WORDS, "") || match[1];
+      prefix = organ(match[1]);
       if (match.index > 0 && /[0-9]/.test(text.charAt(match.index - 1)) && "年月日号".indexOf(prefix.charAt(0)) >= 0) {
         prefix = prefix.slice(1);
       }
@@ -36,7 +41,7 @@
     }
     ORDER_NUMBER.lastIndex = 0;
     while ((match = ORDER_NUMBER.exec(text)) !== null) {
-      prefix = match[1].replace(LEADING_WORDS, "") || match[1];
+      prefix = organ(match[1]);
       if (match.index > 0 && /[0-9]/.test(text.charAt(match.index - 1)) && "年月日号".indexOf(prefix.charAt(0)) >= 0) {
         prefix = prefix.slice(1);
       }
@@ -71,7 +76,7 @@
   function bareNumber(word) {
     var match = BARE_NUMBER.exec(word);
     if (!match) return null;
-    return (match[1].replace(LEADING_WORDS, "") || match[1]) + "〔" + match[2] + "〕" + String(parseInt(match[3], 10)) + "号";
+    return organ(match[1]) + "〔" + match[2] + "〕" + String(parseInt(match[3], 10)) + "号";
   }
 
   /** A query's document numbers, and the query with a space in place of each. */

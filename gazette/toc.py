@@ -75,7 +75,7 @@ def find_back_toc(lines: list[Line], reach: int = 400) -> int | None:
                 return None
             after = lines[index + 1:]
             entries, kinds = parse_toc(after)
-            paged = paged_entry_lines(entries)
+            paged = paged_entry_lines(entries)  # (or, in a TOC without page numbers, every short entry)
             others = [line for line in after if not line.blank and line.no not in paged and kinds.get(line.no) == "toc"
                       and not _is_section(despace(clean_line(line.text)))]
             return index if paged and len(others) <= len(paged) else None
@@ -83,9 +83,12 @@ def find_back_toc(lines: list[Line], reach: int = 400) -> int | None:
 
 
 def paged_entry_lines(entries: list[TocEntry]) -> set[int]:
-    """The line numbers of the entries that read as a TOC's: a title and its page, on
-    three lines at most (``parse_toc`` takes a body's paragraphs for entries too)."""
-    return {no for entry in entries if entry.page is not None and len(entry.lines) <= 3 for no in entry.lines}
+    """The line numbers of the entries that read as a TOC's: a title and its page (in a
+    TOC without page numbers, a title), on three lines at most (``parse_toc`` takes a
+    body's paragraphs for entries too)."""
+    unpaged = not has_pages(entries)
+    return {no for entry in entries if (unpaged or entry.page is not None) and len(entry.lines) <= 3
+            for no in entry.lines}
 
 
 SECTION_HEADING = "section_heading"  # Line.kind of a TOC section's heading printed again in the body

@@ -17,7 +17,7 @@ from .split import (CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_hea
                     find_unnumbered_heads, title_starts)
 from .text import fold
 from .toc import (SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, has_pages, mark_enclosures,
-                  paged_entry_lines, parse_toc, section_heading)
+                  parse_toc, section_heading, toc_entry_lines)
 
 TITLE_MATCH_RATIO = 0.8
 
@@ -151,7 +151,7 @@ def _entries_end(lines: list[Line], begin: int, end: int) -> int:
     text that reads as a document's follows its last entry (a document whose number was
     not recognised: its lines are not the TOC's)."""
     entries, _ = parse_toc(lines[begin:end])
-    after = max(paged_entry_lines(entries), default=0)  # a line number: the index after it
+    after = max(toc_entry_lines(entries), default=0)  # a line number: the index after it
     if after and any(reads_as_text(line.text) for line in lines[after:end]):
         return after
     return end

@@ -66,23 +66,24 @@ def find_toc_start(lines: list[Line], limit: int = 400) -> int | None:
 
 def find_back_toc(lines: list[Line], reach: int = 400) -> int | None:
     """Index of the 目录 line of a TOC printed at the end of the issue, as some gazettes
-    print it: no TOC before it, and after it entries (a title and its page), their
-    sections and page furniture; other lines, if any, fewer than the entries' (a TOC at
-    the top of a short issue has the documents after it)."""
+    print it: no TOC before it, and after it entries (a title and its page, or a title
+    alone where none prints a page), their sections and page furniture; other lines, if
+    any, fewer than the entries' (a TOC at the top of a short issue has the documents
+    after it)."""
     for index in range(len(lines) - 1, max(-1, len(lines) - 1 - reach), -1):
         if is_toc_heading(lines[index].text):
             if find_toc_start(lines[:index]) is not None:
                 return None
             after = lines[index + 1:]
             entries, kinds = parse_toc(after)
-            paged = paged_entry_lines(entries)  # (or, in a TOC without page numbers, every short entry)
-            others = [line for line in after if not line.blank and line.no not in paged and kinds.get(line.no) == "toc"
+            listed = toc_entry_lines(entries)
+            others = [line for line in after if not line.blank and line.no not in listed and kinds.get(line.no) == "toc"
                       and not _is_section(despace(clean_line(line.text)))]
-            return index if paged and len(others) <= len(paged) else None
+            return index if listed and len(others) <= len(listed) else None
     return None
 
 
-def paged_entry_lines(entries: list[TocEntry]) -> set[int]:
+def toc_entry_lines(entries: list[TocEntry]) -> set[int]:
     """The line numbers of the entries that read as a TOC's: a title and its page (in a
     TOC without page numbers, a title), on three lines at most (``parse_toc`` takes a
     body's paragraphs for entries too)."""
@@ -141,6 +142,7 @@ def _parse_toc(lines: list[Line], paged: bool) -> tuple[list[TocEntry], dict[int
     kinds: dict[int, str] = {}
     section: str | None = None
     pending: list[Line] = []
+    joined = ""  # the pending lines' texts
     texts = [despace(clean_line(line.text)) for line in lines]
     for index, line in enumerate(lines):
         text = texts[index]
@@ -161,16 +163,15 @@ def _parse_toc(lines: list[Line], paged: bool) -> tuple[list[TocEntry], dict[int
             continue
         pending.append(line)
         kinds[line.no] = "toc"
-        joined = "".join(despace(clean_line(p.text)) for p in pending)
+        joined += text
         page = PAGE_AT_END.search(joined) if paged else None
         if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]) \
                 and _balanced(joined[: page.start()]):
             entries.append(_entry(joined, page, section, [p.no for p in pending]))
-            pending = []
+            pending, joined = [], ""
         elif not paged and _ends_unpaged(joined, next((t for t in texts[index + 1:] if t), "")):
             entries.append(_entry(joined, None, section, [p.no for p in pending]))
-            pending = []
-    joined = "".join(despace(clean_line(p.text)) for p in pending)
+            pending, joined = [], ""
     if pending and ("关于" in joined or ends_with_doc_type(joined)):  # an entry printed without page number
         entries.append(TocEntry(joined, None, None, None, section, [p.no for p in pending]))
     return entries, kinds

@@ -10,6 +10,7 @@ DEFAULT_LANG = "zh-CN"
 DEFAULT_DATE = (1970, 1, 1)  # documents without 成文日期; the archive plugin shows them as unknown
 
 PATH = "content"
+GAZETTE_SOURCES = "sources"  # where the documents' `source` paths start: their source lines are shown
 OUTPUT_PATH = "output"
 ARTICLE_PATHS = [""]
 STATIC_PATHS = []

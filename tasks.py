@@ -1,69 +1,95 @@
-"""Maintainer tasks (``invoke --list``).  The Makefile only bootstraps the environment."""
+"""Maintainer tasks (``invoke --list``).  The Makefile only bootstraps the environment.
+
+Every task runs its programs with argument lists, never a shell command line, so a path
+with spaces, quotes, ``;``, ``$()``, newlines or Chinese is passed as it is."""
 from __future__ import annotations
 
+import subprocess
 import sys
 
-from invoke import task
+from invoke import Exit, task
 
 PY = sys.executable
 
 
+def run(*arguments: str) -> None:
+    """Run ``python ARGUMENTS``; a failure ends the task with the program's exit code (the
+    program has said why).  Paths go after ``--``, so a file named ``-x.txt`` is no option."""
+    code = subprocess.run([PY, *arguments]).returncode
+    if code:
+        raise Exit(code=code)
+
+
+def flags(**options: bool) -> list[str]:
+    """``--name`` for each option that is set."""
+    return [f"--{name}" for name, value in options.items() if value]
+
+
 @task
-def ingest(c, sources="sources", out="content", strict=False):
+def ingest(c, sources="sources", out="content", strict=False, debug=False):
     """Convert raw gazettes in SOURCES into Markdown documents in OUT."""
-    c.run(f"{PY} -m gazette ingest {sources} {out}" + (" --strict" if strict else ""), pty=False)
-
-
-@task(pre=[ingest])
-def build(c, settings="pelicanconf.py"):
-    """Convert sources/ and build the site into output/ (atomically)."""
-    c.run(f"{PY} -m plugins.atomic_build {settings}")
+    run("-m", "gazette", "ingest", *flags(strict=strict, debug=debug), "--", sources, out)
 
 
 @task
-def add(c, path):
+def build(c, settings="pelicanconf.py", sources="sources", content="content", debug=False):
+    """Convert SOURCES and build the site into output/ (one build at a time, swapped in whole)."""
+    ingest(c, sources, content, debug=debug)
+    run("-m", "plugins.atomic_build", *flags(debug=debug), "--sources", sources, "--content", content, "--", settings)
+
+
+@task
+def add(c, path, debug=False):
     """Put a new raw gazette into sources/<publisher>/, convert it, rebuild, print what is new."""
-    c.run(f"{PY} -m gazette add {path}")
-    c.run(f"{PY} -m plugins.atomic_build pelicanconf.py")
+    run("-m", "gazette", "add", *flags(debug=debug), "--", path)
+    run("-m", "plugins.atomic_build", *flags(debug=debug), "pelicanconf.py")
 
 
 @task
 def qa(c, content="content", strict=False):
-    """Summarise content/report.json; with --strict, fail on errors, unaccounted lines, unmatched TOC entries or
-    text before an issue's first document (a document not recognised)."""
-    import json
+    """Summarise content/report.json; with --strict, fail on errors, unaccounted lines, unmatched TOC entries,
+    text before an issue's first document (a document not recognised) or files not converted."""
     from pathlib import Path
 
-    report = json.loads((Path(content) / "report.json").read_text(encoding="utf-8"))
-    problems = [p for s in report["sources"] for p in s["problems"]] + report["problems"]
-    failing = [p for p in problems if p["severity"] == "error"
-               or p["code"] in ("unaccounted-line", "toc-unmatched", "not-in-toc", "text-before-first-document")]
+    from gazette.problems import Problem, failing_in_strict_qa
+
+    report = Path(content) / "report.json"
+    if not report.exists():
+        raise Exit(f"{report}: no conversion report — run `invoke ingest` first", code=2)
+    import json
+
+    data = json.loads(report.read_text(encoding="utf-8"))
+    problems = [Problem(**p) for s in data["sources"] for p in s["problems"]] + \
+        [Problem(**p) for p in data["problems"]]
+    failing = [p for p in problems if failing_in_strict_qa(p)]
     for problem in problems:
-        print(f"{problem['path']}:{problem['line']}: {problem['severity']}: {problem['code']}: {problem['message']}")
-    print(f"{len(report['sources'])} sources, {len(problems)} problems, {len(failing)} that fail --strict")
+        print(problem)
+    for gone in data.get("removed", []):
+        print(f"removed: {len(gone['documents'])} documents of {gone['source']}")
+    print(f"{len(data['sources'])} sources, {len(problems)} problems, {len(failing)} that fail --strict")
     if strict and failing:
-        raise SystemExit(1)
+        raise Exit(code=1)
 
 
 @task
-def serve(c, port=8000):
-    """Serve output/ on http://localhost:PORT."""
-    c.run(f"{PY} -m http.server {port} --directory output")
+def serve(c, port=8000, bind="127.0.0.1"):
+    """Serve output/ on http://127.0.0.1:PORT (BIND another address to share it); no folder listings."""
+    run("-m", "plugins.serve", "output", "--port", str(port), "--bind", bind)
 
 
 @task
 def test(c):
     """Run every test: converter, site and browser tests, doctests."""
-    c.run(f"{PY} -m pytest -q --doctest-modules gazette plugins tests", pty=False)
+    run("-m", "pytest", "-q", "--doctest-modules", "gazette", "plugins", "tests")
 
 
 @task
 def package(c, output="output", target="dist/gazette-archive.zip"):
     """Zip the built site for offline readers, with a SHA-256 manifest (SHA256SUMS.txt)."""
-    c.run(f"{PY} -m plugins.package {output} {target}")
+    run("-m", "plugins.package", output, target)  # it reads its two arguments as paths, no options
 
 
 @task
 def bench(c, docs=10000, mix="topical"):
     """Benchmark the pipeline on a synthetic archive of DOCS documents beside plain Pelican (MIX: topical or uniform)."""
-    c.run(f"{PY} -m benchmark.run --docs {docs} --mix {mix}")
+    run("-m", "benchmark.run", "--docs", str(docs), "--mix", mix)

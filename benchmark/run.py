@@ -36,10 +36,11 @@ def ingest(sources: Path, content: Path):
     return run([PY, "-m", "gazette", "ingest", str(sources), str(content), "--quiet"], cwd=ROOT)
 
 
-def build(content: Path, output: Path):
+def build(content: Path, output: Path, sources: Path):
     """A build whose caches live beside its output (empty for the first build of an output)."""
     return run([PY, "-m", "plugins.atomic_build", "pelicanconf.py", "--content", str(content),
-                "--output", str(output), "--cache", str(output.with_name(output.name + "-cache"))], cwd=ROOT)
+                "--output", str(output), "--cache", str(output.with_name(output.name + "-cache")),
+                "--sources", str(sources)], cwd=ROOT)
 
 
 def tree(folder: Path) -> dict:
@@ -70,7 +71,7 @@ def bench(documents: int, work: Path, browser: bool = True, mix: str = "topical"
     converted = ingest(sources, work / "content")
     result["ingest"] = converted
     result["ingest_mb_s"] = raw_mb / converted.seconds
-    built = build(work / "content", work / "output")
+    built = build(work / "content", work / "output", sources)
     result["cold"] = (converted.seconds + built.seconds, max(converted.peak_mb, built.peak_mb))
     result["pelican_part"] = built
 
@@ -83,10 +84,10 @@ def bench(documents: int, work: Path, browser: bool = True, mix: str = "topical"
     shutil.move(held / new_issue.name, new_issue)
     began = time.perf_counter()
     again = ingest(sources, work / "content")
-    rebuilt = build(work / "content", work / "output")
+    rebuilt = build(work / "content", work / "output", sources)
     result["rebuild"] = (time.perf_counter() - began, max(again.peak_mb, rebuilt.peak_mb))
     fresh = ingest(sources, work / "content-cold")
-    build(work / "content-cold", work / "output-cold")
+    build(work / "content-cold", work / "output-cold", sources)
     del fresh
     result["identical"] = tree(work / "output") == tree(work / "output-cold")
 

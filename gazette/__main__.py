@@ -12,34 +12,41 @@ from tqdm import tqdm
 from . import cache
 from .add import add
 from .checks import conflicting_issue_numbers
-from .pipeline import convert_file
+from .failures import reason, run_reporting
+from .lock import holding
+from .pipeline import Conversion, convert_file
+from .problems import Problem, printable
+from .sources import Source, find_sources
 from .writer import render, write_all, write_report
-
-SOURCE_SUFFIXES = (".txt", ".md", ".text")
-
-
-def find_sources(root: Path) -> list[Path]:
-    if root.is_file():
-        return [root]
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
-
-
-def display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _convert(job: tuple[Path, str]):
     return render(convert_file(*job))  # the YAML is written here, on every core
 
 
-def convert_all(files: list[Path], out: Path, quiet: bool) -> tuple[list, int]:
+def _skipped(source: Source) -> Conversion:
+    """A file that is not converted, as a conversion with no document and its reason."""
+    return Conversion(source.name, problems=[source.skipped])
+
+
+def _keyed(source: Source) -> tuple[Source, str | None]:
+    """The source with its cache key, or named unreadable (gone, or no permission)."""
+    if source.skipped:
+        return source, None
+    try:
+        return source, cache.key(source.path, source.name)
+    except OSError as error:
+        problem = Problem(source.name, 1, "unreadable", reason(error), "error")
+        return Source(source.path, source.name, problem), None
+
+
+def convert_all(found: list[Source], out: Path, quiet: bool) -> tuple[list, int]:
     """Convert each source on every core, reusing the stored conversion of an unchanged one."""
-    keys = [cache.key(path, display_path(path)) for path in files]
+    found = [_keyed(source) for source in found]
+    files = [source for source, _ in found if source.skipped is None]
+    keys = [key for source, key in found if source.skipped is None]
     conversions = [cache.load(out, key) for key in keys]
-    todo = [(path, display_path(path)) for path, done in zip(files, conversions) if done is None]
+    todo = [(source.path, source.name) for source, done in zip(files, conversions) if done is None]
     workers = min(os.cpu_count() or 1, len(todo))
     progress = tqdm(total=len(todo), desc="converting", unit="file", disable=quiet or len(todo) < 2)
     if workers > 1:
@@ -54,7 +61,9 @@ def convert_all(files: list[Path], out: Path, quiet: bool) -> tuple[list, int]:
             conversions[position] = next(converted)
             cache.store(out, keys[position], conversions[position])
     cache.keep_only(out, set(keys))
-    return conversions, len(files) - len(todo)
+    by_name = {source.name: conversion for source, conversion in zip(files, conversions)}
+    everything = [by_name.get(source.name) or _skipped(source) for source, _ in found]
+    return everything, len(files) - len(todo)
 
 
 def progress_map(results, progress):
@@ -65,22 +74,32 @@ def progress_map(results, progress):
 
 def ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
     if not sources.exists():
-        print(f"{sources}: no such file or folder", file=sys.stderr)
+        print(f"{printable(str(sources))}: no such file or folder", file=sys.stderr)
         return 2
-    files = find_sources(sources)
+    with holding(out, "an ingest"):
+        return _ingest(sources, out, strict, quiet)
+
+
+def _ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
+    found = find_sources(sources)
     out.mkdir(parents=True, exist_ok=True)
-    conversions, reused = convert_all(files, out, quiet)
-    problems = conflicting_issue_numbers(conversions) + write_all(out, conversions)
-    write_report(out, conversions, problems)
+    conversions, reused = convert_all(found, out, quiet)
+    # a folder is the whole truth: what no source of it writes any more leaves the content
+    problems, removed = write_all(out, conversions, whole=sources.is_dir())
+    problems = conflicting_issue_numbers(conversions) + problems
+    write_report(out, conversions, problems, removed)
+    shown = str(sources if sources.is_dir() else sources.parent)
     everything = [p for c in conversions for p in c.problems] + problems
     for problem in everything:
-        print(problem, file=sys.stderr)
+        print(problem.shown("" if shown == "." else shown), file=sys.stderr)
     documents = sum(len(c.documents) for c in conversions)
     errors = sum(p.severity == "error" for p in everything)
     warnings = len(everything) - errors
     if not quiet:
-        print(f"{len(files)} sources ({reused} unchanged, not converted again), {documents} documents, "
-              f"{warnings} warnings, {errors} errors → {out}")
+        for source, names in removed.items():
+            print(f"removed: {len(names)} documents of {printable(source)}")
+        print(f"{len(found)} sources ({reused} unchanged, not converted again), {documents} documents, "
+              f"{warnings} warnings, {errors} errors → {printable(str(out))}")
     if errors or (strict and warnings):
         return 1 if strict or not documents else 0
     return 0
@@ -94,15 +113,17 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("out", type=Path, help="the content folder to write")
     command.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or error")
     command.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    command.add_argument("--debug", action="store_true", help="show the traceback of a failure")
     command = commands.add_parser("add", help="put a new raw gazette into SOURCES/<publisher>/ and convert")
     command.add_argument("file", type=Path, help="the raw gazette to add")
     command.add_argument("--sources", type=Path, default=Path("sources"), help="the sources folder (sources)")
     command.add_argument("--out", type=Path, default=Path("content"), help="the content folder (content)")
     command.add_argument("--strict", action="store_true", help="fail (exit 1) on any warning or error")
+    command.add_argument("--debug", action="store_true", help="show the traceback of a failure")
     args = parser.parse_args(argv)
     if args.command == "add":
-        return add(args.file, args.sources, args.out, args.strict, ingest)
-    return ingest(args.sources, args.out, args.strict, args.quiet)
+        return run_reporting(lambda: add(args.file, args.sources, args.out, args.strict, ingest), args.debug)
+    return run_reporting(lambda: ingest(args.sources, args.out, args.strict, args.quiet), args.debug, args.out)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
-_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 _CELL_BREAK = re.compile(r"<\s*/?\s*(?:p|br|div|li)\b[^<>]*>", re.IGNORECASE)
 
 
@@ -29,17 +28,15 @@ def escape(text: str) -> str:
 
 
 def cell_parts(cell: str) -> list[str]:
-    """A table cell's text split where the source put ``<p>`` or ``<br>``, other tags
-    dropped: the input's HTML never reaches the page."""
+    """A table cell's text split where the source put ``<p>`` or ``<br>`` (a scrape's line
+    breaks); any other text that looks like a tag is text, kept and escaped as in a
+    paragraph, so nothing a cell printed is lost.
+
+    >>> cell_parts('市林业局<br/>市应急局'), cell_parts('<b>负责</b>')
+    (['市林业局', '市应急局'], ['<b>负责</b>'])
+    """
     cell = _CELL_BREAK.sub("\n", cell)
-    cell = _TAG.sub("", cell)
     return [part.strip() for part in cell.split("\n") if part.strip()]
-
-
-def strip_tags(text: str) -> tuple[str, int]:
-    """Text without HTML tags, and how many were removed."""
-    cleaned, count = _TAG.subn("", text)
-    return cleaned, count
 
 
 _ATTRIBUTE_LINE = re.compile(r"^\{[#.][^{}]*\}$")

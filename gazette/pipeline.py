@@ -6,10 +6,11 @@ every input line (the accounting) and the problems found, each with ``path:line`
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import artifacts, documents, masthead as mh, rules, webheader
+from .failures import reason
 from .problems import ConversionError, Problem
 from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
@@ -38,11 +39,11 @@ def convert_file(path: Path, display: str) -> Conversion:
     conversion = Conversion(display)
     try:
         lines, conversion.encoding = read_source(path)
-    except ConversionError as error:
-        conversion.problems.append(error.problem)
+    except ConversionError as error:  # named by the source's name, not the path it was read at
+        conversion.problems.append(replace(error.problem, path=display))
         return conversion
     except OSError as error:
-        conversion.problems.append(Problem(display, 1, "unreadable", str(error), "error"))
+        conversion.problems.append(Problem(display, 1, "unreadable", reason(error), "error"))
         return conversion
     convert_lines(lines, conversion)
     return conversion
@@ -173,8 +174,18 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
             conversion.warn(lines[head.start].no, "no-doc-number", f"document has no 发文字号: {document.meta['title'][:40]}")
         if document.meta["date"] is None and head.kind == "document":
             conversion.warn(lines[head.start].no, "no-date", f"no 成文日期 found: {document.meta['title'][:40]}")
+        _check_title(conversion, lines[head.start].no, document.meta["title"])
         conversion.documents.append(document)
     _dedupe_slugs(conversion)
+
+
+def _check_title(conversion: Conversion, line: int, title: str) -> None:
+    """A document's title is never dropped in silence: none found, or one so long that a
+    heading of the body may have run into it, is named."""
+    if not title:
+        conversion.warn(line, "no-title", "no title found for the document; its page is named by its number")
+    elif len(title) > rules.LONG_TITLE_CHARS:
+        conversion.warn(line, "long-title", f"a title of {len(title)} characters (check where it ends): {title[:40]}…")
 
 
 def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:

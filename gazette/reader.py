@@ -32,10 +32,55 @@ class Line:
         return not self.text or self.text.isspace()
 
 
+# Files that are not text, told by their first bytes: named for what they are, so a
+# maintainer who drops the city's PDF into sources/ learns why it gave nothing.
+FORMATS = ((b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a zip archive (a .docx, .xlsx or .zip)"),
+           (b"\xd0\xcf\x11\xe0", "an old Office file (.doc, .xls)"), (b"{\\rtf", "an RTF file"),
+           (b"\x89PNG", "a PNG image (a scan?)"), (b"\xff\xd8\xff", "a JPEG image (a scan?)"),
+           (b"II*\x00", "a TIFF image (a scan?)"), (b"MM\x00*", "a TIFF image (a scan?)"))
+HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>]|\?xml)", re.IGNORECASE)
+
+
+def _format_not_read(data: bytes, path: str) -> None:
+    what = next((name for magic, name in FORMATS if data.startswith(magic)), None)
+    if what is None and HTML_START.match(data[:512]):
+        what = "a web page (HTML)"
+    if what:
+        raise ConversionError(path, 1, "format-not-read",
+                              f"{what}: this converter reads text files (UTF-8, UTF-16, GB18030) only; "
+                              "save the gazette as text to convert it")
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text, with a byte-order mark or without one (told by where its ASCII
+    characters' zero bytes fall, and by decoding to text with no control characters)."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(codec), codec
+            except UnicodeDecodeError:
+                return None
+    sample = data[:4096]
+    if len(data) % 2 or b"\x00" not in sample:
+        return None
+    zeros_odd, zeros_even = sample[1::2].count(0), sample[0::2].count(0)
+    codec = "utf-16-le" if zeros_odd > zeros_even else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text[:4096] if c < " " and c not in "\t\n\r\f")
+    return (text, codec) if controls == 0 else None
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return (text, encoding name); raise ConversionError for what is not text."""
     if not data.strip():
         raise ConversionError(path, 1, "empty-file", "the file is empty")
+    _format_not_read(data, path)
+    utf16 = _utf16(data)
+    if utf16:
+        return utf16
     if b"\x00" in data[:65536]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ConversionError(path, line, "binary-file", "the file holds binary data (NUL byte), not text")

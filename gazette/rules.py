@@ -166,7 +166,9 @@ def is_title_like(text: str) -> bool:
     not a table row, not a note."""
     cleaned = clean_line(text)
     limit = LONG_TITLE_CHARS if "关于" in cleaned else TITLE_CHARS
-    if not cleaned or is_table_row(text) or len(cleaned) > limit or TOC_PAGE.search(cleaned):
+    # a title of any length printed on one line (…关于……的通知), never a sentence of the body
+    whole_title = "关于" in cleaned and "。" not in cleaned and ends_with_doc_type(cleaned)
+    if not cleaned or is_table_row(text) or (len(cleaned) > limit and not whole_title) or TOC_PAGE.search(cleaned):
         return False
     if ends_sentence(cleaned) or cleaned.endswith(("：", ":", "，", ",")):
         return False

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from .documents import FRONT_MATTER_KEYS
+from .failures import naming
 from .pipeline import Conversion
 from .problems import Problem
 
@@ -89,7 +90,11 @@ def plan_outputs(conversions: list[Conversion]) -> tuple[dict[str, tuple[Convers
     return planned, problems
 
 
-def write_all(out: Path, conversions: list[Conversion]) -> list[Problem]:
+def write_all(out: Path, conversions: list[Conversion], whole: bool = False) -> tuple[list[Problem], dict]:
+    """Write every planned file; remove what these sources wrote before and no longer
+    write, and, when ``whole`` (the conversions are of a whole sources folder), also what
+    sources no longer there wrote.  Returns the problems and the documents removed, by
+    the source that had written them."""
     planned, problems = plan_outputs(conversions)
     sources = {c.source for c in conversions}
     for conversion in conversions:
@@ -101,33 +106,62 @@ def write_all(out: Path, conversions: list[Conversion]) -> list[Problem]:
         if existing == text:
             continue  # this source wrote it so before (the text names its source)
         owner = _owner_of(existing)
-        if owner and owner != conversion.source and owner not in sources:
+        if existing is not None and not _ours(owner, sources, whole):
+            whose = f"written from {owner}" if owner else "not written by the converter"
             problems.append(Problem(conversion.source, 1, "path-conflict",
-                                    f"{relative} was written from {owner}; not overwritten", "error"))
+                                    f"{relative} was {whose}; not overwritten", "error"))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         _replace(path, text)
-    _remove_stale(out, planned, sources)
-    return problems
+    return problems, _remove_stale(out, planned, sources, whole)
+
+
+def _ours(owner: str | None, sources: set[str], whole: bool) -> bool:
+    """May this run replace a file written from ``owner``?  One of its own sources', or,
+    for a whole sources folder, any the converter wrote (a source no longer there)."""
+    return owner in sources or (whole and owner is not None)
 
 
 def _replace(path: Path, text: str) -> None:
     """Write through a temporary file: a reader never sees half a document, and a file
     linked elsewhere (the site's Markdown downloads) keeps its old text."""
     temporary = path.with_suffix(path.suffix + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+    try:
+        with naming(path):
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
-def _remove_stale(out: Path, planned: dict, sources: set[str]) -> None:
-    """Files written earlier from one of these sources that this run no longer produces."""
-    for path in sorted(out.rglob("*.md")):
+def _remove_stale(out: Path, planned: dict, sources: set[str], whole: bool) -> dict[str, list[str]]:
+    """Documents and issue records written earlier that this run no longer produces: of
+    these sources, or of any source when ``whole``.  Files the converter did not write
+    (no ``source`` in them) are left alone."""
+    removed: dict[str, list[str]] = {}
+    for path in sorted([*out.rglob("*.md"), *out.rglob(ISSUE_RECORD)]):
         relative = path.relative_to(out).as_posix()
-        if relative not in planned and _owner(path) in sources:
+        if relative in planned:
+            continue
+        owner = _owner(path)
+        if owner is not None and (owner in sources or whole):
             path.unlink()
+            if path.suffix == ".md":
+                removed.setdefault(owner, []).append(relative)
+    for left in out.rglob("*.tmp"):  # what an ingest killed while writing left (this one holds the lock)
+        left.unlink()
+    _remove_empty_folders(out)
+    return removed
 
 
-def write_report(out: Path, conversions: list[Conversion], problems: list[Problem]) -> dict:
+def _remove_empty_folders(out: Path) -> None:
+    for folder in sorted((p for p in out.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def write_report(out: Path, conversions: list[Conversion], problems: list[Problem],
+                 removed: dict[str, list[str]] | None = None) -> dict:
     report = {
         "sources": [
             {"source": c.source, "encoding": c.encoding, "folder": c.folder,
@@ -136,7 +170,8 @@ def write_report(out: Path, conversions: list[Conversion], problems: list[Proble
             for c in conversions
         ],
         "problems": [p.as_dict() for p in problems],
+        # what this run took out of the content: the documents of sources removed or renamed
+        "removed": [{"source": source, "documents": names} for source, names in sorted((removed or {}).items())],
     }
-    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                     encoding="utf-8")
+    _replace(out / "report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return report

@@ -13,15 +13,20 @@ Usage: ``python -m plugins.atomic_build [SETTINGS] [--content DIR] [--output DIR
 from __future__ import annotations
 
 import argparse
+import ctypes
 import hashlib
 import os
 import shutil
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from gazette.failures import Failure, naming, run_reporting
+from gazette.lock import holding
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +58,9 @@ def _remove_in_background(folder: Path) -> threading.Thread | None:
     if folder.exists():
         folder.rename(folder.with_name(f"{folder.name}.{os.getpid()}.trash"))
     trash = sorted(folder.parent.glob(f"{folder.name}.*.trash"))
+    # a killed build's folders: no build runs beside this one (it holds the lock)
+    trash += sorted(folder.parent.glob(f"{folder.name.removesuffix('.old')}.build-*"))
+    trash += sorted(folder.parent.glob(f"{folder.name.removesuffix('.old')}.new*"))  # an older code's
     if not trash:
         return None
 
@@ -66,27 +74,64 @@ def _remove_in_background(folder: Path) -> threading.Thread | None:
 
 
 def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> Path:
-    settings = read_settings(settings_file, override=overrides or {})
+    """Build the site into a folder of this build's own beside the output, then put it in
+    the output's place in one step; one build at a time (the output's lock, then the
+    content's, which an ingest holds while it writes)."""
+    try:
+        settings = read_settings(settings_file, override=overrides or {})
+    except ValueError as error:  # Pelican's word on a setting: no content folder, …
+        raise Failure(f"{settings_file}: {error}") from error
+    final = Path(settings["OUTPUT_PATH"]).resolve()
+    with holding(final, "a build"), holding(Path(settings["PATH"]), "a build"):
+        return _build(settings, final)
+
+
+def _build(settings: dict, final: Path) -> Path:
     if settings.get("CACHE_CONTENT"):
         settings["CACHE_PATH"] = str(versioned_cache(Path(settings["CACHE_PATH"])))
-    final = Path(settings["OUTPUT_PATH"]).resolve()
-    staging = final.with_name(final.name + ".new")
     previous = final.with_name(final.name + ".old")  # the site before, kept by the last build
-    if staging.exists():
-        shutil.rmtree(staging)
+    cleaner = _remove_in_background(previous)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{final.name}.build-", dir=final.parent))
+    staging = work / final.name
     settings["OUTPUT_PATH"] = str(staging)
     if final.exists():
         settings["PREVIOUS_OUTPUT"] = str(final)  # unchanged pages are linked from it (page_reuse)
-    cleaner = _remove_in_background(previous)
     try:
-        Pelican(settings).run()
+        with naming(staging):
+            Pelican(settings).run()
+        swap(staging, final)
+        if staging.exists():  # the site it replaced: removed while the next build runs
+            staging.rename(previous)
     finally:
+        shutil.rmtree(work, ignore_errors=True)
         if cleaner:
             cleaner.join()
-    if final.exists():
-        final.rename(previous)  # removed while the next build runs
-    staging.rename(final)
     return final
+
+
+RENAME_EXCHANGE = 2  # renameat2's flag: swap two paths in one step
+
+
+def swap(new: Path, final: Path) -> None:
+    """Put ``new`` in ``final``'s place in one atomic step, leaving the old ``final`` at
+    ``new`` (Linux's renameat2 with RENAME_EXCHANGE), so ``final`` is always a whole site,
+    even if the build is killed here.  Where the kernel cannot exchange, two renames."""
+    if not final.exists():
+        new.rename(final)
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is not None and renameat2(AT_FDCWD, os.fsencode(new), AT_FDCWD, os.fsencode(final),
+                                           RENAME_EXCHANGE) == 0:
+        return
+    held = new.with_name(new.name + ".replaced")
+    final.rename(held)
+    new.rename(final)
+    held.rename(new)
+
+
+AT_FDCWD = -100
 
 
 def main(argv: list[str]) -> None:
@@ -95,11 +140,14 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--content", help="content folder (default: the settings' PATH)")
     parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
     parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
+    parser.add_argument("--sources", help="the sources folder the content was converted from (GAZETTE_SOURCES)")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of a failure")
     args = parser.parse_args(argv)
     overrides = {key: value for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output),
-                                               ("CACHE_PATH", args.cache)) if value}
-    build(args.settings, overrides)
+                                               ("CACHE_PATH", args.cache), ("GAZETTE_SOURCES", args.sources))
+                 if value}
+    return run_reporting(lambda: build(args.settings, overrides) and 0, args.debug, args.output or "output")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

@@ -52,7 +52,7 @@ def site(tmp_path_factory):
     shutil.copytree(Path(__file__).parent / "fixtures" / "site", sources / "web")
     result = run_ingest(sources, work / "content")
     assert result.returncode == 0, result.stderr
-    return build_site(work / "content", work / "output", ROOT), work / "content"
+    return build_site(work / "content", work / "output", ROOT, sources=sources), work / "content"
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright downloads no browser

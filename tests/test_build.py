@@ -25,7 +25,7 @@ def same_files(one, other):
 
 def test_two_builds_are_byte_identical(site, tmp_path):
     output, content = site
-    same_files(output, build_site(content, tmp_path / "again", ROOT))
+    same_files(output, build_site(content, tmp_path / "again", ROOT, sources=output.parent / "sources"))
 
 
 def test_a_rebuild_from_the_caches_after_a_new_issue_equals_a_cold_build(tmp_path):
@@ -78,7 +78,7 @@ def test_a_build_keeps_the_replaced_site_once_and_clears_what_a_killed_build_lef
     assert files(tmp_path / "output.old") == files(target)  # the site it replaced, here the same
     build_site(content, target, ROOT)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("output")) == [
-        "output", "output-cache", "output.old"]
+        "output", "output-cache", "output.lock", "output.old"]
 
 
 def test_two_issues_carrying_the_same_document_give_two_pages_without_a_warning(site, tmp_path, caplog):
@@ -105,6 +105,7 @@ def test_a_build_in_another_process_is_byte_identical(site, tmp_path, seed):
     one order (the feeds list them so)."""
     output, content = site
     subprocess.run([sys.executable, "-m", "plugins.atomic_build", "pelicanconf.py", "--content", str(content),
-                    "--output", str(tmp_path / "output"), "--cache", str(tmp_path / "cache")],
+                    "--output", str(tmp_path / "output"), "--cache", str(tmp_path / "cache"),
+                    "--sources", str(output.parent / "sources")],
                    cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
     same_files(output, tmp_path / "output")

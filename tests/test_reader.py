@@ -15,7 +15,8 @@ def test_decode_reads_the_three_encodings(encoding):
 @pytest.mark.parametrize("data, code", [
     (b"", "empty-file"),
     (b"  \n\n", "empty-file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary-file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "format-not-read"),
+    (b"\x07\x00\x13\x00garbage\x00\x00\x01", "binary-file"),
     ("Grüße aus Köln, a Latin-1 text".encode("latin-1"), "unknown-encoding"),
 ])
 def test_decode_rejects_what_is_not_text_with_a_named_problem(data, code):

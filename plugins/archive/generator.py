@@ -93,7 +93,7 @@ class ArchiveGenerator(Generator):
         """Each document's Markdown and the raw source lines it came from, beside its page.
         An excerpt of a source file and line range the last build showed is linked from
         its site by the page-reusing writer, if there is one."""
-        root = Path(self.settings.get("GAZETTE_ROOT", "."))  # where the `source` paths start
+        root = Path(self.settings.get("GAZETTE_SOURCES", "sources"))  # where the `source` paths start
         reuse = getattr(writer, "reuse", None)
         sources = SourceLines(root)
         for issue in self.archive.issues.values():
@@ -156,7 +156,11 @@ class SourceLines:
 
     def _bytes(self, source: str) -> bytes:
         path = self.root / source
-        return path.read_bytes() if path.is_file() else b""
+        if path.is_file():
+            return path.read_bytes()
+        log.warning("%s: a document's source is not in the sources folder (GAZETTE_SOURCES); its source "
+                    "lines are left empty", path)
+        return b""
 
     def digest(self, source: str) -> str:
         if source not in self.digests:

@@ -37,7 +37,8 @@ def build_qa(report: dict, archive: Archive) -> dict:
     issues.sort(key=lambda i: (i["publisher"] or "", i["url"]))
     return {"issues": issues, "duplicate_numbers": _duplicates(archive), "gaps": _gaps(archive),
             "run_problems": report.get("problems", []),
-            "unconverted": [s for s in report["sources"] if not s["documents"]]}
+            "unconverted": [s for s in report["sources"] if not s["documents"]],
+            "removed": report.get("removed", [])}
 
 
 def _duplicates(archive: Archive) -> list[dict]:
@@ -74,6 +75,8 @@ def qa_csv(qa: dict) -> str:
         for item in issue["incomplete"]:
             table.writerow([issue["publisher"], issue["issue_label"], "warning", "missing-metadata",
                             item["document"], "", "、".join(item["missing"]) + "：" + item["title"]])
+    for gone in qa["removed"]:
+        table.writerow(["", "", "info", "removed", gone["source"], "", f"{len(gone['documents'])} documents removed"])
     for problem in qa["run_problems"]:
         table.writerow(["", "", problem["severity"], problem["code"], problem["path"], problem["line"],
                         problem["message"]])

@@ -12,10 +12,13 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from pelican import signals
+
+from gazette.failures import Failure, debugging, describe
 
 from .writer import write_search_files
 
@@ -30,10 +33,34 @@ def build(content: Path, folder: Path, cache: Path | None = None, previous: Path
     return stats
 
 
+def _build_reporting(content: Path, folder: Path, *rest) -> None:
+    """``build`` in the forked process: a failure the maintainer can cause (a full disk)
+    in one line, the build then failing with it."""
+    try:
+        build(content, folder, *rest)
+    except OSError as error:
+        if debugging():
+            raise
+        print(describe(error, folder), file=sys.stderr)
+        sys.exit(1)
+
+
+def _forget_failed_builds() -> None:
+    """A build that failed in this process before its end left its index process here:
+    stop it (its folder went with that build's)."""
+    while _running:
+        process, staging, _ = _running.pop()
+        if process is not None:
+            process.kill()
+            process.join()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def start(pelican):
+    _forget_failed_builds()
     lunr_js = Path(pelican.settings.get("LUNR_JS", LUNR_JS))
     if not lunr_js.exists():
-        raise FileNotFoundError(f"{lunr_js} is missing: run `npm ci` (make setup) to install lunr.js")
+        raise Failure(f"{lunr_js}: missing — run `npm ci` (make setup) to install lunr.js")
     # beside the output (the same file system: moved in at the end, not copied)
     output = Path(pelican.output_path)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -46,7 +73,7 @@ def start(pelican):
     previous = Path(previous) / "search" if previous and cache else None
     arguments = (content, staging / "search", cache, previous)
     if "fork" in multiprocessing.get_all_start_methods():
-        process = multiprocessing.get_context("fork").Process(target=build, args=arguments)
+        process = multiprocessing.get_context("fork").Process(target=_build_reporting, args=arguments)
         process.start()
     else:
         build(*arguments)
@@ -62,7 +89,8 @@ def finish(pelican):
             process.join()
             if process.exitcode != 0:
                 shutil.rmtree(staging, ignore_errors=True)
-                raise RuntimeError(f"building the search index failed (exit code {process.exitcode})")
+                raise Failure(f"{staging}: building the search index failed (exit code {process.exitcode}); "
+                              "see the line above, or run again with --debug")
         shutil.rmtree(output / "search", ignore_errors=True)
         shutil.move(str(staging / "search"), str(output / "search"))
         shutil.rmtree(staging, ignore_errors=True)

@@ -148,7 +148,7 @@ def _remove_stale(out: Path, planned: dict, sources: set[str], whole: bool) -> d
             path.unlink()
             if path.suffix == ".md":
                 removed.setdefault(owner, []).append(relative)
-    for left in out.rglob("*.tmp"):  # what an ingest killed while writing left (this one holds the lock)
+    for left in out.rglob("*.md.tmp"):  # what an ingest killed while writing left (this one holds the lock)
         left.unlink()
     _remove_empty_folders(out)
     return removed

@@ -49,6 +49,7 @@ def add(c, path, debug=False):
 def qa(c, content="content", strict=False):
     """Summarise content/report.json; with --strict, fail on errors, unaccounted lines, unmatched TOC entries,
     text before an issue's first document (a document not recognised) or files not converted."""
+    import json
     from pathlib import Path
 
     from gazette.problems import Problem, failing_in_strict_qa
@@ -56,8 +57,6 @@ def qa(c, content="content", strict=False):
     report = Path(content) / "report.json"
     if not report.exists():
         raise Exit(f"{report}: no conversion report — run `invoke ingest` first", code=2)
-    import json
-
     data = json.loads(report.read_text(encoding="utf-8"))
     problems = [Problem(**p) for s in data["sources"] for p in s["problems"]] + \
         [Problem(**p) for p in data["problems"]]

@@ -111,6 +111,7 @@ def _build(settings: dict, final: Path) -> Path:
 
 
 RENAME_EXCHANGE = 2  # renameat2's flag: swap two paths in one step
+AT_FDCWD = -100      # renameat2's "relative to the working folder"
 
 
 def swap(new: Path, final: Path) -> None:
@@ -129,9 +130,6 @@ def swap(new: Path, final: Path) -> None:
     final.rename(held)
     new.rename(final)
     held.rename(new)
-
-
-AT_FDCWD = -100
 
 
 def main(argv: list[str]) -> None:

@@ -18,6 +18,7 @@ from .pipeline import Conversion, convert_file
 from .problems import Problem, printable
 from .sources import Source, find_sources
 from .writer import render, write_all, write_report
+from .kinds import Code
 
 
 def _convert(job: tuple[Path, str]):
@@ -36,7 +37,7 @@ def _keyed(source: Source) -> tuple[Source, str | None]:
     try:
         return source, cache.key(source.path, source.name)
     except OSError as error:
-        problem = Problem(source.name, 1, "unreadable", reason(error), "error")
+        problem = Problem(source.name, 1, Code.UNREADABLE, reason(error), "error")
         return Source(source.path, source.name, problem), None
 
 

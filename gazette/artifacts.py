@@ -10,6 +10,7 @@ from .reader import Line
 from .docnumber import HAN
 from .rules import PAGE_NUMBER, is_addressee_line, is_table_row
 from .text import clean_line, despace, ends_sentence
+from .kinds import LineKind
 
 NEIGHBOUR_PARAGRAPH_CHARS = 16
 GAZETTE_NAME = re.compile(rf"[{HAN}]{{2,20}}?{mh.GAZETTE}")
@@ -36,7 +37,6 @@ def _page_furniture(text: str) -> bool:
                             or re.fullmatch(r"[\d\s第页期()（）·]+", text))
 
 
-PAGE_BREAK = "page_break"  # Line.kind of the lines mark_page_breaks finds
 BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
 ANY_DIGIT = re.compile(r"\d")
 
@@ -63,7 +63,7 @@ def mark_page_breaks(lines: list[Line]) -> None:
     headers = [i for i, line in enumerate(lines) if is_page_break_line(line.text)]
     before, after = [], []  # bare numbers just above and just below a running header
     for index in headers:
-        lines[index].kind = PAGE_BREAK
+        lines[index].kind = LineKind.PAGE_BREAK
         near = [_nearest_text(lines, index, step) for step in (-1, 1)]
         if _prints_page_number(lines[index].text) or any(n in headers for n in near if n is not None):
             continue  # the page's number is printed already (— 12 —, 盘锦市人民政府公报 2024年第1期 ·12·)
@@ -72,7 +72,7 @@ def mark_page_breaks(lines: list[Line]) -> None:
                 side.append(n)
     # a gazette prints its page numbers on one side of the header: the side in sequence
     for index in max(_in_sequence(lines, before), _in_sequence(lines, after), key=len):
-        lines[index].kind = PAGE_BREAK
+        lines[index].kind = LineKind.PAGE_BREAK
 
 
 def _prints_page_number(text: str) -> bool:
@@ -105,7 +105,7 @@ def _nearest_text(lines: list[Line], index: int, step: int) -> int | None:
 def _neighbour(lines: list[Line], index: int, step: int) -> str:
     """The nearest line of text, a page's header or footer passed over."""
     near = _nearest_text(lines, index, step)
-    while near is not None and lines[near].kind == PAGE_BREAK:
+    while near is not None and lines[near].kind == LineKind.PAGE_BREAK:
         near = _nearest_text(lines, near, step)
     return lines[near].stripped if near is not None else ""
 
@@ -114,7 +114,7 @@ def is_page_number(lines: list[Line], index: int) -> bool:
     """A bare number between paragraphs (``12``, ``- 12 -``), not a cell of a table that a
     web scrape printed one cell per line."""
     text = lines[index].stripped
-    if lines[index].kind == PAGE_BREAK:
+    if lines[index].kind == LineKind.PAGE_BREAK:
         return bool(PAGE_NUMBER.match(text))
     if not PAGE_NUMBER.match(text):
         return False
@@ -158,7 +158,7 @@ def reads_as_text(text: str) -> bool:
 def preface_kind(text: str) -> str:
     """Kind of a line before the TOC or the first document."""
     if not text.strip():
-        return "blank"
+        return LineKind.BLANK
     if webheader.is_chrome(text):
-        return "web_chrome"
-    return "masthead"
+        return LineKind.WEB_CHROME
+    return LineKind.MASTHEAD

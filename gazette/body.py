@@ -16,6 +16,7 @@ from .markdown_text import cell_parts, escape
 from .reader import Line
 from .text import clean_line, despace, despace_body, ends_sentence, fold
 from .wrapping import Wrapping
+from .kinds import Code
 
 HEADING_RULES = (
     (re.compile(r"^第[一二三四五六七八九十百零〇]+章"), 2),
@@ -59,104 +60,170 @@ def heading_level(text: str) -> int | None:
 
 def render(lines: list[Line], roles: Roles, chronicle: bool = False,
            wrapping: Callable[[], Wrapping] | None = None) -> tuple[str, list[tuple[int, str, str]]]:
-    """The Markdown body and the notes to report: (line number, code, message)."""
+    """The Markdown body and the notes to report: (line number, code, message).
+
+    Each line with text goes to the first of ``BLOCK_RULES`` that takes it; a run of
+    one-cell lines that ``tables.find`` reads as a flattened table is rendered whole."""
     if chronicle:
         return render_chronicle(lines, roles), []
     lines = tables.with_tabs(lines)
     items = [(index, line) for index, line in enumerate(lines)
              if (index not in roles.skip or index == roles.title_at) and not line.blank]
-    texts = [despace_body(clean_line(line.text))
-             if index not in roles.classes and index != roles.title_at and not rules.is_table_row(line.text) else "\n" * 99
-             for index, line in items]
+    texts = _plain_texts(items, roles)
     regions = {region.start: region for region in tables.find(texts)}
-    blocks: list[str] = []
-    notes: list[tuple[int, str, str]] = []
-    paragraph: list[str] = []
-    table: list[list[str]] = []
-    seen_enclosure = False
     own = Wrapping(lines)  # a document's own width first: a file may mix layouts
-    wrapping = own if own.width or wrapping is None else wrapping()
-
-    paragraph_line = 0
-    last_line = None  # the paragraph's last line as printed
-
-    def flush():
-        nonlocal paragraph, table
-        if paragraph:
-            text, unclear = cleanup.clean("".join(paragraph))
-            # the spaces a formula's cleanup leaves (、 150mg/m³), not the gaps each line kept
-            text = "\u3000".join(map(despace, text.split("\u3000")))
-            notes.extend((paragraph_line, "unclear-fragment", f"left as printed: {f}") for f in unclear)
-            blocks.append(escape(text))
-            paragraph = []
-        if table:
-            blocks.append(render_table(table))
-            table = []
-
+    body = _Body(roles, own if own.width or wrapping is None else wrapping())
     position = 0
     while position < len(items):
-        index, line = items[position]
         region = regions.get(position)
         if region:
-            flush()
-            blocks.append(_render_region(region, texts, notes, items))
+            body.flush()
+            body.blocks.append(_render_region(region, texts, body.notes, items))
             position = region.end
             continue
+        index, line = items[position]
         position += 1
-        if index == roles.title_at:
-            flush()
-            blocks.append(roles.title_block)
-            continue
-        if rules.is_table_row(line.text):
-            if paragraph:
-                flush()
-            cells = ["<br>".join(escape(cleanup.clean(despace(p))[0]) for p in cell_parts(cell))
-                     for cell in line.text.split("\t")]
-            if not table or fold("".join(cells)) != fold("".join(table[0])):
-                table.append(cells)
-            continue
         text = despace_body(clean_line(line.text))
-        if table:
-            flush()
-        css = roles.classes.get(index)
-        if css == "signature":
-            text = metadata.signature_text(line.text) or text
-        elif css == "doc-number" and rules.DATE.search(text):
-            text = _date_apart(text)
-        if css:
-            flush()
-            if css == "addressees" and blocks and blocks[-1].startswith("{.addressees}") \
-                    and not blocks[-1].endswith(("：", ":")):
-                blocks[-1] += escape(text)  # the addressees go on, wrapped onto another line
-            else:
-                blocks.append(f"{{.{css}}}\n{escape(text)}")
-            continue
-        attachment = rules.ATTACHMENT_HEADING.match(clean_line(line.text))  # spaced: 附件2 清单
-        if attachment:
-            flush()
-            number = attachment["number"] or str(1 + sum("\n## 附件" in b for b in blocks))
-            blocks.append(f"{{#attachment-{_ascii_number(number)} .attachment}}\n## 附件{number}")
-            if attachment["title"]:  # printed on the heading's line
-                blocks.append(escape(despace(attachment["title"])))
-            continue
-        level = heading_level(text) if not wrapping.full(line) else None  # a full line goes on below
-        if level and (not paragraph or _starts_new_paragraph(paragraph, text)):
-            flush()
-            blocks.append(f"{'#' * level} {escape(text)}")
-            continue
-        if not seen_enclosure and _is_enclosure_title(text, index, roles) and _title_start(paragraph):
-            seen_enclosure = True  # the enclosed plan's title, perhaps printed on two lines
-            blocks.append(f"{{.enclosure-title}}\n## {escape(''.join(paragraph) + text)}")
-            paragraph = []
-            continue
-        if _starts_new_paragraph(paragraph, text, bool(paragraph) and wrapping.cut(last_line, line)):
-            flush()
-        if not paragraph:
-            paragraph_line = line.no
-        paragraph.append(text)
-        last_line = line
-    flush()
-    return "\n\n".join(blocks) + "\n", notes
+        next(rule for rule in BLOCK_RULES if rule(body, index, line, text))
+    body.flush()
+    return "\n\n".join(body.blocks) + "\n", body.notes
+
+
+def _plain_texts(items: list[tuple[int, Line]], roles: Roles) -> list[str]:
+    """Each line's text for finding flattened tables; a line with a role, the title or a
+    row stands for a break (no region runs across it)."""
+    return [despace_body(clean_line(line.text))
+            if index not in roles.classes and index != roles.title_at and not rules.is_table_row(line.text) else "\n" * 99
+            for index, line in items]
+
+
+class _Body:
+    """The blocks written so far, and the paragraph or table being gathered."""
+
+    def __init__(self, roles: Roles, wrapping: Wrapping):
+        self.roles, self.wrapping = roles, wrapping
+        self.blocks: list[str] = []
+        self.notes: list[tuple[int, str, str]] = []
+        self.paragraph: list[str] = []
+        self.table: list[list[str]] = []
+        self.paragraph_line = 0     # where the paragraph began
+        self.last_line = None       # the paragraph's last line as printed
+        self.seen_enclosure = False
+
+    def flush(self) -> None:
+        if self.paragraph:
+            text, unclear = cleanup.clean("".join(self.paragraph))
+            # the spaces a formula's cleanup leaves (、 150mg/m³), not the gaps each line kept
+            text = "\u3000".join(map(despace, text.split("\u3000")))
+            self.notes.extend((self.paragraph_line, Code.UNCLEAR_FRAGMENT, f"left as printed: {f}") for f in unclear)
+            self.blocks.append(escape(text))
+            self.paragraph = []
+        if self.table:
+            self.blocks.append(render_table(self.table))
+            self.table = []
+
+
+# A block rule takes the line (returns True) or leaves it to the rules below it.
+BlockRule = Callable[[_Body, int, Line, str], bool]
+
+
+def _printed_title(body: _Body, index: int, line: Line, text: str) -> bool:
+    """The title as printed, where it stands (the head stage chose its block)."""
+    if index != body.roles.title_at:
+        return False
+    body.flush()
+    body.blocks.append(body.roles.title_block)
+    return True
+
+
+def _table_row(body: _Body, index: int, line: Line, text: str) -> bool:
+    """A tab-separated row; a header row repeated after a page break is dropped.  Any other
+    line ends the table."""
+    if not rules.is_table_row(line.text):
+        if body.table:
+            body.flush()
+        return False
+    if body.paragraph:
+        body.flush()
+    cells = ["<br>".join(escape(cleanup.clean(despace(p))[0]) for p in cell_parts(cell))
+             for cell in line.text.split("\t")]
+    if not body.table or fold("".join(cells)) != fold("".join(body.table[0])):
+        body.table.append(cells)
+    return True
+
+
+def _marked_line(body: _Body, index: int, line: Line, text: str) -> bool:
+    """A line the metadata stage gave a role: its own paragraph with that class."""
+    css = body.roles.classes.get(index)
+    if not css:
+        return False
+    if css == "signature":
+        text = metadata.signature_text(line.text) or text
+    elif css == "doc-number" and rules.DATE.search(text):
+        text = _date_apart(text)
+    body.flush()
+    blocks = body.blocks
+    if css == "addressees" and blocks and blocks[-1].startswith("{.addressees}") and not blocks[-1].endswith(("：", ":")):
+        blocks[-1] += escape(text)  # the addressees go on, wrapped onto another line
+    else:
+        blocks.append(f"{{.{css}}}\n{escape(text)}")
+    return True
+
+
+def _attachment_heading(body: _Body, index: int, line: Line, text: str) -> bool:
+    """附件2 (its title perhaps on the same line): an anchored section."""
+    attachment = rules.ATTACHMENT_HEADING.match(clean_line(line.text))  # spaced: 附件2 清单
+    if not attachment:
+        return False
+    body.flush()
+    number = attachment["number"] or str(1 + sum("\n## 附件" in b for b in body.blocks))
+    body.blocks.append(f"{{#attachment-{_ascii_number(number)} .attachment}}\n## 附件{number}")
+    if attachment["title"]:  # printed on the heading's line
+        body.blocks.append(escape(despace(attachment["title"])))
+    return True
+
+
+def _numbered_heading(body: _Body, index: int, line: Line, text: str) -> bool:
+    """A short line opening with the official numbering (一、 （一） 1. 第一章)."""
+    level = heading_level(text) if not body.wrapping.full(line) else None  # a full line goes on below
+    if not level or (body.paragraph and not _starts_new_paragraph(body.paragraph, text)):
+        return False
+    body.flush()
+    body.blocks.append(f"{'#' * level} {escape(text)}")
+    return True
+
+
+def _enclosure_title(body: _Body, index: int, line: Line, text: str) -> bool:
+    """The enclosed plan's title after a 印发 notice's signature, perhaps on two lines."""
+    if body.seen_enclosure or not _is_enclosure_title(text, index, body.roles) or not _title_start(body.paragraph):
+        return False
+    body.seen_enclosure = True
+    body.blocks.append(f"{{.enclosure-title}}\n## {escape(''.join(body.paragraph) + text)}")
+    body.paragraph = []
+    return True
+
+
+def _paragraph_line(body: _Body, index: int, line: Line, text: str) -> bool:
+    """Anything else: joined to the paragraph, or starting the next one."""
+    if _starts_new_paragraph(body.paragraph, text, bool(body.paragraph) and body.wrapping.cut(body.last_line, line)):
+        body.flush()
+    if not body.paragraph:
+        body.paragraph_line = line.no
+    body.paragraph.append(text)
+    body.last_line = line
+    return True
+
+
+# The order of precedence, top to bottom: the first rule that takes a line decides it.
+BLOCK_RULES: tuple[BlockRule, ...] = (
+    _printed_title,
+    _table_row,
+    _marked_line,
+    _attachment_heading,
+    _numbered_heading,
+    _enclosure_title,
+    _paragraph_line,
+)
 
 
 def _render_region(region: tables.Flattened, texts: list[str], notes: list, items: list) -> str:
@@ -166,7 +233,7 @@ def _render_region(region: tables.Flattened, texts: list[str], notes: list, item
     lines = [items[k][1].stripped for k in range(region.start, region.end)]
     spaced = sum(1 for text in lines if re.search(r"\S\s+\S", text))
     if spaced * 2 < len(lines):  # a list of "name  post" lines is a list, not a lost table
-        notes.append((first_line, "flattened-table",
+        notes.append((first_line, Code.FLATTENED_TABLE,
                       f"{region.end - region.start} one-cell lines (a table flattened by the scrape?) kept as a list"))
     return "\n".join(f"- {escape(text)}" for text in texts[region.start:region.end])
 

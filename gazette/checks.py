@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .pipeline import Conversion
 from .problems import Problem
+from .kinds import Code
 
 
 def conflicting_issue_numbers(conversions: list[Conversion]) -> list[Problem]:
@@ -18,7 +19,7 @@ def conflicting_issue_numbers(conversions: list[Conversion]) -> list[Problem]:
         other = seen.setdefault(key, conversion)
         if other is not conversion and other.issue["issue_label"] != issue["issue_label"]:
             problems.append(Problem(
-                conversion.source, 1, "conflicting-issue-number",
+                conversion.source, 1, Code.CONFLICTING_ISSUE_NUMBER,
                 f"总第{issue['issue_number']}期 is also printed on {other.source} "
                 f"({other.issue['issue_label']}); both issues are kept"))
     return problems

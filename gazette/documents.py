@@ -11,6 +11,7 @@ from .split import Head
 from .markdown_text import escape
 from .text import clean_line, despace, fold
 from .wrapping import Wrapping
+from .kinds import LineKind
 
 FRONT_MATTER_KEYS = (
     "kind", "title", "doc_number", "doc_number_raw", "issuer", "issuers", "addressees", "date", "note",
@@ -106,7 +107,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     # the body may print no number: the TOC's entry, or the web page's header, gives it
     in_toc = docnumber.parse(entry.doc_number_raw) if entry and entry.doc_number_raw else None
     number = head.doc_number or in_toc or docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
-    found = _find_parts(lines, after_head, end) if head.kind == "document" else metadata.Extracted()
+    found = _find_parts(lines, after_head, end) if head.kind == LineKind.DOCUMENT else metadata.Extracted()
     is_order = bool(number and number.year is None and number.prefix.endswith("令"))
     if is_order and title.endswith("令"):  # the order's own heading; name it by what it enacts
         title = head.toc_title or _enclosed_title(lines, found, after_head, end) or title
@@ -123,10 +124,10 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
     roles = _roles(lines, head, found, local)
     _place_printed_title(roles, head, lines, local, title)
-    rendered, notes = body.render(own, roles, chronicle=head.kind == "chronicle", wrapping=context.wrapping)
+    rendered, notes = body.render(own, roles, chronicle=head.kind == LineKind.CHRONICLE, wrapping=context.wrapping)
     headings = _attachment_headings(lines, after_head, end)
     meta = {
-        "kind": head.kind,
+        "kind": str(head.kind),
         "title": title,
         "doc_number": number.normalised if number else None,
         "doc_number_raw": (clean_line(lines[head.number_index].text) if head.number_apart
@@ -137,7 +138,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "date": found.date,
         "note": found.note,
         "attachments": metadata.complete_attachments(found.attachments, headings) if found.attachments else headings,
-        "doc_type": "大事记" if head.kind == "chronicle" else "令" if is_order else rules.doc_type_of(title),
+        "doc_type": "大事记" if head.kind == LineKind.CHRONICLE else "令" if is_order else rules.doc_type_of(title),
         "cites": cites,
         "repeals": repeals,
         "topics": topics.classify(title, text),
@@ -172,7 +173,7 @@ def _without(lines: list[Line], artifacts: set[int]) -> list[Line]:
         return lines
     view = list(lines)
     for i in artifacts:
-        view[i] = Line(lines[i].no, "", "artifact")
+        view[i] = Line(lines[i].no, "", LineKind.ARTIFACT)
     return view
 
 

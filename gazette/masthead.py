@@ -13,7 +13,7 @@ from .docnumber import HAN
 from .reader import Line
 from .rules import CN_DIGIT_CHARS, cn_number, parse_date
 from .text import clean_line, despace
-from .webheader import WEB_META
+from .kinds import LineKind
 
 GAZETTE = "(?:公报|政报)"  # 盘锦市人民政府公报; many cities print 政报: 大连政报
 PUBLISHER = re.compile(rf"^(?P<name>[{HAN}]{{2,20}}{GAZETTE})$")
@@ -56,7 +56,7 @@ def read_masthead(lines: list[Line], limit: int, web: dict[str, str]) -> Masthea
         _read_issue(head, web["信息名称"], 0)
     for line in lines[:limit]:
         text = despace(clean_line(line.text))
-        if not text or line.kind == WEB_META:
+        if not text or line.kind == LineKind.WEB_META:
             continue
         _read_publisher(head, text, line.no)
         _read_issue(head, text, line.no)

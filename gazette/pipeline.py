@@ -16,8 +16,8 @@ from .reader import Line, read_source
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
 from .text import clean_line
-from .toc import SECTION_HEADING
 from .wrapping import Wrapping
+from .kinds import Code, LineKind
 
 
 @dataclass
@@ -43,7 +43,7 @@ def convert_file(path: Path, display: str) -> Conversion:
         conversion.problems.append(replace(error.problem, path=display))
         return conversion
     except OSError as error:
-        conversion.problems.append(Problem(display, 1, "unreadable", reason(error), "error"))
+        conversion.problems.append(Problem(display, 1, Code.UNREADABLE, reason(error), "error"))
         return conversion
     convert_lines(lines, conversion)
     return conversion
@@ -62,7 +62,7 @@ def convert_lines(lines: list[Line], conversion: Conversion) -> None:
     if not structure.heads:
         single = _single_document(lines, first, kinds, fields)
         if single is None:
-            conversion.problems.append(Problem(conversion.source, 1, "no-document",
+            conversion.problems.append(Problem(conversion.source, 1, Code.NO_DOCUMENT,
                                                "no recognisable document (no document number, TOC or title)",
                                                "error"))
             _count(lines, kinds, conversion)
@@ -84,10 +84,10 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
     toc_index = structure.toc_index
     for index in range(first):
         line = lines[index]
-        if line.kind == webheader.WEB_META:
-            kinds[line.no] = webheader.WEB_META
+        if line.kind == LineKind.WEB_META:
+            kinds[line.no] = LineKind.WEB_META
         elif toc_index is not None and index == toc_index:
-            kinds[line.no] = "toc"
+            kinds[line.no] = LineKind.TOC
         elif toc_index is not None and toc_index < index < structure.toc_end:
             kinds[line.no] = _toc_line_kind(line, structure)
         else:
@@ -104,8 +104,8 @@ def _check_preface(lines: list[Line], first: int, kinds: dict[int, str], convers
     if not texts or not (addressed or any(rules.is_date_line(line.text) for line in preface)):
         return
     for line in texts:
-        kinds[line.no] = "preface_text"
-    conversion.warn(texts[0].no, "text-before-first-document",
+        kinds[line.no] = LineKind.PREFACE_TEXT
+    conversion.warn(texts[0].no, Code.TEXT_BEFORE_FIRST_DOCUMENT,
                     f"{len(texts)} lines of text before the first document (a document not recognised?): "
                     f"{clean_line(texts[0].text)[:30]}")
 
@@ -114,26 +114,26 @@ def _classify_back_toc(lines: list[Line], structure: Structure, kinds: dict[int,
     """The lines of a TOC printed after the documents."""
     if structure.body_end is None:
         return
-    kinds[lines[structure.toc_index].no] = "toc"
+    kinds[lines[structure.toc_index].no] = LineKind.TOC
     for line in lines[structure.toc_index + 1:]:
         kinds[line.no] = _toc_line_kind(line, structure)
 
 
 def _toc_line_kind(line: Line, structure: Structure) -> str:
     """A line of the TOC: an entry's, a section's, or the page furniture printed in it."""
-    return "blank" if line.blank else structure.toc_kinds.get(line.no, "toc")
+    return LineKind.BLANK if line.blank else structure.toc_kinds.get(line.no, LineKind.TOC)
 
 
 def _single_document(lines: list[Line], first: int, kinds: dict[int, str], fields: dict[str, str]):
     """A file holding one document as a web page or law database prints it."""
     from .split import Head, head_at_number, is_document_number_line
 
-    begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in (webheader.WEB_META, "web_chrome", "blank")
+    begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in (LineKind.WEB_META, LineKind.WEB_CHROME, LineKind.BLANK)
                   and not lines[i].blank), None)
     if begin is None:
         return None
     for index in range(begin, min(len(lines), begin + 20)):
-        if lines[index].kind != webheader.WEB_META and is_document_number_line(lines[index].text):
+        if lines[index].kind != LineKind.WEB_META and is_document_number_line(lines[index].text):
             head = head_at_number(lines, index, begin)
             head.start = begin
             return head
@@ -147,14 +147,14 @@ def _single_document(lines: list[Line], first: int, kinds: dict[int, str], field
 def _check_toc(structure: Structure, conversion: Conversion, lines: list[Line]) -> None:
     for entry in structure.toc:
         if not entry.matched:
-            conversion.warn(entry.lines[0], "toc-unmatched", f"TOC entry has no document in the body: {entry.title}")
+            conversion.warn(entry.lines[0], Code.TOC_UNMATCHED, f"TOC entry has no document in the body: {entry.title}")
     if structure.toc:
         for head in structure.heads:
             if head.toc_entry is None:
-                conversion.warn(lines[head.start].no, "not-in-toc",
+                conversion.warn(lines[head.start].no, Code.NOT_IN_TOC,
                                 f"document missing from the TOC: {head.title_text(lines)[:40]}")
     elif structure.toc_index is None and len(structure.heads) > 1:
-        conversion.warn(1, "no-toc", "the gazette has no TOC (目录); documents found from their heads only")
+        conversion.warn(1, Code.NO_TOC, "the gazette has no TOC (目录); documents found from their heads only")
 
 
 def _build_documents(lines, structure, context, kinds, conversion) -> None:
@@ -167,13 +167,13 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
         document.toc_entry = head.toc_entry
         for line, code, message in document.notes:
             conversion.warn(line, code, message)
-        kind = "chronicle" if head.kind == "chronicle" else "document"
+        kind = LineKind.CHRONICLE if head.kind == LineKind.CHRONICLE else LineKind.DOCUMENT
         for no in document.line_numbers:
-            kinds[no] = "blank" if lines[no - 1].blank else kind
-        if document.meta["doc_number"] is None and head.kind == "document":
-            conversion.warn(lines[head.start].no, "no-doc-number", f"document has no 发文字号: {document.meta['title'][:40]}")
-        if document.meta["date"] is None and head.kind == "document":
-            conversion.warn(lines[head.start].no, "no-date", f"no 成文日期 found: {document.meta['title'][:40]}")
+            kinds[no] = LineKind.BLANK if lines[no - 1].blank else kind
+        if document.meta["doc_number"] is None and head.kind == LineKind.DOCUMENT:
+            conversion.warn(lines[head.start].no, Code.NO_DOC_NUMBER, f"document has no 发文字号: {document.meta['title'][:40]}")
+        if document.meta["date"] is None and head.kind == LineKind.DOCUMENT:
+            conversion.warn(lines[head.start].no, Code.NO_DATE, f"no 成文日期 found: {document.meta['title'][:40]}")
         _check_title(conversion, lines[head.start].no, document.meta["title"])
         conversion.documents.append(document)
     _dedupe_slugs(conversion)
@@ -183,33 +183,33 @@ def _check_title(conversion: Conversion, line: int, title: str) -> None:
     """A document's title is never dropped in silence: none found, or one so long that a
     heading of the body may have run into it, is named."""
     if not title:
-        conversion.warn(line, "no-title", "no title found for the document; its page is named by its number")
+        conversion.warn(line, Code.NO_TITLE, "no title found for the document; its page is named by its number")
     elif len(title) > rules.LONG_TITLE_CHARS:
-        conversion.warn(line, "long-title", f"a title of {len(title)} characters (check where it ends): {title[:40]}…")
+        conversion.warn(line, Code.LONG_TITLE, f"a title of {len(title)} characters (check where it ends): {title[:40]}…")
 
 
 def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
     found = set()
     for index in range(start, end):
-        if lines[index].kind in (webheader.WEB_META, SECTION_HEADING):  # a header below the title, a section's
+        if lines[index].kind in (LineKind.WEB_META, LineKind.SECTION_HEADING):  # a header below the title, a section's
             kinds[lines[index].no] = lines[index].kind
             found.add(index)
         elif artifacts.is_running_header(lines[index].text, publisher):
-            kinds[lines[index].no] = "running_header"
+            kinds[lines[index].no] = LineKind.RUNNING_HEADER
             found.add(index)
         elif artifacts.is_page_number(lines, index):
-            kinds[lines[index].no] = "page_number"
+            kinds[lines[index].no] = LineKind.PAGE_NUMBER
             found.add(index)
         elif webheader.is_chrome(lines[index].text):  # 【字体：大 中 小】 打印本页, under a web page's title
-            kinds[lines[index].no] = "web_chrome"
+            kinds[lines[index].no] = LineKind.WEB_CHROME
             found.add(index)
     if last:
         for index in webheader.page_footer(lines, start, end):  # 上一篇：…, ICP备…
-            kinds[lines[index].no] = "web_chrome"
+            kinds[lines[index].no] = LineKind.WEB_CHROME
             found.add(index)
         for index in artifacts.trailing_slogan(lines, start, end, found):
             if index not in found:
-                kinds[lines[index].no] = "page_number" if lines[index].stripped.isdigit() else "slogan"
+                kinds[lines[index].no] = LineKind.PAGE_NUMBER if lines[index].stripped.isdigit() else LineKind.SLOGAN
                 found.add(index)
     return found
 
@@ -220,7 +220,7 @@ def _dedupe_slugs(conversion: Conversion) -> None:
         seen[document.slug] += 1
         if seen[document.slug] > 1:
             first_line = document.meta["source_lines"][0]
-            conversion.warn(first_line, "duplicate-doc-number",
+            conversion.warn(first_line, Code.DUPLICATE_DOC_NUMBER,
                             f"{document.meta['doc_number']} is printed on two documents of this issue")
             document.slug = f"{document.slug}-{seen[document.slug]}"
 
@@ -234,7 +234,7 @@ def _folder(head: mh.Masthead, conversion: Conversion) -> str:
     else:  # a web page is one document: its own folder (else the organ's next page that year would claim it)
         label = f"web-{conversion.documents[0].slug}" if conversion.documents else "web"
     if not head.publisher:
-        conversion.warn(1, "no-masthead", "no gazette masthead; filed under the issuing organ")
+        conversion.warn(1, Code.NO_MASTHEAD, "no gazette masthead; filed under the issuing organ")
     return f"{publisher_slug(publisher)}/{year}/{label}"
 
 
@@ -253,7 +253,7 @@ def _count(lines: list[Line], kinds: dict[int, str], conversion: Conversion) -> 
     for line in lines:
         kind = kinds.get(line.no)
         if kind is None:
-            kind = "blank" if line.blank else "unaccounted"
-            if kind == "unaccounted":
-                conversion.warn(line.no, "unaccounted-line", "line belongs to no document, TOC or artifact")
+            kind = LineKind.BLANK if line.blank else LineKind.UNACCOUNTED
+            if kind == LineKind.UNACCOUNTED:
+                conversion.warn(line.no, Code.UNACCOUNTED_LINE, "line belongs to no document, TOC or artifact")
         conversion.line_kinds[kind] += 1

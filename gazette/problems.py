@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from .kinds import Code
 
 BREAKING = {"Cc", "Zl", "Zp"}  # control characters and line or paragraph separators
 
@@ -32,8 +33,8 @@ class Problem:
 # Warnings that ``invoke qa --strict`` fails on, beside every error: lines not accounted
 # for, TOC entries and documents that do not match, a document whose head was not
 # recognised, and files of the sources folder that were not converted.
-STRICT_QA_CODES = frozenset({"unaccounted-line", "toc-unmatched", "not-in-toc", "text-before-first-document",
-                             "link-inside-sources"})
+STRICT_QA_CODES = frozenset({Code.UNACCOUNTED_LINE, Code.TOC_UNMATCHED, Code.NOT_IN_TOC, Code.TEXT_BEFORE_FIRST_DOCUMENT,
+                             Code.LINK_INSIDE_SOURCES})
 
 
 def failing_in_strict_qa(problem: Problem) -> bool:

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import ConversionError
+from .kinds import Code, LineKind
 
 
 @dataclass
 class Line:
     no: int
     text: str
-    kind: str = "unclassified"
+    kind: str = LineKind.UNCLASSIFIED
 
     @property
     def stripped(self) -> str:
@@ -46,7 +47,7 @@ def _format_not_read(data: bytes, path: str) -> None:
     if what is None and HTML_START.match(data[:512]):
         what = "a web page (HTML)"
     if what:
-        raise ConversionError(path, 1, "format-not-read",
+        raise ConversionError(path, 1, Code.FORMAT_NOT_READ,
                               f"{what}: this converter reads text files (UTF-8, UTF-16, GB18030) only; "
                               "save the gazette as text to convert it")
 
@@ -76,14 +77,14 @@ def _utf16(data: bytes) -> tuple[str, str] | None:
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return (text, encoding name); raise ConversionError for what is not text."""
     if not data.strip():
-        raise ConversionError(path, 1, "empty-file", "the file is empty")
+        raise ConversionError(path, 1, Code.EMPTY_FILE, "the file is empty")
     _format_not_read(data, path)
     utf16 = _utf16(data)
     if utf16:
         return utf16
     if b"\x00" in data[:65536]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ConversionError(path, line, "binary-file", "the file holds binary data (NUL byte), not text")
+        raise ConversionError(path, line, Code.BINARY_FILE, "the file holds binary data (NUL byte), not text")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     try:
@@ -94,12 +95,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             line = data[: utf8_error.start].count(b"\n") + 1
             raise ConversionError(
-                path, line, "unknown-encoding",
+                path, line, Code.UNKNOWN_ENCODING,
                 "the text is neither UTF-8 nor GB18030 (first bad byte at offset "
                 f"{utf8_error.start})",
             ) from None
         if _han_share(text) < 0.2:
-            raise ConversionError(path, 1, "unknown-encoding",
+            raise ConversionError(path, 1, Code.UNKNOWN_ENCODING,
                                   "the bytes decode as GB18030 but do not read as Chinese text")
         return text, "gb18030"
 

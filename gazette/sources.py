@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
+from .kinds import Code
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,12 @@ def _source(path: Path, name: str, root: Path) -> Source:
         return Source(path, name)
     target = Path(os.path.realpath(path))
     if not target.exists():
-        why = ("dangling-link", "a link to a file that does not exist; remove the link or put the file there")
+        why = (Code.DANGLING_LINK, "a link to a file that does not exist; remove the link or put the file there")
     elif not target.is_relative_to(Path(os.path.realpath(root))):
-        why = ("link-outside-sources", "a link to a file outside the sources folder; not read (copy the "
+        why = (Code.LINK_OUTSIDE_SOURCES, "a link to a file outside the sources folder; not read (copy the "
                                        "file into the sources folder to convert it)")
     else:
-        why = ("link-inside-sources", f"a link to {target.relative_to(os.path.realpath(root)).as_posix()}, "
+        why = (Code.LINK_INSIDE_SOURCES, f"a link to {target.relative_to(os.path.realpath(root)).as_posix()}, "
                                       "which is converted in its own place")
-    severity = "warning" if why[0] == "link-inside-sources" else "error"
+    severity = "warning" if why[0] == Code.LINK_INSIDE_SOURCES else "error"
     return Source(path, name, Problem(name, 1, why[0], why[1], severity))

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from . import docnumber, rules
-from .artifacts import PAGE_BREAK
-from .webheader import WEB_META, is_chrome
+from .webheader import is_chrome
 from .reader import Line
 from .text import clean_line, despace, fold
+from .kinds import LineKind
 
 MAX_TITLE_LINES = 5
 INLINE_NUMBER = re.compile(docnumber.NUMBER_IN_PARENS.pattern + "$")  # …的通知（盘政发〔2024〕1号） ending a line
@@ -31,7 +31,7 @@ class Head:
     title_indexes: list[int] = field(default_factory=list)
     doc_number: docnumber.DocNumber | None = None
     issuer: str | None = None
-    kind: str = "document"
+    kind: str = LineKind.DOCUMENT
     toc_title: str | None = None
     toc_entry: object = None        # the TocEntry this head was matched with
 
@@ -81,7 +81,7 @@ def _title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
     i = index - 1
     while i >= floor and len(found) < MAX_TITLE_LINES:
         text = lines[i].text
-        if lines[i].blank or lines[i].kind in (PAGE_BREAK, WEB_META) or rules.is_title_note(text) \
+        if lines[i].blank or lines[i].kind in (LineKind.PAGE_BREAK, LineKind.WEB_META) or rules.is_title_note(text) \
                 or rules.PAGE_NUMBER.match(lines[i].stripped) or is_chrome(text):
             i -= 1  # a 题注, a web page's header or chrome, a page's number between the title and the number
             continue
@@ -96,12 +96,12 @@ def _title_like_below(lines: list[Line], index: int) -> list[int]:
     found: list[int] = []
     i = index + 1
     while i < len(lines) and len(found) < MAX_TITLE_LINES:
-        if lines[i].blank or lines[i].kind == PAGE_BREAK:
+        if lines[i].blank or lines[i].kind == LineKind.PAGE_BREAK:
             i += 1
             continue
         text = lines[i].text
         following = [line.text for line in lines[i:i + 8] if not line.blank]
-        if lines[i].kind == WEB_META or rules.addressee_span(following) or not rules.is_title_like(text):
+        if lines[i].kind == LineKind.WEB_META or rules.addressee_span(following) or not rules.is_title_like(text):
             break
         found.append(i)
         i += 1
@@ -160,7 +160,7 @@ def order_head(lines: list[Line], index: int, floor: int) -> Head | None:
     if not serial:
         return None
     above = next((i for i in range(index - 1, max(floor, index - 10) - 1, -1)
-                  if not lines[i].blank and lines[i].kind != PAGE_BREAK), None)
+                  if not lines[i].blank and lines[i].kind != LineKind.PAGE_BREAK), None)
     organ = despace(clean_line(lines[above].text)) if above is not None else ""
     heading = next((word for word in NUMBERED_HEADINGS if organ.endswith(word)), None)
     if not (heading and 3 <= len(organ) <= 30 and rules.is_organ_name(organ[: -len(heading)])):
@@ -174,7 +174,7 @@ def find_number_heads(lines: list[Line], begin: int) -> list[Head]:
     heads: list[Head] = []
     floor = begin
     for index in range(begin, len(lines)):
-        if lines[index].blank or lines[index].kind == WEB_META:
+        if lines[index].blank or lines[index].kind == LineKind.WEB_META:
             continue
         order = order_head(lines, index, floor)
         if order:
@@ -235,7 +235,7 @@ def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:
     for index in range(begin, len(lines)):
         text = despace(clean_line(lines[index].text))
         if text and CHRONICLE_TITLE.match(text):
-            heads.append(Head(index, None, [index], kind="chronicle"))
+            heads.append(Head(index, None, [index], kind=LineKind.CHRONICLE))
     return heads
 
 
@@ -255,7 +255,7 @@ def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> l
     ended, enclosing = True, ""  # the body's start counts as the end of what went before
     for index in range(begin, len(lines)):
         line = lines[index]
-        if line.blank or line.kind == PAGE_BREAK:
+        if line.blank or line.kind == LineKind.PAGE_BREAK:
             continue
         if index in known_titles:
             enclosing = known_titles[index]  # the notice up to the next head
@@ -301,7 +301,7 @@ def _addressees_follow(lines: list[Line], index: int, reach: int = 12) -> bool:
 
 def _following_texts(lines: list[Line], index: int, reach: int) -> list[str]:
     """The lines of text within ``reach`` after ``index``, a page break passed over."""
-    return [line.text for line in lines[index + 1: index + reach] if not line.blank and line.kind != PAGE_BREAK]
+    return [line.text for line in lines[index + 1: index + reach] if not line.blank and line.kind != LineKind.PAGE_BREAK]
 
 
 TITLE_KEY = 4  # folded characters that index where a title may begin
@@ -333,7 +333,7 @@ def find_title_head(lines: list[Line], begin: int, title: str, taken: set[int],
             continue
         joined, used = "", []
         for j in range(index, min(len(lines), index + 8)):
-            if lines[j].blank or lines[j].kind == PAGE_BREAK:
+            if lines[j].blank or lines[j].kind == LineKind.PAGE_BREAK:
                 continue
             joined += fold(clean_line(lines[j].text))
             used.append(j)

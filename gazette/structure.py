@@ -16,8 +16,9 @@ from .reader import Line
 from .split import (CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_heads, find_title_head,
                     find_unnumbered_heads, title_starts)
 from .text import fold
-from .toc import (SECTION_HEADING, TocEntry, find_back_toc, find_toc_start, has_pages, mark_enclosures,
+from .toc import (TocEntry, find_back_toc, find_toc_start, has_pages, mark_enclosures,
                   parse_toc, section_heading, toc_entry_lines)
+from .kinds import LineKind
 
 TITLE_MATCH_RATIO = 0.8
 
@@ -83,7 +84,7 @@ def _mark_section_headings(lines: list[Line], toc: list[TocEntry]) -> None:
         return
     for line in lines:
         if not line.blank and len(line.text) < 40 and section_heading(line.text) in sections:
-            line.kind = SECTION_HEADING
+            line.kind = LineKind.SECTION_HEADING
 
 
 def _toc_end(lines: list[Line], toc_index: int | None, number_heads: list[Head]) -> int | None:
@@ -213,7 +214,7 @@ def _heads_for_unmatched(lines: list[Line], toc: list[TocEntry], begin: int, hea
         head.toc_title = entry.title
         head.toc_entry = entry
         if CHRONICLE_TITLE.match(entry.title):
-            head.kind = "chronicle"
+            head.kind = LineKind.CHRONICLE
         taken.update(range(head.start, head.last_index + 1))
         found.append(head)
     return found

@@ -13,9 +13,9 @@ from . import docnumber
 from .masthead import ISSUE_LABEL, PUBLISHER, SERIAL
 from .reader import Line
 from . import rules
-from .artifacts import PAGE_BREAK
 from .rules import LEADER, PAGE_NUMBER, ends_with_doc_type, is_organ_name
 from .text import clean_line, despace, fold
+from .kinds import LineKind
 
 # An entry ends with its page number: "…的通知(盘政发〔2024〕1 号) (1)", "…通知 ..... (11)", "…通知47".
 PAGE_AT_END = re.compile(rf"(?:[{LEADER}]{{2,}}|…|\s)*[(（]?\s*(?P<page>\d{{1,4}})\s*[)）]?\s*$")
@@ -77,7 +77,7 @@ def find_back_toc(lines: list[Line], reach: int = 400) -> int | None:
             after = lines[index + 1:]
             entries, kinds = parse_toc(after)
             listed = toc_entry_lines(entries)
-            others = [line for line in after if not line.blank and line.no not in listed and kinds.get(line.no) == "toc"
+            others = [line for line in after if not line.blank and line.no not in listed and kinds.get(line.no) == LineKind.TOC
                       and not _is_section(despace(clean_line(line.text)))]
             return index if listed and len(others) <= len(listed) else None
     return None
@@ -92,7 +92,6 @@ def toc_entry_lines(entries: list[TocEntry]) -> set[int]:
             for no in entry.lines}
 
 
-SECTION_HEADING = "section_heading"  # Line.kind of a TOC section's heading printed again in the body
 
 
 def section_heading(text: str) -> str | None:
@@ -148,21 +147,21 @@ def _parse_toc(lines: list[Line], paged: bool) -> tuple[list[TocEntry], dict[int
         text = texts[index]
         if not text:
             continue
-        if line.kind == PAGE_BREAK:  # a page of the TOC ends, maybe inside an entry
-            kinds[line.no] = "page_number" if PAGE_NUMBER.match(text) else "running_header"
+        if line.kind == LineKind.PAGE_BREAK:  # a page of the TOC ends, maybe inside an entry
+            kinds[line.no] = LineKind.PAGE_NUMBER if PAGE_NUMBER.match(text) else LineKind.RUNNING_HEADER
             continue
         if not pending and PUBLISHER.match(text):
-            kinds[line.no] = "running_header"
+            kinds[line.no] = LineKind.RUNNING_HEADER
             continue
         if not pending and _is_masthead_line(text):
-            kinds[line.no] = "masthead"
+            kinds[line.no] = LineKind.MASTHEAD
             continue
         if not pending and _is_section(text):
             section = section_heading(text) or text
-            kinds[line.no] = "toc"
+            kinds[line.no] = LineKind.TOC
             continue
         pending.append(line)
-        kinds[line.no] = "toc"
+        kinds[line.no] = LineKind.TOC
         joined += text
         page = PAGE_AT_END.search(joined) if paged else None
         if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]) \

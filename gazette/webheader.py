@@ -8,7 +8,7 @@ pages print it:
 - a law database's bracketed labels (``【发文字号】营政办发〔2022〕7号``).
 
 ``mark_header`` finds the header near a file's start, marks its lines (``Line.kind``
-``WEB_META``) so that no stage takes the number or title printed in it for a document's
+``LineKind.WEB_META``) so that no stage takes the number or title printed in it for a document's
 head, and returns its fields; it marks too every line elsewhere that prints two fields
 or more (a file that holds several pages has a header for each).
 """
@@ -19,8 +19,8 @@ import re
 from . import docnumber, rules
 from .reader import Line
 from .text import clean_line, despace, ends_sentence
+from .kinds import LineKind
 
-WEB_META = "web_meta"  # Line.kind of the header's lines
 
 KEYS = ("索引号", "发布机构", "发文机关", "发文机构", "发文单位", "所属机构", "信息名称", "标题", "名称", "主题分类",
         "发布日期", "公开日期", "成文日期", "成文时间", "废止日期", "生效日期", "发文字号", "文号", "文件编号",
@@ -92,7 +92,7 @@ def _fits(key: str, text: str) -> bool:
 
 
 def mark_header(lines: list[Line]) -> dict[str, str]:
-    """The fields of the page's header, its lines marked ``WEB_META``: the first run of
+    """The fields of the page's header, its lines marked ``LineKind.WEB_META``: the first run of
     field lines (and values below their labels) in the file's first ``SCAN_LINES`` lines,
     before any paragraph.  A run of labels without colons counts only with two keys."""
     fields: dict[str, str] = {}
@@ -117,7 +117,7 @@ def mark_header(lines: list[Line]) -> dict[str, str]:
     if len(fields) < 2 and not any(FIELD.search(line.text) for line in marked):
         fields, marked = {}, []
     for line in marked:
-        line.kind = WEB_META
+        line.kind = LineKind.WEB_META
     _mark_field_lines(lines)
     return fields
 
@@ -127,9 +127,9 @@ def _mark_field_lines(lines: list[Line]) -> None:
     市政府办公室``): the header of each page in a file that holds several."""
     for line in lines:
         text = line.text
-        if line.kind != WEB_META and ("：" in text or ":" in text) and len(text) <= 160 \
+        if line.kind != LineKind.WEB_META and ("：" in text or ":" in text) and len(text) <= 160 \
                 and len(fields_of(clean_line(text))) >= 2:
-            line.kind = WEB_META
+            line.kind = LineKind.WEB_META
 
 
 # A web page's own furniture: font-size switches, print and share buttons, breadcrumbs.

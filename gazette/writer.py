@@ -11,6 +11,7 @@ from .documents import FRONT_MATTER_KEYS
 from .failures import naming
 from .pipeline import Conversion
 from .problems import Problem
+from .kinds import Code
 
 ISSUE_RECORD = "issue.yaml"
 
@@ -79,7 +80,7 @@ def plan_outputs(conversions: list[Conversion]) -> tuple[dict[str, tuple[Convers
         record = f"{conversion.folder}/{ISSUE_RECORD}"
         if record in planned:
             other = planned[record][0]
-            problems.append(Problem(conversion.source, 1, "path-conflict",
+            problems.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
                                     f"would write {conversion.folder}/ which {other.source} already writes; "
                                     "this source is not written", "error"))
             conversion.documents = []
@@ -108,7 +109,7 @@ def write_all(out: Path, conversions: list[Conversion], whole: bool = False) -> 
         owner = _owner_of(existing)
         if existing is not None and not _ours(owner, sources, whole):
             whose = f"written from {owner}" if owner else "not written by the converter"
-            problems.append(Problem(conversion.source, 1, "path-conflict",
+            problems.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
                                     f"{relative} was {whose}; not overwritten", "error"))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -75,3 +75,13 @@ def broken_links(output: Path) -> list[str]:
 def text_of(page: Path) -> str:
     """The page's text as a reader sees it: tags dropped, character references resolved."""
     return html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+
+
+def watch_failures(page) -> list[str]:
+    """The URLs the page fails to load: a request that fails (a file missing on disk) or a
+    response of 400 or more (one missing on a server).  A request cut off because the
+    reader followed a link meanwhile (net::ERR_ABORTED) is no fault of the site."""
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and failed.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    return failed

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from site_helpers import watch_failures
+
 pytest.importorskip("playwright.sync_api")
 
 
@@ -14,8 +16,7 @@ def home(request, site, http_root):
 
 def test_reader_goes_from_home_to_issue_to_document(browser, home):
     page = browser.new_page()
-    failed = []
-    page.on("requestfailed", lambda request: failed.append(request.url))
+    failed = watch_failures(page)
     page.goto(home)
     assert page.locator("html").get_attribute("lang") == "zh-CN"
     page.get_by_role("link", name="晋城市人民政府公报", exact=True).click()

@@ -7,6 +7,7 @@ import zipfile
 from urllib.parse import quote
 
 from plugins.package import MANIFEST, TOP, package
+from site_helpers import watch_failures
 
 
 def test_package_unzips_and_works_from_disk(browser, site, tmp_path):
@@ -22,8 +23,7 @@ def test_package_unzips_and_works_from_disk(browser, site, tmp_path):
         digest, name = line.split("  ", 1)
         assert hashlib.sha256((root / name).read_bytes()).hexdigest() == digest, name
     page = browser.new_page()
-    failed = []
-    page.on("requestfailed", lambda request: failed.append(request.url))
+    failed = watch_failures(page)
     page.goto((root / "index.html").as_uri())
     assert "最近一期" in page.inner_text(".coverage")
     page.get_by_role("link", name="盘锦市人民政府公报", exact=True).click()

@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .model import Archive, meta
+from gazette.kinds import Code
 
 REQUIRED = (("doc_number", "文号"), ("date", "成文日期"), ("issuer", "发文机关"))
 
@@ -73,7 +74,7 @@ def qa_csv(qa: dict) -> str:
             table.writerow([issue["publisher"], issue["issue_label"], problem["severity"], problem["code"],
                             problem["path"], problem["line"], problem["message"]])
         for item in issue["incomplete"]:
-            table.writerow([issue["publisher"], issue["issue_label"], "warning", "missing-metadata",
+            table.writerow([issue["publisher"], issue["issue_label"], "warning", Code.MISSING_METADATA,
                             item["document"], "", "、".join(item["missing"]) + "：" + item["title"]])
     for gone in qa["removed"]:
         table.writerow(["", "", "info", "removed", gone["source"], "", f"{len(gone['documents'])} documents removed"])

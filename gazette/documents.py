@@ -7,18 +7,11 @@ from dataclasses import dataclass, field
 
 from . import body, docnumber, metadata, rules, topics
 from .reader import Line
-from .split import Head
+from .head import Head
 from .markdown_text import escape
 from .text import clean_line, despace, fold
 from .wrapping import Wrapping
 from .kinds import LineKind
-
-FRONT_MATTER_KEYS = (
-    "kind", "title", "doc_number", "doc_number_raw", "issuer", "issuers", "addressees", "date", "note",
-    "attachments", "doc_type", "cites", "repeals", "topics", "publisher", "issue_label",
-    "issue_number", "year", "issue_date", "section", "toc_page", "source", "source_lines",
-)
-
 
 @dataclass
 class Document:
@@ -102,59 +95,104 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     local = {index: k for k, index in enumerate(span)}
     after_head = head.last_index + 1 if head.title_indexes or head.number_index is not None else head.start
     web = context.fields
-    title = choose_title(head.title_text(lines), head.toc_title or web.get("标题") or web.get("名称"), head.issuer)
-    entry = head.toc_entry
-    # the body may print no number: the TOC's entry, or the web page's header, gives it
-    in_toc = docnumber.parse(entry.doc_number_raw) if entry and entry.doc_number_raw else None
-    number = head.doc_number or in_toc or docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
+    number = _doc_number(head, web)
     found = _find_parts(lines, after_head, end) if head.kind == LineKind.DOCUMENT else metadata.Extracted()
     is_order = bool(number and number.year is None and number.prefix.endswith("令"))
-    if is_order and title.endswith("令"):  # the order's own heading; name it by what it enacts
-        title = head.toc_title or _enclosed_title(lines, found, after_head, end) or title
-    issuer = (head.issuer or _issuer_from_title(title) or found.signer or _section_issuer(head)
-              or _first(web, "发文机关", "发文机构", "发文单位", "制定机关", "发布部门", "发布机构") or None)
-    issuers = _organs(issuer, found.signer)
-    issuer, title = "、".join(issuers) or None, _with_issuers(title, issuers)
-    if found.date is None:  # unsigned: the date its 题注 says it was adopted, or its number's line, or the web page's
-        found.date = _adopted(lines, head.start, min(end, after_head + 6)) or \
-            (rules.parse_date(lines[head.number_index].text) if head.number_apart else None) or \
-            rules.parse_date(_first(web, "成文日期", "成文时间", "发文日期"))
+    title, issuers = _title_and_issuers(lines, head, found, web, is_order, (after_head, end))
+    if found.date is None:  # unsigned
+        found.date = _unsigned_date(lines, head, min(end, after_head + 6), web)
     text = "\n".join(line.text for line in own)
-    # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
-    cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
     roles = _roles(lines, head, found, local)
     _place_printed_title(roles, head, lines, local, title)
     rendered, notes = body.render(own, roles, chronicle=head.kind == LineKind.CHRONICLE, wrapping=context.wrapping)
-    headings = _attachment_headings(lines, after_head, end)
     meta = {
         "kind": str(head.kind),
         "title": title,
-        "doc_number": number.normalised if number else None,
-        "doc_number_raw": (clean_line(lines[head.number_index].text) if head.number_apart
-                           else number.raw if number else None),
-        "issuer": issuer,
+        **_number_fields(lines, head, number),
+        "issuer": "、".join(issuers) or None,
         "issuers": issuers,
         "addressees": found.addressees,
         "date": found.date,
         "note": found.note,
-        "attachments": metadata.complete_attachments(found.attachments, headings) if found.attachments else headings,
-        "doc_type": "大事记" if head.kind == LineKind.CHRONICLE else "令" if is_order else rules.doc_type_of(title),
-        "cites": cites,
-        "repeals": repeals,
+        "attachments": _attachments(lines, found, after_head, end),
+        "doc_type": _doc_type(head, is_order, title),
+        **_references(text, number),
         "topics": topics.classify(title, text),
-        "publisher": context.publisher,
-        "issue_label": context.issue_label,
-        "issue_number": context.issue_number,
-        "year": context.year or (int(found.date[:4]) if found.date else None),
-        "issue_date": context.issue_date,
-        "section": entry.section if entry else None,
-        "toc_page": entry.page if entry else None,
+        **_issue_fields(context, found),
+        **_toc_fields(head.toc_entry),
         "source": context.source,
         "source_lines": [lines[span[0]].no, _last_text_line(lines, span)],
     }
     document = Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span])
     document.notes = notes
     return document
+
+
+def _title_and_issuers(lines: list[Line], head: Head, found: metadata.Extracted, web: dict[str, str],
+                       is_order: bool, body: tuple[int, int]) -> tuple[str, list[str]]:
+    """The full title, led by its issuers, and the issuing organs."""
+    title = choose_title(head.title_text(lines), head.toc_title or web.get("标题") or web.get("名称"), head.issuer)
+    if is_order and title.endswith("令"):  # the order's own heading; name it by what it enacts
+        title = head.toc_title or _enclosed_title(lines, found, *body) or title
+    issuers = _organs(_issuer(head, title, found, web), found.signer)
+    return _with_issuers(title, issuers), issuers
+
+
+def _references(text: str, number: docnumber.DocNumber | None) -> dict:
+    """The numbers it cites and those it repeals (not its own)."""
+    # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
+    cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
+    return {"cites": cites, "repeals": repeals}
+
+
+def _attachments(lines: list[Line], found: metadata.Extracted, begin: int, end: int) -> list[str]:
+    """The 附件 note's titles, completed by the headings; else the headings'."""
+    headings = _attachment_headings(lines, begin, end)
+    return metadata.complete_attachments(found.attachments, headings) if found.attachments else headings
+
+
+def _toc_fields(entry) -> dict:
+    return {"section": entry.section if entry else None, "toc_page": entry.page if entry else None}
+
+
+def _doc_number(head: Head, web: dict[str, str]) -> docnumber.DocNumber | None:
+    """The number printed in the head; else the TOC entry's, or the web page's header."""
+    entry = head.toc_entry
+    in_toc = docnumber.parse(entry.doc_number_raw) if entry and entry.doc_number_raw else None
+    return head.doc_number or in_toc or docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
+
+
+def _issuer(head: Head, title: str, found: metadata.Extracted, web: dict[str, str]) -> str | None:
+    """The issuing organ: the head's, the title's, the signature's, the TOC section's or the
+    web page's header's, in that order."""
+    return (head.issuer or _issuer_from_title(title) or found.signer or _section_issuer(head)
+            or _first(web, "发文机关", "发文机构", "发文单位", "制定机关", "发布部门", "发布机构") or None)
+
+
+def _unsigned_date(lines: list[Line], head: Head, near_end: int, web: dict[str, str]) -> str | None:
+    """An unsigned document's date: when its 题注 says it was adopted, or the date on its
+    number's line, or the web page's header's."""
+    return (_adopted(lines, head.start, near_end)
+            or (rules.parse_date(lines[head.number_index].text) if head.number_apart else None)
+            or rules.parse_date(_first(web, "成文日期", "成文时间", "发文日期")))
+
+
+def _number_fields(lines: list[Line], head: Head, number: docnumber.DocNumber | None) -> dict:
+    """The number normalised, and as printed (on a line of its own: that line)."""
+    raw = clean_line(lines[head.number_index].text) if head.number_apart else number.raw if number else None
+    return {"doc_number": number.normalised if number else None, "doc_number_raw": raw}
+
+
+def _doc_type(head: Head, is_order: bool, title: str) -> str | None:
+    if head.kind == LineKind.CHRONICLE:
+        return "大事记"
+    return "令" if is_order else rules.doc_type_of(title)
+
+
+def _issue_fields(context: IssueContext, found: metadata.Extracted) -> dict:
+    """The issue's fields (a web page's document without a masthead: its year signed)."""
+    return {"publisher": context.publisher, "issue_label": context.issue_label, "issue_number": context.issue_number,
+            "year": context.year or (int(found.date[:4]) if found.date else None), "issue_date": context.issue_date}
 
 
 def _enclosed_title(lines: list[Line], found: metadata.Extracted, begin: int, end: int) -> str | None:

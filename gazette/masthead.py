@@ -7,6 +7,7 @@ the year and the issue date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .docnumber import HAN
@@ -72,31 +73,56 @@ def _read_publisher(head: Masthead, text: str, no: int) -> None:
 
 
 def _read_issue(head: Masthead, text: str, no: int) -> None:
+    """The issue's fields a masthead line prints, each read by the rules of ``ISSUE_READERS``
+    in turn (a label in Chinese numerals read as digits first)."""
     chinese = CHINESE_LABEL.search(text)
     if chinese:
         text = f"{cn_number(chinese['year'])}年第{cn_number(chinese['number'])}{chinese['unit']}"
+    for reader in ISSUE_READERS:
+        reader(head, text, no)
+
+
+def _issue_label(head: Masthead, text: str, no: int) -> None:
+    """2024年第1期, 2024年第5—6月号; or 第4期 with the year apart or in a date."""
+    if head.issue_label is not None:
+        return
     label = ISSUE_LABEL.search(text)
-    if label and head.issue_label is None:
+    if label:
         number = re.sub(r"\s", "", label["number"]).replace("-", "—").replace("–", "—")
         head.issue_label = f"{label['year']}年第{number}{label['unit']}"
         head.year = int(label["year"])
         head.lines[no] = "issue_label"
-    elif head.issue_label is None and (bare := BARE_LABEL.search(text)) and (bare.start() == 0 or parse_date(text)):
+    elif (bare := BARE_LABEL.search(text)) and (bare.start() == 0 or parse_date(text)):
         head.issue_label = re.sub(r"\s", "", bare.group())  # the year printed apart, or in a date: 2021年4月30日 第4期
         head.lines[no] = "issue_label"
         if head.issue_date is None and bare.start():
             head.issue_date = parse_date(text)
+
+
+def _serial(head: Masthead, text: str, no: int) -> None:
+    """（总第152期）: the issue's number."""
     serial = SERIAL.search(text)
     if serial and head.issue_number is None:
         head.issue_number = int(serial["serial"])
+
+
+def _publication_month(head: Masthead, text: str, no: int) -> None:
     month = PUBLICATION_MONTH.match(text)
     if month and head.issue_date is None:
         head.issue_date = f"{int(month['year']):04d}-{int(month['month']):02d}-01"
         head.lines[no] = "issue_date"
+
+
+def _year_or_date(head: Masthead, text: str, no: int) -> None:
+    """A year on its own line, or the date it was published: 2021年3月15日出版, 出版日期：…"""
     if YEAR_ONLY.match(text) and head.year is None:
         head.year = int(text)
     elif head.issue_date is None and ("出版" in text or text.startswith(("发布日期", "发布时间"))):
-        head.issue_date = parse_date(text)  # 2021年3月15日出版, 出版日期：…
+        head.issue_date = parse_date(text)
+
+
+# Each masthead line is read by every one of these, in this order (a field read stays).
+ISSUE_READERS: tuple[Callable[[Masthead, str, int], None], ...] = (_issue_label, _serial, _publication_month, _year_or_date)
 
 
 def finish(head: Masthead) -> Masthead:

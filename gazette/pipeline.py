@@ -126,7 +126,8 @@ def _toc_line_kind(line: Line, structure: Structure) -> str:
 
 def _single_document(lines: list[Line], first: int, kinds: dict[int, str], fields: dict[str, str]):
     """A file holding one document as a web page or law database prints it."""
-    from .split import Head, head_at_number, is_document_number_line
+    from .head import Head, is_document_number_line
+    from .number_heads import head_at_number
 
     begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in (LineKind.WEB_META, LineKind.WEB_CHROME, LineKind.BLANK)
                   and not lines[i].blank), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import docnumber
 from .docnumber import HAN
@@ -162,21 +163,33 @@ def doc_type_of(title: str) -> str | None:
 
 
 def is_title_like(text: str) -> bool:
-    """A line that can be part of a document title: short, not a sentence, not a date,
-    not a table row, not a note."""
+    """A line that can be part of a document title: none of ``NOT_A_TITLE`` rules it out."""
     cleaned = clean_line(text)
+    return bool(cleaned) and not any(rule(text, cleaned) for _, rule in NOT_A_TITLE)
+
+
+def _too_long(text: str, cleaned: str) -> bool:
+    """Longer than a title's line; but a title of any length printed on one line
+    (…关于……的通知) is one, never a sentence of the body."""
     limit = LONG_TITLE_CHARS if "关于" in cleaned else TITLE_CHARS
-    # a title of any length printed on one line (…关于……的通知), never a sentence of the body
     whole_title = "关于" in cleaned and "。" not in cleaned and ends_with_doc_type(cleaned)
-    if not cleaned or is_table_row(text) or (len(cleaned) > limit and not whole_title) or TOC_PAGE.search(cleaned):
-        return False
-    if ends_sentence(cleaned) or cleaned.endswith(("：", ":", "，", ",")):
-        return False
-    if is_date_line(cleaned) or is_note(cleaned) or is_title_note(cleaned) or PAGE_NUMBER.match(cleaned):
-        return False
-    if docnumber.parse(cleaned) or ATTACHMENT_NOTE.match(cleaned) or ATTACHMENT_HEADING.match(cleaned):
-        return False
-    return True
+    return len(cleaned) > limit and not whole_title
+
+
+# What rules a line out of a title, each (why, test of the line as printed and cleaned).
+NOT_A_TITLE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
+    ("a table row", lambda text, cleaned: is_table_row(text)),
+    ("too long", _too_long),
+    ("a TOC entry with its page", lambda text, cleaned: TOC_PAGE.search(cleaned)),
+    ("a sentence or clause", lambda text, cleaned: ends_sentence(cleaned) or cleaned.endswith(("：", ":", "，", ","))),
+    ("a date", lambda text, cleaned: is_date_line(cleaned)),
+    ("a 附注", lambda text, cleaned: is_note(cleaned)),
+    ("a 题注", lambda text, cleaned: is_title_note(cleaned)),
+    ("a page number", lambda text, cleaned: PAGE_NUMBER.match(cleaned)),
+    ("a document number", lambda text, cleaned: docnumber.parse(cleaned)),
+    ("an attachment note or heading",
+     lambda text, cleaned: ATTACHMENT_NOTE.match(cleaned) or ATTACHMENT_HEADING.match(cleaned)),
+)
 
 
 def is_addressee_line(text: str) -> bool:

@@ -13,8 +13,9 @@ from difflib import SequenceMatcher
 
 from .artifacts import mark_page_breaks, reads_as_text
 from .reader import Line
-from .split import (CHRONICLE_TITLE, Head, find_chronicle_heads, find_number_heads, find_title_head,
-                    find_unnumbered_heads, title_starts)
+from .head import Head
+from .number_heads import find_number_heads
+from .title_heads import CHRONICLE_TITLE, find_chronicle_heads, find_title_head, find_unnumbered_heads, title_starts
 from .text import fold
 from .toc import (TocEntry, find_back_toc, find_toc_start, has_pages, mark_enclosures,
                   parse_toc, section_heading, toc_entry_lines)

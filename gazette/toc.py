@@ -7,6 +7,7 @@ printed inside the TOC (2020年第2期 …); each entry knows its lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import docnumber
@@ -137,43 +138,95 @@ def has_pages(entries: list[TocEntry]) -> bool:
 
 
 def _parse_toc(lines: list[Line], paged: bool) -> tuple[list[TocEntry], dict[int, str]]:
-    entries: list[TocEntry] = []
-    kinds: dict[int, str] = {}
-    section: str | None = None
-    pending: list[Line] = []
-    joined = ""  # the pending lines' texts
-    texts = [despace(clean_line(line.text)) for line in lines]
+    reader = _TocReader(lines, paged)
     for index, line in enumerate(lines):
-        text = texts[index]
-        if not text:
-            continue
-        if line.kind == LineKind.PAGE_BREAK:  # a page of the TOC ends, maybe inside an entry
-            kinds[line.no] = LineKind.PAGE_NUMBER if PAGE_NUMBER.match(text) else LineKind.RUNNING_HEADER
-            continue
-        if not pending and PUBLISHER.match(text):
-            kinds[line.no] = LineKind.RUNNING_HEADER
-            continue
-        if not pending and _is_masthead_line(text):
-            kinds[line.no] = LineKind.MASTHEAD
-            continue
-        if not pending and _is_section(text):
-            section = section_heading(text) or text
-            kinds[line.no] = LineKind.TOC
-            continue
-        pending.append(line)
-        kinds[line.no] = LineKind.TOC
-        joined += text
-        page = PAGE_AT_END.search(joined) if paged else None
-        if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]) \
-                and _balanced(joined[: page.start()]):
-            entries.append(_entry(joined, page, section, [p.no for p in pending]))
-            pending, joined = [], ""
-        elif not paged and _ends_unpaged(joined, next((t for t in texts[index + 1:] if t), "")):
-            entries.append(_entry(joined, None, section, [p.no for p in pending]))
-            pending, joined = [], ""
-    if pending and ("关于" in joined or ends_with_doc_type(joined)):  # an entry printed without page number
-        entries.append(TocEntry(joined, None, None, None, section, [p.no for p in pending]))
-    return entries, kinds
+        if reader.texts[index]:
+            next(rule for rule in TOC_LINE_RULES if rule(reader, index, line))
+    return reader.finish()
+
+
+class _TocReader:
+    """The entries read so far, the section they are under, and the lines of the entry
+    being read."""
+
+    def __init__(self, lines: list[Line], paged: bool):
+        self.paged = paged
+        self.texts = [despace(clean_line(line.text)) for line in lines]
+        self.entries: list[TocEntry] = []
+        self.kinds: dict[int, str] = {}
+        self.section: str | None = None
+        self.pending: list[Line] = []
+        self.joined = ""  # the pending lines' texts
+
+    def close(self, page: re.Match | None) -> None:
+        self.entries.append(_entry(self.joined, page, self.section, [p.no for p in self.pending]))
+        self.pending, self.joined = [], ""
+
+    def finish(self) -> tuple[list[TocEntry], dict[int, str]]:
+        joined = self.joined
+        if self.pending and ("关于" in joined or ends_with_doc_type(joined)):  # an entry printed without page number
+            self.entries.append(TocEntry(joined, None, None, None, self.section, [p.no for p in self.pending]))
+        return self.entries, self.kinds
+
+
+def _page_furniture(toc: _TocReader, index: int, line: Line) -> bool:
+    """A page of the TOC ends, maybe inside an entry: its number or running header."""
+    if line.kind != LineKind.PAGE_BREAK:
+        return False
+    toc.kinds[line.no] = LineKind.PAGE_NUMBER if PAGE_NUMBER.match(toc.texts[index]) else LineKind.RUNNING_HEADER
+    return True
+
+
+def _running_header(toc: _TocReader, index: int, line: Line) -> bool:
+    """The gazette's name between entries."""
+    if toc.pending or not PUBLISHER.match(toc.texts[index]):
+        return False
+    toc.kinds[line.no] = LineKind.RUNNING_HEADER
+    return True
+
+
+def _masthead(toc: _TocReader, index: int, line: Line) -> bool:
+    """The issue label or serial number between entries: 2024年第1期, （总第152期）."""
+    if toc.pending or not _is_masthead_line(toc.texts[index]):
+        return False
+    toc.kinds[line.no] = LineKind.MASTHEAD
+    return True
+
+
+def _section(toc: _TocReader, index: int, line: Line) -> bool:
+    """A section heading between entries: the entries after it are under it."""
+    text = toc.texts[index]
+    if toc.pending or not _is_section(text):
+        return False
+    toc.section = section_heading(text) or text
+    toc.kinds[line.no] = LineKind.TOC
+    return True
+
+
+def _entry_line(toc: _TocReader, index: int, line: Line) -> bool:
+    """A line of an entry; the entry ends with its page number (a TOC with pages), or with
+    its document number or document type (one without)."""
+    toc.pending.append(line)
+    toc.kinds[line.no] = LineKind.TOC
+    toc.joined += toc.texts[index]
+    joined = toc.joined
+    page = PAGE_AT_END.search(joined) if toc.paged else None
+    if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]) \
+            and _balanced(joined[: page.start()]):
+        toc.close(page)
+    elif not toc.paged and _ends_unpaged(joined, next((t for t in toc.texts[index + 1:] if t), "")):
+        toc.close(None)
+    return True
+
+
+# A TOC's lines, each to the first rule that takes it.
+TOC_LINE_RULES: tuple[Callable[[_TocReader, int, Line], bool], ...] = (
+    _page_furniture,
+    _running_header,
+    _masthead,
+    _section,
+    _entry_line,
+)
 
 
 def _ends_unpaged(joined: str, following: str) -> bool:

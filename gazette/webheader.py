@@ -95,10 +95,21 @@ def mark_header(lines: list[Line]) -> dict[str, str]:
     """The fields of the page's header, its lines marked ``LineKind.WEB_META``: the first run of
     field lines (and values below their labels) in the file's first ``SCAN_LINES`` lines,
     before any paragraph.  A run of labels without colons counts only with two keys."""
+    fields, marked = _header_run(lines[:SCAN_LINES])
+    if len(fields) < 2 and not any(FIELD.search(line.text) for line in marked):
+        fields, marked = {}, []
+    for line in marked:
+        line.kind = LineKind.WEB_META
+    _mark_field_lines(lines)
+    return fields
+
+
+def _header_run(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:
+    """The fields of the first run of field lines, and those lines."""
     fields: dict[str, str] = {}
     marked: list[Line] = []
     pending = None     # a key whose value is still to come, on the next line
-    for line in lines[:SCAN_LINES]:
+    for line in lines:
         if line.blank:
             continue
         found = _line_fields(line.text)
@@ -110,16 +121,9 @@ def mark_header(lines: list[Line]) -> dict[str, str]:
             continue
         last = list(found)[-1]
         pending = last if not found[last] else None
-        for key, value in found.items():
-            if value or key not in fields:
-                fields[key] = value
+        fields.update({key: value for key, value in found.items() if value or key not in fields})
         marked.append(line)
-    if len(fields) < 2 and not any(FIELD.search(line.text) for line in marked):
-        fields, marked = {}, []
-    for line in marked:
-        line.kind = LineKind.WEB_META
-    _mark_field_lines(lines)
-    return fields
+    return fields, marked
 
 
 def _mark_field_lines(lines: list[Line]) -> None:

@@ -5,30 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
-from .documents import FRONT_MATTER_KEYS
 from .failures import naming
 from .pipeline import Conversion
 from .problems import Problem
+from .schema import ISSUE_RECORD, document_text, issue_text, source_of
 from .kinds import Code
-
-ISSUE_RECORD = "issue.yaml"
-
-
-# libyaml's emitter when PyYAML has it: the same YAML, several times faster.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def dump_yaml(data) -> str:
-    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
-
-
-def document_text(meta: dict, body: str) -> str:
-    ordered = {key: meta.get(key) for key in FRONT_MATTER_KEYS}
-    return f"---\n{dump_yaml(ordered)}---\n\n{body}"
-
 
 def render(conversion: Conversion) -> Conversion:
     """Fill in the text of each document's file and of the issue record, once (the ingest
@@ -40,7 +21,7 @@ def render(conversion: Conversion) -> Conversion:
             # in the ingest cache need not carry it twice
             document.body = ""
     if conversion.documents and not conversion.issue_text:
-        conversion.issue_text = dump_yaml(conversion.issue)
+        conversion.issue_text = issue_text(conversion.issue)
     return conversion
 
 
@@ -51,22 +32,9 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _owner_of(text: str | None) -> str | None:
-    """The ``source`` named in a written file's front matter (or issue record)."""
-    for number, line in enumerate((text or "").splitlines()):
-        if line.startswith("source:"):
-            try:
-                return yaml.load(line, Loader=_LOADER)["source"]
-            except (yaml.YAMLError, TypeError):
-                return None
-        if number > 0 and line.startswith("---"):
-            break
-    return None
-
-
 def _owner(path: Path) -> str | None:
     """The ``source`` that wrote an existing file."""
-    return _owner_of(_read(path))
+    return source_of(_read(path) or "")
 
 
 def plan_outputs(conversions: list[Conversion]) -> tuple[dict[str, tuple[Conversion, object]], list[Problem]]:
@@ -106,7 +74,7 @@ def write_all(out: Path, conversions: list[Conversion], whole: bool = False) -> 
         existing = _read(path) if path.exists() else None
         if existing == text:
             continue  # this source wrote it so before (the text names its source)
-        owner = _owner_of(existing)
+        owner = source_of(existing or "")
         if existing is not None and not _ours(owner, sources, whole):
             whose = f"written from {owner}" if owner else "not written by the converter"
             problems.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,

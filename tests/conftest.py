@@ -10,8 +10,9 @@ import http.server
 import threading
 
 import pytest
-import yaml
 from playwright.sync_api import sync_playwright
+
+from gazette.schema import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -26,8 +27,7 @@ def read_documents(out: Path) -> dict[str, dict]:
     """Front matter of every written document, by path relative to ``out``."""
     found = {}
     for path in sorted(out.rglob("*.md")):
-        front = path.read_text(encoding="utf-8").split("---\n", 2)[1]
-        found[path.relative_to(out).as_posix()] = yaml.safe_load(front)
+        found[path.relative_to(out).as_posix()] = read_document(path.read_text(encoding="utf-8"))[0]
     return found
 
 

@@ -3,9 +3,9 @@ the archive is converted, nothing is lost or overwritten."""
 from __future__ import annotations
 
 import json
-import shutil
 
 from conftest import SOURCES, read_documents, run_ingest
+from gazette.schema import read_document
 
 SAMPLE = SOURCES / "jincheng/004_30928d03cc894fbe.txt"
 
@@ -78,7 +78,7 @@ def test_script_and_img_in_a_source_never_become_markup(tmp_path):
     text = SAMPLE.read_text(encoding="utf-8").replace("一、统一思想认识", "一、统一<script>alert(1)</script>思想<img src=x onerror=alert(2)>认识", 1)
     (tmp_path / "src/evil.txt").write_text(text, encoding="utf-8")
     assert run_ingest(tmp_path / "src", tmp_path / "out").returncode == 0
-    bodies = " ".join(p.read_text(encoding="utf-8").split("---\n", 2)[2] for p in (tmp_path / "out").rglob("*.md"))
+    bodies = " ".join(read_document(p.read_text(encoding="utf-8"))[1] for p in (tmp_path / "out").rglob("*.md"))
     assert "<script" not in bodies and "<img" not in bodies and "&lt;script&gt;" in bodies
 
 
@@ -87,5 +87,5 @@ def test_no_html_tag_from_the_input_reaches_a_body(converted):
     import re
 
     for path in converted.rglob("*.md"):
-        body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+        body = read_document(path.read_text(encoding="utf-8"))[1]
         assert set(re.findall(r"<\s*/?\s*([a-zA-Z]+)", body)) <= {"br"}, path

@@ -4,7 +4,6 @@ before the fix it tests (issue: maintainers' safety under faults)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import resource
 import shutil

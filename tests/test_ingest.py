@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, SOURCES, read_documents, run_ingest
+from gazette.schema import ISSUE_RECORD, read_issue
 
 # Documents per sample, counted by hand from each gazette's printed TOC.
 EXPECTED_DOCUMENTS = {
@@ -380,7 +380,7 @@ def test_a_toc_entry_for_the_text_a_notice_issues_is_part_of_the_notice(tmp_path
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
     documents = read_documents(tmp_path)
     assert sorted(d["doc_number"] for d in documents.values()) == ["抚政办发〔2024〕12号", "抚政发〔2024〕7号"]
-    record = yaml.safe_load(next(tmp_path.rglob("issue.yaml")).read_text(encoding="utf-8"))
+    record = read_issue(next(tmp_path.rglob(ISSUE_RECORD)).read_text(encoding="utf-8"))
     assert [entry["document"] for entry in record["toc"]] == ["fuzhengfa-2024-7", "fuzhengfa-2024-7", "fuzhengbanfa-2024-12"]
 
 

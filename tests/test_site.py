@@ -6,10 +6,8 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-import yaml
-
-from conftest import ROOT, SOURCES, read_documents, run_ingest
+from conftest import ROOT, read_documents, run_ingest
+from gazette.schema import ISSUE_RECORD, read_issue
 from site_helpers import broken_links, build_site, parse, text_of  # noqa: F401
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
@@ -30,8 +28,8 @@ def test_every_document_has_its_page(site):
 
 def test_every_issue_page_links_all_its_documents(site):
     output, content = site
-    for record_path in content.rglob("issue.yaml"):
-        record = yaml.safe_load(record_path.read_text(encoding="utf-8"))
+    for record_path in content.rglob(ISSUE_RECORD):
+        record = read_issue(record_path.read_text(encoding="utf-8"))
         folder = record_path.parent.relative_to(content)
         page = output / folder / "index.html"
         targets = {(page.parent / link).resolve() for link in parse(page).links}
@@ -145,7 +143,7 @@ def test_qa_report_lists_issues_gaps_and_conflicts(site):
 
     output, content = site
     qa = json.loads((output / "data/qa.json").read_text(encoding="utf-8"))
-    assert len(qa["issues"]) == len(list(content.rglob("issue.yaml")))
+    assert len(qa["issues"]) == len(list(content.rglob(ISSUE_RECORD)))
     panjin = next(g for g in qa["gaps"] if g["publisher"] == "盘锦市人民政府公报")
     # the samples hold 总第149期 twice (000 and 003) and 总第152期 (001)
     assert panjin["missing"] == [150, 151] and panjin["conflicting"] == [149]

@@ -13,14 +13,14 @@ import re
 from html import escape
 from pathlib import Path
 
-import yaml
 from markdown_it_pyrs import MarkdownIt
 from pelican import signals
-from pelican.plugins.markdown_it_reader.markdown_it_reader import YAML_HEADER_RE, MDITReader
+from pelican.plugins.markdown_it_reader.markdown_it_reader import MDITReader
 from pelican.utils import pelican_open
 from tqdm import tqdm
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from gazette.schema import read_document
+
 _BARS: dict = {}
 _ATTRIBUTE_LINE = re.compile(r"^\{([#.][^{}\n]*)\}$", re.MULTILINE)
 _MARKED = re.compile(r"<!--attrs:([^>\n]*)-->\n<([a-z][a-z0-9]*)")
@@ -64,11 +64,11 @@ class ArchiveReader(MDITReader):
     def read(self, filename):
         _progress(self.settings["PATH"]).update()
         with pelican_open(filename) as text:
-            match = YAML_HEADER_RE.fullmatch(text)
-        if not match:
+            document = read_document(text)
+        if document is None:
             raise ValueError(f"{filename}: no YAML front matter (was it written by the converter?)")
-        metadata = self._parse_yaml_metadata(yaml.load(match.group("metadata"), Loader=_LOADER))
-        return render(self._md, match.group("content")), metadata
+        front, body = document
+        return render(self._md, body), self._parse_yaml_metadata(front)
 
 
 def add_reader(readers):

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import yaml
-
 from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
-from gazette.writer import ISSUE_RECORD
+from gazette import schema
 
 from plugins.links import link_or_copy
 
@@ -30,7 +28,6 @@ FACET_FIELDS = {"issuer": "issuers"}  # a joint document is found under each of 
 SORT_DATE = "date"  # kept beside a document's facets: the result list can sort by it
 LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
 ROW = "-row"           # cache entry suffix: a document's result-list file content
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _json(data) -> str:
@@ -69,8 +66,7 @@ class SearchDoc:
 def read_document(content: Path, path: Path, data: bytes) -> SearchDoc:
     """A document (``data``: the bytes of its file) with its page's URL (the document's
     path, .md → .html)."""
-    _, front, body = data.decode("utf-8").split("---\n", 2)
-    meta = yaml.load(front, Loader=_LOADER) or {}
+    meta, body = schema.read_document(data.decode("utf-8")) or ({}, "")
     return SearchDoc(path.relative_to(content).with_suffix(".html").as_posix(), meta, to_plain(body))
 
 
@@ -82,15 +78,12 @@ def document_paths(content: Path) -> list[Path]:
     return sorted(content.rglob("*.md"), key=lambda path: (_issue_date(path.parent, dates), path))
 
 
-_ISSUE_DATE = re.compile(r"^issue_date: *'?([^'\n]*)'? *$", re.M)
-
-
 def _issue_date(folder: Path, dates: dict[Path, str]) -> str:
     """The date in the folder's issue record (written by the converter), or "" without one."""
     if folder not in dates:
-        record = folder / ISSUE_RECORD
-        match = _ISSUE_DATE.search(record.read_text(encoding="utf-8")) if record.exists() else None
-        dates[folder] = match.group(1) if match else ""
+        record = folder / schema.ISSUE_RECORD
+        date = schema.field_of(record.read_text(encoding="utf-8"), "issue_date") if record.exists() else None
+        dates[folder] = str(date or "")
     return dates[folder]
 
 

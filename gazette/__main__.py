@@ -48,15 +48,7 @@ def convert_all(found: list[Source], out: Path, quiet: bool) -> tuple[list, int]
     keys = [key for source, key in found if source.skipped is None]
     conversions = [cache.load(out, key) for key in keys]
     todo = [(source.path, source.name) for source, done in zip(files, conversions) if done is None]
-    workers = min(os.cpu_count() or 1, len(todo))
-    progress = tqdm(total=len(todo), desc="converting", unit="file", disable=quiet or len(todo) < 2)
-    if workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            fresh = list(progress_map(pool.map(_convert, todo, chunksize=4), progress))
-    else:
-        fresh = list(progress_map(map(_convert, todo), progress))
-    progress.close()
-    converted = iter(fresh)
+    converted = iter(_converted(todo, quiet))
     for position, done in enumerate(conversions):
         if done is None:
             conversions[position] = next(converted)
@@ -65,6 +57,19 @@ def convert_all(found: list[Source], out: Path, quiet: bool) -> tuple[list, int]
     by_name = {source.name: conversion for source, conversion in zip(files, conversions)}
     everything = [by_name.get(source.name) or _skipped(source) for source, _ in found]
     return everything, len(files) - len(todo)
+
+
+def _converted(todo: list[tuple[Path, str]], quiet: bool) -> list[Conversion]:
+    """The conversions of ``todo``, in its order, on every core (a progress bar on a terminal)."""
+    workers = min(os.cpu_count() or 1, len(todo))
+    progress = tqdm(total=len(todo), desc="converting", unit="file", disable=quiet or len(todo) < 2)
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            fresh = list(progress_map(pool.map(_convert, todo, chunksize=4), progress))
+    else:
+        fresh = list(progress_map(map(_convert, todo), progress))
+    progress.close()
+    return fresh
 
 
 def progress_map(results, progress):

@@ -16,6 +16,7 @@ from .markdown_text import cell_parts, escape
 from .reader import Line
 from .text import clean_line, despace, despace_body, ends_sentence, fold
 from .wrapping import Wrapping
+from .chronicle import render_chronicle
 from .kinds import Code
 
 HEADING_RULES = (
@@ -65,7 +66,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
     Each line with text goes to the first of ``BLOCK_RULES`` that takes it; a run of
     one-cell lines that ``tables.find`` reads as a flattened table is rendered whole."""
     if chronicle:
-        return render_chronicle(lines, roles), []
+        return render_chronicle(lines, roles.skip), []
     lines = tables.with_tabs(lines)
     items = [(index, line) for index, line in enumerate(lines)
              if (index not in roles.skip or index == roles.title_at) and not line.blank]
@@ -281,28 +282,3 @@ def render_table(rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
     lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
     return "\n".join(lines)
-
-
-def render_chronicle(lines: list[Line], roles: Roles) -> str:
-    """大事记: one list item per day, ※ entries under their day."""
-    items: list[list[str]] = []   # [day, text, sub1, sub2 …]
-    for index, line in enumerate(lines):
-        if index in roles.skip or line.blank:
-            continue
-        text = despace_body(clean_line(line.text))
-        entry = rules.CHRONICLE_ENTRY.match(text)
-        sub = rules.CHRONICLE_SUB.match(text)
-        if entry:
-            items.append([f"{entry['month']}月{entry['day']}日", entry["text"]])
-        elif sub and items:
-            items[-1].append(sub["text"])
-        elif items:
-            items[-1][-1] += text
-        else:
-            items.append(["", text])
-    out = []
-    for day, text, *subs in items:
-        label = f"**{day}** " if day else ""
-        out.append(f"- {label}{escape(text)}")
-        out += [f"    - {escape(s)}" for s in subs]
-    return "\n".join(out) + "\n"

@@ -1,13 +1,14 @@
 """Build one document (front matter + Markdown body) from its lines."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import body, docnumber, metadata, rules, topics
 from .reader import Line
 from .head import Head
+from .titles import title_and_issuers
+from .webheader import first_field
 from .markdown_text import escape
 from .text import clean_line, despace, fold
 from .wrapping import Wrapping
@@ -36,54 +37,10 @@ class IssueContext:
     wrapping: Callable[[], Wrapping] | None = None   # how the file's lines were wrapped (Wrapping.lazily)
 
 
-def choose_title(body_title: str, toc_title: str | None, issuer: str | None) -> str:
-    """The full official title: the body heading, or the TOC's wording when the body
-    heading is cut off (a web scrape may print only its last line)."""
-    if issuer and body_title.startswith("关于"):
-        body_title = issuer + body_title
-    if not toc_title:
-        return body_title
-    if not body_title:
-        return toc_title
-    folded_body, folded_toc = fold(body_title), fold(toc_title)
-    cut_off = not rules.ends_with_doc_type(body_title) or (
-        folded_body != folded_toc and folded_body in folded_toc)
-    return toc_title if cut_off else body_title
-
-
-def _issuer_from_title(title: str) -> str | None:
-    """The organ a title opens with: 盘锦市人民政府办公室关于… / 大连市人民政府办公室转发市财政局关于…"""
-    before = re.split("关于|转发|批转", title, maxsplit=1)[0]
-    return before if before and rules.is_organ_name(before) else None
-
-
-def _organs(issuer: str | None, signer: str | None) -> list[str]:
-    """The issuing organs: those the signature names apart, when together they spell the
-    issuer (a title prints 鞍山市财政局 鞍山市农业农村局关于…, and its spaces are gone by now:
-    a PDF leaves spaces inside words too); else the issuer alone."""
-    parts = signer.split("、") if signer else []
-    if len(parts) > 1 and "".join(parts) == issuer:
-        return parts
-    return [issuer] if issuer else []
-
-
-def _with_issuers(title: str, issuers: list[str]) -> str:
-    """The title led by its issuers (those of a joint document a space apart, as printed)."""
-    if title.startswith("关于"):
-        return " ".join(issuers) + title
-    joined = "".join(issuers)
-    return " ".join(issuers) + title[len(joined):] if len(issuers) > 1 and title.startswith(joined) else title
-
-
 def _adopted(lines: list[Line], begin: int, end: int) -> str | None:
     """The date of the 题注 printed around a head: （2021年4月20日…常务会议审议通过）."""
     note = next((line.text for line in lines[begin:end] if rules.is_title_note(line.text)), None)
     return rules.parse_date(note) if note else None
-
-
-def _first(fields: dict[str, str], *keys: str) -> str:
-    """The first of a web page's header fields that has a value ('' if none)."""
-    return next((fields[key] for key in keys if fields.get(key)), "")
 
 
 def build(lines: list[Line], head: Head, end: int, context: IssueContext,
@@ -98,7 +55,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     number = _doc_number(head, web)
     found = _find_parts(lines, after_head, end) if head.kind == LineKind.DOCUMENT else metadata.Extracted()
     is_order = bool(number and number.year is None and number.prefix.endswith("令"))
-    title, issuers = _title_and_issuers(lines, head, found, web, is_order, (after_head, end))
+    title, issuers = title_and_issuers(lines, head, found, web, is_order, (after_head, end))
     if found.date is None:  # unsigned
         found.date = _unsigned_date(lines, head, min(end, after_head + 6), web)
     text = "\n".join(line.text for line in own)
@@ -128,16 +85,6 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     return document
 
 
-def _title_and_issuers(lines: list[Line], head: Head, found: metadata.Extracted, web: dict[str, str],
-                       is_order: bool, body: tuple[int, int]) -> tuple[str, list[str]]:
-    """The full title, led by its issuers, and the issuing organs."""
-    title = choose_title(head.title_text(lines), head.toc_title or web.get("标题") or web.get("名称"), head.issuer)
-    if is_order and title.endswith("令"):  # the order's own heading; name it by what it enacts
-        title = head.toc_title or _enclosed_title(lines, found, *body) or title
-    issuers = _organs(_issuer(head, title, found, web), found.signer)
-    return _with_issuers(title, issuers), issuers
-
-
 def _references(text: str, number: docnumber.DocNumber | None) -> dict:
     """The numbers it cites and those it repeals (not its own)."""
     # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
@@ -159,14 +106,7 @@ def _doc_number(head: Head, web: dict[str, str]) -> docnumber.DocNumber | None:
     """The number printed in the head; else the TOC entry's, or the web page's header."""
     entry = head.toc_entry
     in_toc = docnumber.parse(entry.doc_number_raw) if entry and entry.doc_number_raw else None
-    return head.doc_number or in_toc or docnumber.parse(_first(web, "发文字号", "文号", "文件编号"))
-
-
-def _issuer(head: Head, title: str, found: metadata.Extracted, web: dict[str, str]) -> str | None:
-    """The issuing organ: the head's, the title's, the signature's, the TOC section's or the
-    web page's header's, in that order."""
-    return (head.issuer or _issuer_from_title(title) or found.signer or _section_issuer(head)
-            or _first(web, "发文机关", "发文机构", "发文单位", "制定机关", "发布部门", "发布机构") or None)
+    return head.doc_number or in_toc or docnumber.parse(first_field(web, "发文字号", "文号", "文件编号"))
 
 
 def _unsigned_date(lines: list[Line], head: Head, near_end: int, web: dict[str, str]) -> str | None:
@@ -174,7 +114,7 @@ def _unsigned_date(lines: list[Line], head: Head, near_end: int, web: dict[str, 
     number's line, or the web page's header's."""
     return (_adopted(lines, head.start, near_end)
             or (rules.parse_date(lines[head.number_index].text) if head.number_apart else None)
-            or rules.parse_date(_first(web, "成文日期", "成文时间", "发文日期")))
+            or rules.parse_date(first_field(web, "成文日期", "成文时间", "发文日期")))
 
 
 def _number_fields(lines: list[Line], head: Head, number: docnumber.DocNumber | None) -> dict:
@@ -195,16 +135,6 @@ def _issue_fields(context: IssueContext, found: metadata.Extracted) -> dict:
             "year": context.year or (int(found.date[:4]) if found.date else None), "issue_date": context.issue_date}
 
 
-def _enclosed_title(lines: list[Line], found: metadata.Extracted, begin: int, end: int) -> str | None:
-    """The title of what an order enacts, printed after its signature."""
-    start = max(found.signature_indexes, default=begin) + 1
-    for i in range(start, min(end, start + 8)):
-        text = despace(clean_line(lines[i].text))
-        if text and rules.is_title_like(text) and rules.ends_with_doc_type(text):
-            return text
-    return None
-
-
 def _without(lines: list[Line], artifacts: set[int]) -> list[Line]:
     """The lines with artifacts blanked, so that no rule reads a running header."""
     if not artifacts:
@@ -213,11 +143,6 @@ def _without(lines: list[Line], artifacts: set[int]) -> list[Line]:
     for i in artifacts:
         view[i] = Line(lines[i].no, "", LineKind.ARTIFACT)
     return view
-
-
-def _section_issuer(head: Head) -> str | None:
-    section = head.toc_entry.section if head.toc_entry else None
-    return section if section and rules.is_organ_name(section) else None
 
 
 def _last_text_line(lines: list[Line], span: list[int]) -> int:

@@ -34,6 +34,16 @@ class Field:
     about: str
 
 
+# the issue's fields, in its record and in each of its documents' front matter
+ISSUE: tuple[Field, ...] = (
+    Field("publisher", "str", "the gazette's publisher (its masthead)"),
+    Field("issue_label", "str", "the issue as printed: 2024年第1期"),
+    Field("issue_number", "int", "the issue's number in its year"),
+    Field("year", "int", "the issue's year (a document's without a masthead: its signing year)"),
+    Field("issue_date", "date", "the issue's date"),
+)
+SOURCE = Field("source", "str", "the source file, relative to the sources folder")
+
 FRONT_MATTER: tuple[Field, ...] = (
     Field("kind", "str", "document, or chronicle (大事记)"),
     Field("title", "str", "the full official title"),
@@ -49,25 +59,17 @@ FRONT_MATTER: tuple[Field, ...] = (
     Field("cites", "list of str", "the document numbers it cites"),
     Field("repeals", "list of str", "the document numbers it repeals"),
     Field("topics", "list of str", "topic slugs (gazette/data/topics.yaml)"),
-    Field("publisher", "str", "the gazette's publisher (its masthead)"),
-    Field("issue_label", "str", "the issue as printed: 2024年第1期"),
-    Field("issue_number", "int", "the issue's number in its year"),
-    Field("year", "int", "the issue's year (else the signing year)"),
-    Field("issue_date", "date", "the issue's date"),
+    *ISSUE,
     Field("section", "str", "the TOC section it is printed under"),
     Field("toc_page", "int", "the page its TOC entry prints"),
-    Field("source", "str", "the source file, relative to the sources folder"),
+    SOURCE,
     Field("source_lines", "[int, int]", "its first and last line in the source"),
 )
 FRONT_MATTER_KEYS = tuple(field.name for field in FRONT_MATTER)
 
 ISSUE_FIELDS: tuple[Field, ...] = (
-    Field("publisher", "str", "the gazette's publisher"),
-    Field("issue_label", "str", "the issue as printed"),
-    Field("issue_number", "int", "the issue's number in its year"),
-    Field("year", "int", "the issue's year"),
-    Field("issue_date", "date", "the issue's date"),
-    Field("source", "str", "the source file, relative to the sources folder"),
+    *ISSUE,
+    SOURCE,
     Field("toc", "list of entries", "each TOC entry: title, doc_number, page, section, line, document (its slug)"),
     Field("documents", "list of str", "the documents' slugs, in the order printed"),
 )

@@ -167,3 +167,8 @@ def page_footer(lines: list[Line], start: int, end: int) -> list[int]:
             break
         found.append(index)
     return found
+
+
+def first_field(fields: dict[str, str], *keys: str) -> str:
+    """The first of a web page's header fields that has a value ('' if none)."""
+    return next((fields[key] for key in keys if fields.get(key)), "")

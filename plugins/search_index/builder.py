@@ -24,8 +24,8 @@ from collections import defaultdict, deque
 from functools import partial
 from pathlib import Path
 
-from .codec import (append_postings, decode_postings, encode_numbers, encode_postings, first_numbers,
-                    truncate_postings)
+from .codec import encode_numbers
+from .parts import appended_part, encoded_columns
 from .scoring import fnv1a, js_order, partition_of
 from .tokenizer import term_counts
 
@@ -145,7 +145,7 @@ class PartitionedIndex:
         JavaScript's order, each as [term, postings in field 1, field 2, …]."""
         parts: dict[int, list] = {number: [] for number in range(group, partitions, self.groups)}
         for term, columns in self.merged(group).items():
-            parts[partition_of(term, partitions)].append([term, *_encoded(columns, len(self.fields))])
+            parts[partition_of(term, partitions)].append([term, *encoded_columns(columns, len(self.fields))])
         for number, entries in parts.items():
             entries.sort(key=lambda entry: js_order(entry[0]))
             yield number, entries
@@ -165,7 +165,7 @@ class PartitionedIndex:
             added[partition_of(term, partitions)][term] = fields
         for number in range(group, partitions, self.groups):
             changed = number in added or number in self.cut_parts
-            yield number, (_appended(earlier(number), added[number], self.kept, self.cut_terms, self) if changed else None)
+            yield number, (appended_part(earlier(number), added[number], self.kept, self.cut_terms, self) if changed else None)
 
     def append_parts(self, partitions: int, earlier, write, keep) -> int:
         """Like ``write_parts`` for an index continuing an earlier one: a part the cut or
@@ -173,49 +173,6 @@ class PartitionedIndex:
         self.cut_parts = {partition_of(term, partitions) for term in self.cut_terms}  # before forking
         _STATE.update(index=self, partitions=partitions, earlier=earlier, write=write, keep=keep)
         return sum(_run(_append_group, list(range(self.groups)), self.workers))
-
-
-def _encoded(columns: list, fields: int) -> list[str]:
-    """A term's columns as a part holds them: its postings in each field, then its
-    positions (see ``_positions_kept``)."""
-    encoded = [encode_postings(flat) if flat else "" for flat in columns[:fields]]
-    return _positions_kept(encoded + [encode_numbers(flat) if flat else "" for flat in columns[fields:]], fields)
-
-
-def _positions_kept(encoded: list[str], fields: int) -> list[str]:
-    """A term that stands nowhere in the positioned field (or is not a bigram) has no
-    positions column."""
-    return encoded if encoded[fields:] and encoded[fields] else encoded[:fields]
-
-
-def _appended(part: list, added: dict[str, list], kept: int, cut_terms: set[str], index: PartitionedIndex) -> list:
-    """A part without the postings of documents from ``kept`` on (only ``cut_terms`` have
-    any) and with the postings ``added`` (term → per column packed postings or None)."""
-    entries, fields = [], len(index.fields)
-    for term, *encoded in part:
-        encoded += [""] * (index.columns - len(encoded))
-        if term in cut_terms:
-            encoded = _cut(encoded, kept, index)
-        columns = added.pop(term, None)
-        if columns is not None:
-            encoded = ([append_postings(text, flat) if flat else text for text, flat in zip(encoded, columns[:fields])]
-                       + [text + encode_numbers(flat) if flat else text for text, flat in zip(encoded[fields:], columns[fields:])])
-        if any(encoded[:fields]):  # a term only the cut documents had is gone
-            entries.append([term, *_positions_kept(encoded, fields)])
-    entries += [[term, *_encoded(columns, fields)] for term, columns in added.items()]
-    entries.sort(key=lambda entry: js_order(entry[0]))
-    return entries
-
-
-def _cut(encoded: list[str], kept: int, index: PartitionedIndex) -> list[str]:
-    """A term's columns without the documents from ``kept`` on: the positions kept are as
-    many as the kept postings' frequencies in the positioned field."""
-    fields = len(index.fields)
-    cut = [truncate_postings(text, kept) if text else text for text in encoded[:fields]]
-    if encoded[fields:] and encoded[fields]:
-        positions = sum(frequency for _, frequency in decode_postings(cut[index.positioned]))
-        cut.append(first_numbers(encoded[fields], positions))
-    return cut + [""] * (index.columns - len(cut))
 
 
 def _spills(path: Path):

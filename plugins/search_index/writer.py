@@ -1,7 +1,6 @@
 """Write the search data as ``.js`` files, each calling ``GazetteSearch.receive(name, data)``."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -14,10 +13,9 @@ from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
 from gazette import schema
 
-from plugins.links import link_or_copy
-
 from .builder import POSITIONS, PartitionedIndex, partition_count
 from .codec import encode_numbers, encode_value_lists
+from .datafiles import ResultFiles, json_text, keep_part, read_part, script, write_data, write_part, write_text
 from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
 from .tokenizer import bigram_positions, term_counts
 
@@ -28,27 +26,6 @@ FACET_FIELDS = {"issuer": "issuers"}  # a joint document is found under each of 
 SORT_DATE = "date"  # kept beside a document's facets: the result list can sort by it
 LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
 ROW = "-row"           # cache entry suffix: a document's result-list file content
-
-
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # data built in a fixed order
-
-
-def _script(name: str, payload: str) -> str:
-    """A data file: it hands its JSON ``payload`` to the page."""
-    return f"GazetteSearch.receive({json.dumps(name)},{payload});\n"
-
-
-def _write(folder: Path, relative: str, name: str, data) -> int:
-    return _write_text(folder, relative, _script(name, _json(data)))
-
-
-def _write_text(folder: Path, relative: str, text: str) -> int:
-    path = folder / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
-    path.write_bytes(data)
-    return len(data)
 
 
 @dataclass
@@ -95,16 +72,14 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     last build's first documents are still the first ones, its parts are cut to them and
     the documents after them appended (``_continued``)."""
     paths = document_paths(content)
-    keys = [document_key(path.relative_to(content).as_posix(), path.read_bytes()) for path in paths]
+    keys = _keys(content, paths)
     documents = DocumentCache(cache)
     last = documents.get(LAST_BUILD) if previous else None
     kept, cut = _continued(last, keys, previous, documents)
     earlier = ResultFiles(previous, last["keys"] if last else None)
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
-        continued = (([field[:kept] for field in last["lengths"]], last["posting_count"] - cut[0], cut[1])
-                     if kept else None)
-        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1, earlier=continued,
-                                 positioned=POSITIONED)
+        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1,
+                                 earlier=_earlier_index(last, kept, cut), positioned=POSITIONED)
         items = [(ref, paths[ref], keys[ref]) for ref in range(kept, len(paths))]
         # the workers read each document, write its result-list file and tokenize it
         extras = index.add_all(items, partial(_read_for_index, content, folder, documents, earlier))
@@ -113,29 +88,51 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
             shutil.rmtree(folder, ignore_errors=True)
             return write_search_files(content, folder, workers, cache, None)
         written = sum(size for _, size in extras)
-        written += sum(_result_file(content, folder, documents, earlier, (ref, paths[ref], keys[ref])) for ref in range(kept))
-        if kept:
-            written += index.append_parts(parts, partial(_read_part, previous), partial(_write_part, folder),
-                                          partial(_keep_part, previous, folder))
-        else:
-            written += index.write_parts(parts, partial(_write_part, folder))
+        written += sum(_result_file(content, folder, documents, earlier, item) for item in zip(range(kept), paths, keys))
+        written += _write_parts(index, parts, folder, previous if kept else None)
         lengths = index.encoded_lengths()
         stats = index.stats()
-    facets = (last["facets"][:kept] if kept else []) + [facets for facets, _ in extras]
-    values, rows = _facets(facets)
-    written += _write(folder, "facet-values.js", "facet-values", values)  # loaded with the page
-    written += _write(folder, "facet-docs.js", "facet-docs", rows)        # loaded with the page: filters and their counts
-    written += _write(folder, "dates.js", "dates", encode_numbers(_day(d.get(SORT_DATE)) for d in facets))  # sorting by date
-    written += _write(folder, "lengths.js", "lengths", lengths)           # loaded with the page
-    meta = _script("meta", _json({"partitions": parts, "documents": stats["documents"], "fields": stats["fields"],
-                                  "boosts": stats["boosts"], "average": stats["average"],
-                                  "positioned": stats["fields"].index(POSITIONED)}))
-    written += _write_text(folder, "meta.js", meta)
+    facets = (last["facets"][:kept] if kept else []) + [facets for facets, _ in extras]  # in the documents' order
+    page_bytes, meta = _write_page_files(folder, facets, lengths, stats, parts)
     documents.keep_only(set(keys))
     documents.put(LAST_BUILD, {"keys": keys, "facets": facets, "lengths": [list(field) for field in stats["lengths"]],
                                "posting_count": index.posting_count, "parts": parts, "meta": meta})
-    return {"documents": stats["documents"], "parts": parts, "bytes": written,
-            "appended": len(paths) - kept if kept else None, "cut": len(last["keys"]) - kept if kept else None}
+    appended = {"appended": len(paths) - kept, "cut": len(last["keys"]) - kept} if kept else {"appended": None, "cut": None}
+    return {"documents": stats["documents"], "parts": parts, "bytes": written + page_bytes, **appended}
+
+
+def _keys(content: Path, paths: list[Path]) -> list[str]:
+    """Each document's key: what it is (its bytes) and where (its path)."""
+    return [document_key(path.relative_to(content).as_posix(), path.read_bytes()) for path in paths]
+
+
+def _earlier_index(last: dict | None, kept: int, cut: tuple[int, set[str]]):
+    """What the index goes on from: the last build's field lengths of the documents kept,
+    its postings less those cut, and the terms cut; or None (built anew)."""
+    if not kept:
+        return None
+    return [field[:kept] for field in last["lengths"]], last["posting_count"] - cut[0], cut[1]
+
+
+def _write_parts(index: PartitionedIndex, parts: int, folder: Path, previous: Path | None) -> int:
+    """Write the index's parts; going on from the ``previous`` site's, those unchanged linked."""
+    if previous is None:
+        return index.write_parts(parts, partial(write_part, folder))
+    return index.append_parts(parts, partial(read_part, previous), partial(write_part, folder),
+                              partial(keep_part, previous, folder))
+
+
+def _write_page_files(folder: Path, facets: list[dict], lengths, stats: dict, parts: int) -> tuple[int, str]:
+    """The files the search page loads with it: facets, dates, field lengths and meta.js."""
+    values, rows = _facets(facets)
+    written = write_data(folder, "facet-values.js", "facet-values", values)
+    written += write_data(folder, "facet-docs.js", "facet-docs", rows)        # filters and their counts
+    written += write_data(folder, "dates.js", "dates", encode_numbers(_day(d.get(SORT_DATE)) for d in facets))  # sorting by date
+    written += write_data(folder, "lengths.js", "lengths", lengths)
+    meta = script("meta", json_text({"partitions": parts, "documents": stats["documents"], "fields": stats["fields"],
+                                  "boosts": stats["boosts"], "average": stats["average"],
+                                  "positioned": stats["fields"].index(POSITIONED)}))
+    return written + write_text(folder, "meta.js", meta), meta
 
 
 # A rebuild cuts at most this share of the archive off the previous parts (appending
@@ -178,43 +175,7 @@ def _continued(last: dict | None, keys: list[str], previous: Path | None,
     return kept, (postings, terms)
 
 
-def _write_part(folder: Path, number: int, part: list) -> int:
-    return _write(folder, f"index/{number}.js", f"index/{number}", part)
-
-
-def _read_part(previous: Path, number: int) -> list:
-    """A part of the previous site's index (as ``_write_part`` wrote it)."""
-    text = (previous / f"index/{number}.js").read_text(encoding="utf-8")
-    return json.loads(text[len(_script(f"index/{number}", "")) - 3:].rstrip()[:-2])
-
-
-def _keep_part(previous: Path, folder: Path, number: int) -> int:
-    target = folder / f"index/{number}.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(previous / f"index/{number}.js", target)
-    return target.stat().st_size
-
-
-class ResultFiles:
-    """The previous site's result-list files (``doc/N.js``) and the document each showed."""
-
-    def __init__(self, folder: Path | None, keys: list[str] | None):
-        self.folder, self.keys = folder, keys or []
-
-    def link(self, ref: int, key: str, target: Path) -> int | None:
-        """Link ``doc/ref.js`` from the previous site if it showed the same document; its size."""
-        if self.folder is None or ref >= len(self.keys) or self.keys[ref] != key:
-            return None
-        source = self.folder / "doc" / f"{ref}.js"
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, target)
-            return target.stat().st_size
-        except OSError:
-            return None
-
-
-def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: "ResultFiles",
+def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: ResultFiles,
                     item: tuple[int, Path, str]):
     """A document's terms per field for the index; its facet values and the bytes of the
     file the result list shows it from (its row and its text, for the snippet)."""
@@ -229,7 +190,7 @@ def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: 
     return {**{field: unpack_counts(packed) for field, packed in counts.items()}, POSITIONS: positions}, (facets, size)
 
 
-def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: "ResultFiles",
+def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: ResultFiles,
                  item: tuple[int, Path, str], payload: str | None = None) -> int:
     """Write ``doc/ref.js`` (or link the previous site's, if it showed the same document)."""
     ref, path, key = item
@@ -237,7 +198,7 @@ def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: "Re
     size = None if payload else earlier.link(ref, key, target)
     if size is None:
         payload = payload or cache.get(key + ROW) or _index_entry(read_document(content, path, path.read_bytes()))[1]
-        size = _write_text(folder, f"doc/{ref}.js", _script(f"doc/{ref}", payload))
+        size = write_text(folder, f"doc/{ref}.js", script(f"doc/{ref}", payload))
     return size
 
 
@@ -250,7 +211,7 @@ def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict, dict], str]:
     facets = {facet: _as_list(document.value(FACET_FIELDS.get(facet, facet))) for facet in FACETS}
     facets[SORT_DATE] = str(document.value("date"))
     counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
-    return (facets, counts, bigram_positions(texts[POSITIONED])), _json([_doc_row(document), document.body])
+    return (facets, counts, bigram_positions(texts[POSITIONED])), json_text([_doc_row(document), document.body])
 
 
 def _doc_row(document: SearchDoc) -> list:

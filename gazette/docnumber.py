@@ -17,20 +17,20 @@ from dataclasses import dataclass
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # Words that precede a cited number in running text and are not part of its prefix.
-_LEADING_WORDS = re.compile(
+LEADING_WORDS = re.compile(
     r"^(?:按照|根据|依据|依照|参照|对照|经|按|据|见|和|及|与|以及|或|即|由|在|将|把|的|是|为|文|号|"
     r"转发|印发|执行|落实|贯彻)+"
 )
 
+# The patterns are written without re.VERBOSE and with explicit classes (no \s, \d): the
+# browser's tokenizer takes them as they are (plugins/search_index/patterns.py).
+_GAP = r"[ \t\u3000]*"  # the spaces PDF text leaves inside a number
 DOC_NUMBER = re.compile(
-    rf"""
-    (?P<prefix>[{HAN}A-Za-z]{{1,14}}?)      # organ prefix: 盘政办发, 国发, 晋市政办
-    [ \t\u3000]*[〔﹝\[【［(（][ \t\u3000]*    # opening bracket in any of its printed forms
-    (?P<year>(?:19|20)[0-9]{{2}})           # year (explicit classes: the JS tokenizer matches alike)
-    [ \t\u3000]*[〕﹞\]】］)）][ \t\u3000]*    # closing bracket
-    第?[ \t\u3000]*(?P<serial>[0-9]{{1,5}})[ \t\u3000]*号   # serial, sometimes printed 第N号
-    """,
-    re.VERBOSE,
+    rf"(?P<prefix>[{HAN}A-Za-z]{{1,14}}?)"       # organ prefix: 盘政办发, 国发, 晋市政办
+    rf"{_GAP}[〔﹝\[【［(（]{_GAP}"                # opening bracket in any of its printed forms
+    rf"(?P<year>(?:19|20)[0-9]{{2}})"            # year
+    rf"{_GAP}[〕﹞\]】］)）]{_GAP}"                # closing bracket
+    rf"第?{_GAP}(?P<serial>[0-9]{{1,5}}){_GAP}号"  # serial, sometimes printed 第N号
 )
 
 # A number in parentheses after a title, its year maybe in round brackets too:
@@ -38,19 +38,16 @@ DOC_NUMBER = re.compile(
 NUMBER_IN_PARENS = re.compile(r"[(（]\s*(?P<number>[^()（）]*?(?:[(（]\s*\d{4}\s*[)）][^()（）]*?)?号)\s*[)）]")
 
 ORDER_NUMBER = re.compile(
-    rf"""
-    (?P<prefix>[{HAN}]{{2,20}}令)           # 晋城市人民政府令
-    [ \t\u3000]*第[ \t\u3000]*(?P<serial>[0-9]{{1,5}})[ \t\u3000]*号   # 第 3 号
-    """,
-    re.VERBOSE,
+    rf"(?P<prefix>[{HAN}]{{2,20}}令)"                       # 晋城市人民政府令
+    rf"{_GAP}第{_GAP}(?P<serial>[0-9]{{1,5}}){_GAP}号"      # 第 3 号
 )
 
 
 # A whole line that OCR or a careless copy printed without brackets: 铁政发2024年6号, 铁政发 2024 6号
 # (not a running header's issue label: 本溪市人民政府公报 2020年第5号)
 BARE_NUMBER = re.compile(
-    rf"(?P<prefix>[{HAN}]{{2,14}}?)(?<!公报)(?<!政报)[ \t\u3000]*(?P<year>(?:19|20)[0-9]{{2}})[ \t\u3000]*年?[ \t\u3000]*"
-    r"(?P<serial>[0-9]{1,5})[ \t\u3000]*号"
+    rf"(?P<prefix>[{HAN}]{{2,14}}?)(?<!公报)(?<!政报){_GAP}(?P<year>(?:19|20)[0-9]{{2}}){_GAP}年?{_GAP}"
+    rf"(?P<serial>[0-9]{{1,5}}){_GAP}号"
 )
 
 
@@ -70,7 +67,7 @@ class DocNumber:
 
 def _from_match(match: re.Match) -> DocNumber:
     groups = match.groupdict()
-    prefix = _LEADING_WORDS.sub("", groups["prefix"]) or groups["prefix"]
+    prefix = LEADING_WORDS.sub("", groups["prefix"]) or groups["prefix"]
     year = int(groups["year"]) if groups.get("year") else None
     return DocNumber(match.group(0).strip(), prefix, year, int(groups["serial"]))
 

@@ -6,10 +6,12 @@ import random
 import shutil
 import subprocess
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SOURCES
+from plugins.search_index.patterns import patterns_script
 from plugins.search_index.scoring import partition_of
 from plugins.search_index.tokenizer import query_words, term_counts, tokens
 
@@ -23,11 +25,20 @@ ALPHABET = ("盘政办发〔〕[]【】（）()第号 \u3000\t\n0123456789０１
             "\U00020000\U0002a6d6\ufeff\u00a0·—…、，。；：《》-_.%&<>'\"\\")
 
 
-def js(inputs: list[str]) -> list:
+@pytest.fixture(scope="module")
+def tokenizer_js(tmp_path_factory) -> Path:
+    """tokenizer.js beside the patterns.js a build writes, as a site serves them."""
+    folder = tmp_path_factory.mktemp("js")
+    (folder / "patterns.js").write_text(patterns_script(), encoding="utf-8")
+    shutil.copyfile(TOKENIZER_JS, folder / "tokenizer.js")
+    return folder / "tokenizer.js"
+
+
+def js(tokenizer: Path, inputs: list[str]) -> list:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed to run the browser tokenizer")
-    result = subprocess.run([node, "-e", RUNNER, str(TOKENIZER_JS)], input=json.dumps(inputs),
+    result = subprocess.run([node, "-e", RUNNER, str(tokenizer)], input=json.dumps(inputs),
                             capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 
@@ -36,18 +47,18 @@ def python(inputs: list[str]) -> list:
     return [[tokens(s), query_words(s), [partition_of(x, 4096) for x in tokens(s)]] for s in inputs]
 
 
-def test_same_tokens_on_the_sample_texts():
+def test_same_tokens_on_the_sample_texts(tokenizer_js):
     lines = []
     for path in sorted(SOURCES.rglob("*.txt")):
         lines += path.read_text(encoding="utf-8").splitlines()
     chunks = ["\n".join(lines[i:i + 40]) for i in range(0, len(lines), 40)]
-    assert js(chunks) == python(chunks)
+    assert js(tokenizer_js, chunks) == python(chunks)
 
 
-def test_same_tokens_on_random_strings():
+def test_same_tokens_on_random_strings(tokenizer_js):
     generator = random.Random(20261122)
     inputs = ["".join(generator.choice(ALPHABET) for _ in range(generator.randint(0, 40))) for _ in range(2000)]
-    assert js(inputs) == python(inputs)
+    assert js(tokenizer_js, inputs) == python(inputs)
 
 
 def test_bulk_term_counts_equal_the_token_list():
@@ -60,7 +71,7 @@ def test_bulk_term_counts_equal_the_token_list():
         assert term_counts(text) == Counter(tokens(text)), repr(text[:80])
 
 
-def test_same_tokens_for_numbers_typed_without_brackets():
+def test_same_tokens_for_numbers_typed_without_brackets(tokenizer_js):
     """A query word that is a number without brackets is that number (both sides alike),
     not a gazette's issue label (…公报2020年5号) nor digits alone."""
     generator = random.Random(5)
@@ -72,7 +83,7 @@ def test_same_tokens_for_numbers_typed_without_brackets():
 
     inputs = [" ".join(word() for _ in range(generator.randint(1, 3))) for _ in range(2000)]
     inputs += ["盘政办发2024年1号", "本溪市人民政府公报2020年5号 食品"]
-    assert js(inputs) == python(inputs)
+    assert js(tokenizer_js, inputs) == python(inputs)
     numbers = [word[0] for text, row in zip(inputs, python(inputs)) if "〔" not in text for word in row[1]
                if len(word) == 1 and "〔" in word[0]]
     assert len(numbers) >= 10  # the mix holds such numbers, and none is an issue label
@@ -89,3 +100,16 @@ def test_query_words_are_bigrams_and_a_single_character_stays():
     assert query_words("食品安全 应急预案") == [["食品", "品安", "安全"], ["应急", "急预", "预案"]]
     assert query_words("粮") == [["粮"]]
     assert tokens("第四次 全国") == ["第四", "四次", "次全", "全国", "第", "四", "次", "全", "国"]
+
+
+def test_the_browser_tokenizer_copies_no_pattern():
+    """tokenizer.js builds every pattern from patterns.js (written from the Python ones):
+    no regular expression of its own holds a Han character, a bracket of a number or a
+    character range."""
+    import re
+
+    source = re.sub(r"/\*.*?\*/|^\s*//.*$|\s//\s.*$", "", TOKENIZER_JS.read_text(encoding="utf-8"), flags=re.S | re.M)
+    constructed = re.findall(r"new RegExp\((.*?)\);?$", source, re.M)
+    assert constructed and all("P." in arguments or "words" in arguments for arguments in constructed), constructed
+    literals = re.findall(r"(?<![\w)\]])/((?:\\.|[^/\n])+)/[gimsuy]*", source)
+    assert [literal for literal in literals if re.search(r"[\u3000-\u9fff〔〕（）]|\\u|-", literal)] == []

@@ -20,6 +20,7 @@ from pelican import signals
 
 from gazette.failures import Failure, debugging, describe
 
+from .patterns import write_patterns
 from .writer import write_search_files
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,7 @@ def finish(pelican):
         shutil.rmtree(staging, ignore_errors=True)
         (output / "theme/js").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(lunr_js, output / "theme/js/lunr.min.js")
+        write_patterns(output)  # what tokenizer.js matches with, from the converter's patterns
 
 
 def register():

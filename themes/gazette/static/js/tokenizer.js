@@ -1,23 +1,21 @@
 /* The search tokenizer: the same specification as plugins/search_index/tokenizer.py
  * (a test runs both over the same texts).  Works in a browser (window.GazetteTokenizer)
- * and in Node (module.exports).  Explicit character classes only: JS and Python differ
- * in \s, \d, \W and lower(). */
+ * and in Node (module.exports).  Its patterns are the converter's own, written by each
+ * build as patterns.js (plugins/search_index/patterns.py), loaded before this file. */
 (function (root) {
   "use strict";
-  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-  var HAN_CHAR = new RegExp("^[" + HAN + "]$", "u"), HAN_RUN = new RegExp("^[" + HAN + "]+$", "u");
-  var TOKEN_RUN = new RegExp("[" + HAN + "]+|[A-Za-z0-9]+", "gu");
-  var SPACE_BETWEEN_HAN = new RegExp("(?<=[" + HAN + "])[ \\t\\r\\n\\u3000]+(?=[" + HAN + "])", "gu");
-  var WHITESPACE = /[ \t\r\n\u3000]+/;
+  var P = typeof module !== "undefined" && module.exports ? require("./patterns.js") : root.GazettePatterns;
+  var HAN_CHAR = new RegExp("^[" + P.HAN + "]$", "u"), HAN_RUN = new RegExp("^[" + P.HAN + "]+$", "u");
+  var TOKEN_RUN = new RegExp(P.TOKEN_RUN, "gu");
+  var SPACE_BETWEEN_HAN = new RegExp(P.SPACE_BETWEEN_HAN, "gu");
+  var WHITESPACE = new RegExp(P.WHITESPACE, "u");
   // Document numbers: organ prefix, year in any bracket, serial; orders: …令第N号.
-  var PREFIX = "[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaffA-Za-z]";
-  var SP = "[ \\t\\u3000]*";
-  var DOC_NUMBER = new RegExp("(" + PREFIX + "{1,14}?)" + SP + "[〔\\[【［(（]" + SP + "((?:19|20)[0-9]{2})" + SP + "[〕\\]】］)）]" + SP + "第?" + SP + "([0-9]{1,5})" + SP + "号", "g");
-  var ORDER_NUMBER = new RegExp("([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{2,20}令)" + SP + "第" + SP + "([0-9]{1,5})" + SP + "号", "g");
+  var DOC_NUMBER = new RegExp(P.DOC_NUMBER, "gu");
+  var ORDER_NUMBER = new RegExp(P.ORDER_NUMBER, "gu");
   // A query word that is a number printed without brackets (盘政办发2024年1号), as a reader
   // may type it; in a text such a run is read as words.
-  var BARE_NUMBER = new RegExp("^([\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{2,14}?)(?<!公报)(?<!政报)((?:19|20)[0-9]{2})年?([0-9]{1,5})号$");
-  var LEADING_WORDS = /^(?:按照|根据|依据|依照|参照|对照|经|按|据|见|和|及|与|以及|或|即|由|在|将|把|的|是|为|文|号|转发|印发|执行|落实|贯彻)+/;
+  var BARE_NUMBER = new RegExp("^(?:" + P.BARE_NUMBER + ")$", "u");
+  var LEADING_WORDS = new RegExp(P.LEADING_WORDS, "u");
 
   /** A number's organ prefix without the words a sentence puts before it (根据, 按照 …). */
   function organ(prefix) {

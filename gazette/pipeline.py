@@ -1,7 +1,22 @@
-"""Convert one raw source: read → structure → classify artifacts → build documents.
+"""Convert one raw source.  The stages, in the order the data flows:
+
+1. read (``reader.read_source``): the file decoded into numbered ``Line``s;
+2. mark lines (``webheader.mark_header``, ``artifacts.mark_page_breaks``): a web page's
+   metadata header, the lines a page break prints;
+3. regions and heads (``structure.find_structure``): the TOC (``toc.TOC_LINE_RULES``), where
+   the documents begin (``number_heads.NUMBER_HEAD_RULES``, then ``title_heads``), the TOC's
+   entries matched to them; the masthead (``masthead.ISSUE_READERS``);
+4. documents (``documents.build``): metadata (``titles``, ``metadata``) and the body
+   (``body.BLOCK_RULES``), with the running headers and page numbers inside them
+   (``_artifacts_in``) left out;
+5. accounting (here): every line's ``LineKind``, a problem (``kinds.Code``) for any
+   line no stage took;
+6. write (``writer``, ``schema``).
 
 ``convert_file`` returns a ``Conversion``: the documents, the issue record, the kind of
 every input line (the accounting) and the problems found, each with ``path:line``.
+Each rule table is read top to bottom: the first rule that takes a line decides it; a new
+layout is a new rule in the table of its stage, and a fixture in ``tests/fixtures``.
 """
 from __future__ import annotations
 

@@ -83,18 +83,21 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
             position = region.end
             continue
         index, line = items[position]
+        text = texts[position] if texts[position] != _NO_TEXT else despace_body(clean_line(line.text))
         position += 1
-        text = despace_body(clean_line(line.text))
         next(rule for rule in BLOCK_RULES if rule(body, index, line, text))
     body.flush()
     return "\n\n".join(body.blocks) + "\n", body.notes
+
+
+_NO_TEXT = "\n" * 99  # no line's text: it stands for a break between flattened tables
 
 
 def _plain_texts(items: list[tuple[int, Line]], roles: Roles) -> list[str]:
     """Each line's text for finding flattened tables; a line with a role, the title or a
     row stands for a break (no region runs across it)."""
     return [despace_body(clean_line(line.text))
-            if index not in roles.classes and index != roles.title_at and not rules.is_table_row(line.text) else "\n" * 99
+            if index not in roles.classes and index != roles.title_at and not rules.is_table_row(line.text) else _NO_TEXT
             for index, line in items]
 
 
@@ -107,6 +110,7 @@ class _Body:
         self.notes: list[tuple[int, str, str]] = []
         self.paragraph: list[str] = []
         self.table: list[list[str]] = []
+        self.header_key = ""        # the table's first row, folded: printed again after a page break
         self.paragraph_line = 0     # where the paragraph began
         self.last_line = None       # the paragraph's last line as printed
         self.seen_enclosure = False
@@ -148,7 +152,10 @@ def _table_row(body: _Body, index: int, line: Line, text: str) -> bool:
         body.flush()
     cells = ["<br>".join(escape(cleanup.clean(despace(p))[0]) for p in cell_parts(cell))
              for cell in line.text.split("\t")]
-    if not body.table or fold("".join(cells)) != fold("".join(body.table[0])):
+    key = fold("".join(cells))
+    if not body.table:
+        body.header_key = key
+    if not body.table or key != body.header_key:
         body.table.append(cells)
     return True
 
@@ -272,8 +279,9 @@ def _title_start(paragraph: list[str]) -> bool:
 
 def _is_enclosure_title(text: str, index: int, roles: Roles) -> bool:
     """The title of a plan enclosed by a 印发 notice, printed after the signature."""
-    after_signature = any(i < index and css in ("signature", "note") for i, css in roles.classes.items())
-    return after_signature and len(text) <= 60 and not ends_sentence(text) and rules.ends_with_doc_type(text)
+    if len(text) > 60 or ends_sentence(text) or not rules.ends_with_doc_type(text):
+        return False
+    return any(i < index and css in ("signature", "note") for i, css in roles.classes.items())
 
 
 def render_table(rows: list[list[str]]) -> str:

@@ -88,7 +88,9 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
 def _references(text: str, number: docnumber.DocNumber | None) -> dict:
     """The numbers it cites and those it repeals (not its own)."""
     # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
-    cites, repeals = metadata.cites_and_repeals(despace(text), number.normalised if number else None)
+    # (despaced line by line: the same, as no gap despace removes spans one, and each line's is cached)
+    text = "\n".join(map(despace, text.split("\n")))
+    cites, repeals = metadata.cites_and_repeals(text, number.normalised if number else None)
     return {"cites": cites, "repeals": repeals}
 
 

@@ -77,8 +77,8 @@ def find_number_heads(lines: list[Line], begin: int) -> list[Head]:
     heads: list[Head] = []
     floor = begin
     for index in range(begin, len(lines)):
-        if lines[index].blank or lines[index].kind == LineKind.WEB_META:
-            continue
+        if "号" not in lines[index].text or lines[index].kind == LineKind.WEB_META:
+            continue  # (every rule's number ends with 号)
         head = next(filter(None, (rule(lines, index, floor) for rule in NUMBER_HEAD_RULES)), None)
         if head:
             heads.append(head)

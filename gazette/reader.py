@@ -11,26 +11,26 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import ConversionError
 from .kinds import Code, LineKind
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
-    no: int
-    text: str
+    no: int             # 1-based, in the file
+    text: str           # as decoded (never changed after reading)
     kind: str = LineKind.UNCLASSIFIED
+    blank: bool = field(init=False)  # nothing but spaces: asked of every line by every stage
+
+    def __post_init__(self):
+        self.blank = not self.text or self.text.isspace()
 
     @property
     def stripped(self) -> str:
         return self.text.strip()  # ideographic spaces (U+3000) are whitespace too
-
-    @property
-    def blank(self) -> bool:
-        return not self.text or self.text.isspace()
 
 
 # Files that are not text, told by their first bytes: named for what they are, so a

@@ -4,6 +4,7 @@ silently."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import masthead as mh, webheader
 from .reader import Line
@@ -162,3 +163,37 @@ def preface_kind(text: str) -> str:
     if webheader.is_chrome(text):
         return LineKind.WEB_CHROME
     return LineKind.MASTHEAD
+
+
+def artifact_kind(lines: list[Line], index: int, publisher: str | None) -> str | None:
+    """What a line inside a document is, if it is none of its text: the kind the first of
+    ``ARTIFACT_RULES`` names it."""
+    return next(filter(None, (rule(lines, index, publisher) for rule in ARTIFACT_RULES)), None)
+
+
+def _marked_earlier(lines: list[Line], index: int, publisher: str | None) -> str | None:
+    """A web page's header below the title, or a TOC section's heading printed again."""
+    kind = lines[index].kind
+    return kind if kind in (LineKind.WEB_META, LineKind.SECTION_HEADING) else None
+
+
+def _running_header(lines: list[Line], index: int, publisher: str | None) -> str | None:
+    return LineKind.RUNNING_HEADER if is_running_header(lines[index].text, publisher) else None
+
+
+def _page_number(lines: list[Line], index: int, publisher: str | None) -> str | None:
+    return LineKind.PAGE_NUMBER if is_page_number(lines, index) else None
+
+
+def _web_chrome(lines: list[Line], index: int, publisher: str | None) -> str | None:
+    """【字体：大 中 小】 打印本页, under a web page's title."""
+    return LineKind.WEB_CHROME if webheader.is_chrome(lines[index].text) else None
+
+
+# The order of precedence, top to bottom: the first rule that names a line decides its kind.
+ARTIFACT_RULES: tuple[Callable[[list[Line], int, str | None], str | None], ...] = (
+    _marked_earlier,
+    _running_header,
+    _page_number,
+    _web_chrome,
+)

@@ -205,19 +205,14 @@ def _check_title(conversion: Conversion, line: int, title: str) -> None:
 
 
 def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
+    """The lines inside a document that are none of its text, each named by the first of
+    ``artifacts.ARTIFACT_RULES`` that takes it; after the last document, a web page's footer and a
+    closing slogan too."""
     found = set()
     for index in range(start, end):
-        if lines[index].kind in (LineKind.WEB_META, LineKind.SECTION_HEADING):  # a header below the title, a section's
-            kinds[lines[index].no] = lines[index].kind
-            found.add(index)
-        elif artifacts.is_running_header(lines[index].text, publisher):
-            kinds[lines[index].no] = LineKind.RUNNING_HEADER
-            found.add(index)
-        elif artifacts.is_page_number(lines, index):
-            kinds[lines[index].no] = LineKind.PAGE_NUMBER
-            found.add(index)
-        elif webheader.is_chrome(lines[index].text):  # 【字体：大 中 小】 打印本页, under a web page's title
-            kinds[lines[index].no] = LineKind.WEB_CHROME
+        kind = artifacts.artifact_kind(lines, index, publisher)
+        if kind:
+            kinds[lines[index].no] = kind
             found.add(index)
     if last:
         for index in webheader.page_footer(lines, start, end):  # 上一篇：…, ICP备…

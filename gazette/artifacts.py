@@ -185,6 +185,14 @@ def _page_number(lines: list[Line], index: int, publisher: str | None) -> str | 
     return LineKind.PAGE_NUMBER if is_page_number(lines, index) else None
 
 
+# 内部资料　免费交流, 内部资料，注意保存: what a gazette not for sale prints on its pages
+FREE_COPY_NOTICE = re.compile(r"^[（(]?内部资料[，,、\s]*(?:免费交流|注意保存|免费赠阅)[)）]?$")
+
+
+def _free_copy_notice(lines: list[Line], index: int, publisher: str | None) -> str | None:
+    return LineKind.RUNNING_HEADER if FREE_COPY_NOTICE.match(lines[index].stripped) else None
+
+
 def _web_chrome(lines: list[Line], index: int, publisher: str | None) -> str | None:
     """【字体：大 中 小】 打印本页, under a web page's title."""
     return LineKind.WEB_CHROME if webheader.is_chrome(lines[index].text) else None
@@ -195,5 +203,6 @@ ARTIFACT_RULES: tuple[Callable[[list[Line], int, str | None], str | None], ...] 
     _marked_earlier,
     _running_header,
     _page_number,
+    _free_copy_notice,
     _web_chrome,
 )

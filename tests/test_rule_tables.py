@@ -186,7 +186,7 @@ def test_a_label_printed_apart_from_its_year_gets_it():
 
 def test_artifact_rules_are_in_their_order_of_precedence():
     assert [rule.__name__ for rule in ARTIFACT_RULES] == ["_marked_earlier", "_running_header", "_page_number",
-                                                         "_web_chrome"]
+                                                         "_free_copy_notice", "_web_chrome"]
 
 
 def test_artifacts_inside_a_document_are_named_and_kept_out_of_it():
@@ -194,3 +194,14 @@ def test_artifacts_inside_a_document_are_named_and_kept_out_of_it():
     kinds: dict[int, str] = {}
     found = _artifacts_in(lines, 0, len(lines), "盘锦市人民政府公报", kinds, last=False)
     assert found == {1, 2} and kinds == {2: LineKind.RUNNING_HEADER, 3: LineKind.WEB_CHROME}
+
+
+def test_a_free_copy_notice_on_the_pages_is_no_documents_text():
+    """内部资料　免费交流, printed on a gazette's pages (tests/fixtures/free_copy_notice_gazette.txt)."""
+    from conftest import ROOT
+    from gazette.pipeline import convert_file
+
+    conversion = convert_file(ROOT / "tests/fixtures/free_copy_notice_gazette.txt", "free_copy_notice_gazette.txt")
+    assert [d.meta["doc_number"] for d in conversion.documents] == ["营政发〔2024〕4号", "营政办发〔2024〕2号"]
+    assert not [d for d in conversion.documents if "内部资料" in d.body]
+    assert conversion.line_kinds[LineKind.RUNNING_HEADER] == 2 and "unaccounted" not in conversion.line_kinds

@@ -52,6 +52,43 @@ def test_a_rebuild_from_the_caches_after_a_new_issue_equals_a_cold_build(tmp_pat
     assert "已废止" in (tmp_path / "output" / repealed[0]).read_text(encoding="utf-8")
 
 
+def _document_pages(output):
+    return [p for p in output.rglob("*.html") if '<dd class="number">' in p.read_text(encoding="utf-8")]
+
+
+def test_a_rebuild_with_nothing_changed_links_every_document_page(site, tmp_path):
+    """Page reuse works: each document page of the second build is the first build's file."""
+    _, content = site
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    build_site(content, output, ROOT, cache)
+    build_site(content, output, ROOT, cache)
+    pages = _document_pages(output)
+    assert len(pages) > 20
+    assert [p for p in pages if p.stat().st_ino != (tmp_path / "output.old" / p.relative_to(output)).stat().st_ino] == []
+
+
+def test_a_reused_page_follows_whatever_its_template_reads(site, tmp_path):
+    """A theme whose document page shows a field of the issue's record (no list of inputs
+    names it): after the record changes, the rebuilt pages show the new value."""
+    _, original = site
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    shutil.copytree(original, content)
+    shutil.copytree(ROOT / "themes/gazette", theme)
+    template = theme / "templates/article.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "<dt>公报期次</dt>", "<dt>出版</dt><dd class=\"printed\">{{ article.issue.record.issue_date }}</dd><dt>公报期次</dt>"),
+        encoding="utf-8")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    build_site(content, output, ROOT, cache, theme=theme)
+    record = next(content.rglob("issue.yaml"))
+    text = record.read_text(encoding="utf-8")
+    date = next(line.split(":", 1)[1].strip().strip("'") for line in text.splitlines() if line.startswith("issue_date:"))
+    record.write_text(text.replace(date, "1999-09-09"), encoding="utf-8")
+    build_site(content, output, ROOT, cache, theme=theme)
+    shown = [p for p in _document_pages(output) if f"/{record.parent.relative_to(content).as_posix()}/" in f"/{p.relative_to(output).as_posix()}"]
+    assert shown and all('<dd class="printed">1999-09-09</dd>' in p.read_text(encoding="utf-8") for p in shown)
+
+
 def test_a_failed_build_leaves_the_previous_site_whole(site, tmp_path):
     output, content = site
     target = tmp_path / "output"

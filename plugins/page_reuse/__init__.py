@@ -13,6 +13,7 @@ Without a content cache nothing is kept and every page is rendered.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -39,30 +40,51 @@ def theme_fingerprint(theme: Path) -> str:
     return digest.hexdigest()
 
 
-def _link(document) -> list | None:
-    return None if document is None else [document.url, document.title]
+# What a document page's template is given: the article with everything Pelican and the
+# archive model hung on it, less what is not the page's own (the whole site's context, the
+# settings: those the theme reads are taken apart) and what the page cannot show.
+_NOT_PAGE_INPUTS = frozenset({"_context", "settings", "_summary", "_content", "content", "get_content"})
+
+
+# The build's own folders: new for every build, shown on no page.
+_BUILD_FOLDERS = frozenset({"OUTPUT_PATH", "PREVIOUS_OUTPUT", "CACHE_PATH"})
+
+
+def _value(value):
+    """``value`` as plain data for the fingerprint, whatever it is: a document (one the
+    page links to: its issue's, those it cites, those citing it) by its URL, title and
+    metadata; an issue by all its fields (its record, its documents); containers item by
+    item."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_value(item) for item in value]
+    if isinstance(value, dict):
+        return sorted((str(key), _value(item)) for key, item in value.items())
+    if hasattr(value, "metadata") and hasattr(value, "url"):  # a document: the page shows its link
+        return ["document", value.url, str(value.title), _value(value.metadata)]
+    if dataclasses.is_dataclass(value):  # an issue, a group: its fields, its documents as links
+        return [type(value).__name__, *[(f.name, _value(getattr(value, f.name))) for f in dataclasses.fields(value)]]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return [type(value).__name__, str(value)]  # Pelican's author, category, tag: their names
 
 
 def page_inputs(article, settings: dict, theme: str) -> str:
-    """A fingerprint of everything ``article.html`` reads for this document."""
-    issue = article.issue
-    documents = issue.documents
-    at = documents.index(article)
+    """A fingerprint of everything ``article.html`` is given for this document: the article's
+    every attribute (``_NOT_PAGE_INPUTS`` aside: an attribute the archive model adds counts
+    without being listed anywhere), its issue with its record and documents (the page's
+    neighbours among them), its text, the theme and the settings of plain values."""
+    attributes = {name: _value(value) for name, value in vars(article).items() if name not in _NOT_PAGE_INPUTS}
     data = {
         "theme": theme,
-        "settings": [settings.get(key) for key in ("SITENAME", "SITEURL", "RELATIVE_URLS")],
+        "settings": sorted((key, value) for key, value in settings.items()
+                           if isinstance(value, (str, int, float, bool)) and key not in _BUILD_FOLDERS),
         "content": _digest(article._content.encode("utf-8")),
-        "metadata": sorted((key, str(value)) for key, value in article.metadata.items()),
+        "article": sorted(attributes.items()),
         "url": article.url,
-        "issue": [issue.url, issue.label, issue.publisher_slug, issue.publisher],
-        "neighbours": [_link(documents[at - 1]) if at > 0 else None,
-                       _link(documents[at + 1]) if at + 1 < len(documents) else None],
-        "cites": [[number, _link(target)] for number, target in article.cite_links],
-        "repeals": [[number, _link(target)] for number, target in article.repeal_links],
-        "cited_by": [_link(document) for document in article.cited_by],
-        "repealed_by": [_link(document) for document in article.repealed_by],
     }
-    return _digest(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return _digest(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
 
 
 class PageReuse:

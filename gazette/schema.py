@@ -91,7 +91,7 @@ def load_yaml(text: str):
 def document_text(meta: dict, body: str) -> str:
     """A document file: its front matter (every key, in schema order) and body.
 
-    >>> print(document_text({"title": "关于…的通知", "topics": ["jiaotong"]}, "正文").split("\\n")[2:5])
+    >>> document_text({"title": "关于…的通知", "topics": ["jiaotong"]}, "正文").split("\\n")[2:5]
     ['title: 关于…的通知', 'doc_number: null', 'doc_number_raw: null']
     """
     ordered = {key: meta.get(key) for key in FRONT_MATTER_KEYS}

@@ -41,9 +41,9 @@ def theme_fingerprint(theme: Path) -> str:
 
 
 # What a document page's template is given: the article with everything Pelican and the
-# archive model hung on it, less what is not the page's own (the whole site's context, the
-# settings: those the theme reads are taken apart) and what the page cannot show.
-_NOT_PAGE_INPUTS = frozenset({"_context", "settings", "_summary", "_content", "content", "get_content"})
+# archive model hung on it, less the whole site's context and the settings (taken apart:
+# those of plain values) and its text (taken as a digest).
+_NOT_PAGE_INPUTS = frozenset({"_context", "settings", "_content"})
 
 
 # The build's own folders: new for every build, shown on no page.

@@ -23,8 +23,10 @@ $(STAMP): requirements.txt
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+# Chromium for the browser tests; Noto CJK, the font the tests typeset their PDFs in
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q NotoSerifCJK; } || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
 
 clean:
 	rm -rf output output.* cache

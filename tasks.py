@@ -92,3 +92,9 @@ def package(c, output="output", target="dist/gazette-archive.zip"):
 def bench(c, docs=10000, mix="topical"):
     """Benchmark the pipeline on a synthetic archive of DOCS documents beside plain Pelican (MIX: topical or uniform)."""
     run("-m", "benchmark.run", "--docs", str(docs), "--mix", mix)
+
+
+@task
+def bench_pdf(c, pdfs=""):
+    """Benchmark reading PDF gazettes on one core, in pages a second (PDFS: space-separated paths; default: the samples, typeset)."""
+    run("-m", "benchmark.pdf", *pdfs.split())

@@ -72,6 +72,13 @@ def is_document_number_line(text: str) -> docnumber.DocNumber | None:
     return docnumber.parse(cleaned)
 
 
+def looks_like_title(line: Line) -> bool:
+    """Title-like by its words and, where the source shows how it was set, by its setting:
+    centred, or larger than the body text (a TOC's entry reads as a title, but is not set
+    as one)."""
+    return rules.is_title_like(line.text) and (line.layout is None or line.layout.may_be_title)
+
+
 def title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
     """Indexes of the title-like lines directly above ``index`` (blank lines skipped)."""
     found: list[int] = []
@@ -82,7 +89,7 @@ def title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
                 or rules.PAGE_NUMBER.match(lines[i].stripped) or is_chrome(text):
             i -= 1  # a 题注, a web page's header or chrome, a page's number between the title and the number
             continue
-        if not (rules.is_title_like(text) or rules.is_red_header(text)):
+        if not (looks_like_title(lines[i]) or rules.is_red_header(text)):
             break
         found.insert(0, i)
         i -= 1
@@ -96,9 +103,8 @@ def title_like_below(lines: list[Line], index: int) -> list[int]:
         if lines[i].blank or lines[i].kind == LineKind.PAGE_BREAK:
             i += 1
             continue
-        text = lines[i].text
         following = [line.text for line in lines[i:i + 8] if not line.blank]
-        if lines[i].kind == LineKind.WEB_META or rules.addressee_span(following) or not rules.is_title_like(text):
+        if lines[i].kind == LineKind.WEB_META or rules.addressee_span(following) or not looks_like_title(lines[i]):
             break
         found.append(i)
         i += 1

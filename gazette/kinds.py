@@ -34,6 +34,7 @@ class Code(StrEnum):
     BINARY_FILE = "binary-file"
     UNKNOWN_ENCODING = "unknown-encoding"
     FORMAT_NOT_READ = "format-not-read"
+    NO_TEXT_LAYER = "no-text-layer"
     DANGLING_LINK = "dangling-link"
     LINK_OUTSIDE_SOURCES = "link-outside-sources"
     LINK_INSIDE_SOURCES = "link-inside-sources"

@@ -1,6 +1,7 @@
 """Convert one raw source.  The stages, in the order the data flows:
 
-1. read (``reader.read_source``): the file decoded into numbered ``Line``s;
+1. read (``formats.read_any``): the file decoded into numbered ``Line``s, a PDF's with their
+   ``Layout`` (``pdf_reader``);
 2. mark lines (``webheader.mark_header``, ``artifacts.mark_page_breaks``): a web page's
    metadata header, the lines a page break prints;
 3. regions and heads (``structure.find_structure``): the TOC (``toc.TOC_LINE_RULES``), where
@@ -27,7 +28,8 @@ from pathlib import Path
 from . import artifacts, documents, masthead as mh, rules, webheader
 from .failures import reason
 from .problems import ConversionError, Problem
-from .reader import Line, read_source
+from .formats import read_any
+from .reader import Line
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
 from .text import clean_line
@@ -53,7 +55,7 @@ class Conversion:
 def convert_file(path: Path, display: str) -> Conversion:
     conversion = Conversion(display)
     try:
-        lines, conversion.encoding = read_source(path)
+        lines, conversion.encoding, conversion.problems = read_any(path, display)
     except ConversionError as error:  # named by the source's name, not the path it was read at
         conversion.problems.append(replace(error.problem, path=display))
         return conversion

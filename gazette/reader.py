@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .layout import Layout
 from .problems import ConversionError
 from .kinds import Code, LineKind
 
@@ -23,6 +24,7 @@ class Line:
     no: int             # 1-based, in the file
     text: str           # as decoded (never changed after reading)
     kind: str = LineKind.UNCLASSIFIED
+    layout: Layout | None = None  # where it was printed, for a PDF's lines; None for a text dump's
     blank: bool = field(init=False)  # nothing but spaces: asked of every line by every stage
 
     def __post_init__(self):

@@ -24,6 +24,9 @@ class Wrapping:
     MIN_LINES = 4
 
     def __init__(self, lines: list[Line]):
+        if any(line.layout for line in lines[:50]):
+            self.width, self.indents_mark_paragraphs = None, False   # a PDF's lines: rejoined by their geometry
+            return
         printed = [line.text.rstrip() for line in lines if not line.blank]
         widths = Counter(round(width) for width in map(visual_width, printed) if width >= 20)
         width, count = widths.most_common(1)[0] if widths else (0, 0)

@@ -194,7 +194,7 @@ def test_every_file_not_converted_is_named_with_its_reason(tmp_path):
     result = run_ingest(sources, tmp_path / "content")
     report = json.loads((tmp_path / "content/report.json").read_text(encoding="utf-8"))
     named = {s["source"]: s["problems"][0]["code"] for s in report["sources"] if not s["documents"]}
-    assert named == {"issue.pdf": "format-not-read", "data.bin": "binary-file", "gone.txt": "dangling-link",
+    assert named == {"issue.pdf": "unreadable", "data.bin": "binary-file", "gone.txt": "dangling-link",
                      "outside.txt": "link-outside-sources"}
     for name in named:
         assert re.search(rf"/sources/{re.escape(name)}:1: error: ", result.stderr), result.stderr

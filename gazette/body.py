@@ -213,7 +213,9 @@ def _enclosure_title(body: _Body, index: int, line: Line, text: str) -> bool:
 
 def _paragraph_line(body: _Body, index: int, line: Line, text: str) -> bool:
     """Anything else: joined to the paragraph, or starting the next one."""
-    if _starts_new_paragraph(body.paragraph, text, bool(body.paragraph) and body.wrapping.cut(body.last_line, line)):
+    # a line with a layout (a PDF's paragraph rejoined, a web page's or a Word file's) is one
+    if line.layout is not None or _starts_new_paragraph(body.paragraph, text, bool(body.paragraph)
+                                                        and body.wrapping.cut(body.last_line, line)):
         body.flush()
     if not body.paragraph:
         body.paragraph_line = line.no

@@ -24,7 +24,7 @@ class Line:
     no: int             # 1-based, in the file
     text: str           # as decoded (never changed after reading)
     kind: str = LineKind.UNCLASSIFIED
-    layout: Layout | None = None  # where it was printed, for a PDF's lines; None for a text dump's
+    layout: Layout | None = None  # where it was printed, where the source says; None for a text dump's
     blank: bool = field(init=False)  # nothing but spaces: asked of every line by every stage
 
     def __post_init__(self):
@@ -35,23 +35,20 @@ class Line:
         return self.text.strip()  # ideographic spaces (U+3000) are whitespace too
 
 
-# Files that are not text, told by their first bytes: named for what they are, so a
-# maintainer who drops the city's PDF into sources/ learns why it gave nothing.
-FORMATS = ((b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a zip archive (a .docx, .xlsx or .zip)"),
+# Files that are not text and that no other reader took (``formats``), told by their first
+# bytes: named for what they are, so a maintainer learns why the file gave nothing.
+FORMATS = ((b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a zip archive that is not a Word file (.xlsx, .zip?)"),
            (b"\xd0\xcf\x11\xe0", "an old Office file (.doc, .xls)"), (b"{\\rtf", "an RTF file"),
            (b"\x89PNG", "a PNG image (a scan?)"), (b"\xff\xd8\xff", "a JPEG image (a scan?)"),
            (b"II*\x00", "a TIFF image (a scan?)"), (b"MM\x00*", "a TIFF image (a scan?)"))
-HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>]|\?xml)", re.IGNORECASE)
 
 
 def _format_not_read(data: bytes, path: str) -> None:
     what = next((name for magic, name in FORMATS if data.startswith(magic)), None)
-    if what is None and HTML_START.match(data[:512]):
-        what = "a web page (HTML)"
     if what:
         raise ConversionError(path, 1, Code.FORMAT_NOT_READ,
-                              f"{what}: this converter reads text files (UTF-8, UTF-16, GB18030) only; "
-                              "save the gazette as text to convert it")
+                              f"{what}: this converter reads PDF, web pages (HTML), Word files (.docx) and text "
+                              "(UTF-8, UTF-16, GB18030); save the gazette in one of them to convert it")
 
 
 def _utf16(data: bytes) -> tuple[str, str] | None:
@@ -101,13 +98,13 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 "the text is neither UTF-8 nor GB18030 (first bad byte at offset "
                 f"{utf8_error.start})",
             ) from None
-        if _han_share(text) < 0.2:
+        if han_share(text) < 0.2:
             raise ConversionError(path, 1, Code.UNKNOWN_ENCODING,
                                   "the bytes decode as GB18030 but do not read as Chinese text")
         return text, "gb18030"
 
 
-def _han_share(text: str) -> float:
+def han_share(text: str) -> float:
     visible = [c for c in text if not c.isspace()]
     if not visible:
         return 0.0
@@ -133,6 +130,12 @@ def _folded(run: re.Match) -> str:
 
 # HTML entities a web scrape left undecoded: &nbsp; indents, &ldquo;quotes&rdquo;.
 ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+
+
+def normalised(text: str) -> str:
+    """Full-width letters and digits, Kangxi radicals and zero-width spaces read as above
+    (for the readers of other formats, which give text a line at a time)."""
+    return FOLDED_RUN.sub(_folded, text)
 
 
 def split_lines(text: str) -> list[Line]:

@@ -41,7 +41,7 @@ def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> l
     ended, enclosing = True, ""  # the body's start counts as the end of what went before
     for index in range(begin, len(lines)):
         line = lines[index]
-        if line.blank or line.kind == LineKind.PAGE_BREAK:
+        if line.blank or line.kind in (LineKind.PAGE_BREAK, LineKind.WEB_META):  # a web page's header: not text
             continue
         if index in known_titles:
             enclosing = known_titles[index]  # the notice up to the next head

@@ -1,0 +1,228 @@
+"""Read a web page (a document on a 政府信息公开 site, or a gazette issue as one page) into
+the ``Line``s every other stage reads: one line a paragraph, heading, list item or table row,
+in reading order, as a text dump of the page prints them.
+
+- The page's encoding comes from its declaration (``html_decode``); lxml parses it.
+- What is not the document's is told by the page's structure (``html_regions``):
+  scripts, styles, forms and hidden elements, the site's navigation, banner and footer
+  (by element, ARIA role or class name, never around the text's own container), and lines
+  that are nothing but links to other pages (menus, lists of related articles).
+- A data table gives a line a row, its cells tab-separated, a cell spanning rows or
+  columns written in its first place; the metadata table (索引号, 发文字号 …) so becomes the
+  rows ``webheader`` reads as fields.  A table that only lays the page out is read as
+  blocks.
+- Each line is a paragraph, and has a ``Layout`` saying so: its alignment (``align``,
+  ``text-align``, ``<center>``) where the page states it, else none (its style sheet may
+  centre it: the text decides), a heading's larger type, a table's row, and the address
+  of the file a line links to (an attachment).
+- The page's own address (a canonical link, or the address a browser saving the page
+  wrote) opens the lines as a ``网址：`` field.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from . import html_regions as regions
+from .html_decode import page_text
+from .kinds import Code, LineKind
+from .layout import CENTRED, LEFT, RIGHT, Layout
+from .problems import ConversionError, Problem
+from .reader import Line, normalised
+
+BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main header footer aside nav "
+                   "blockquote pre center address figure figcaption fieldset caption hr table tr td th tbody "
+                   "thead tfoot form".split())
+PLACED = frozenset(("table", "img", "iframe"))   # align sets where they stand, not their text
+HEADINGS = {"h1": 1.5, "h2": 1.4}
+ALIGNS = {"center": CENTRED, "middle": CENTRED, "right": RIGHT}
+TEXT_ALIGN = re.compile(r"text-align\s*:\s*(\w+)", re.IGNORECASE)
+SPACES = re.compile(r"[ \t\n\r\f]+")
+LINK_SHARE = 0.9           # a line this much link text is a menu item or a link to another page
+COLUMN_GAP = "\ue000"     # kept through the collapsing of spaces, then printed as the text readers print
+COLUMN_SPACES = "    "    # a gap between columns (a TOC entry and its page)
+MAX_SPAN = 50              # rowspan/colspan beyond this is a page's error, not a table's shape
+
+
+def read_html(path: Path, display: str) -> tuple[list[Line], str, list[Problem]]:
+    """The page's lines, the encoding it was read in, and warnings (none yet)."""
+    text, encoding = page_text(path.read_bytes(), display)
+    try:
+        page = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise ConversionError(display, 1, Code.UNREADABLE, f"a web page that cannot be parsed ({error})") from None
+    address = regions.own_address(page, text)
+    regions.strip_furniture(page)
+    reading = _Reading(address)
+    if address:
+        reading.lines.append(Line(1, f"网址：{address}", LineKind.WEB_META, Layout(align=None)))
+    body = page.find("body")
+    reading.walk(body if body is not None else page, _Style())
+    reading.flush()
+    if not any(not line.blank for line in reading.lines):
+        raise ConversionError(display, 1, Code.EMPTY_FILE, "the web page holds no text")
+    return reading.lines, encoding, []
+
+
+class _Style:
+    """What a line inherits from the elements around it."""
+    __slots__ = ("align", "scale", "link")
+
+    def __init__(self, align: str | None = None, scale: float = 1.0, link: str | None = None):
+        self.align, self.scale, self.link = align, scale, link
+
+    def inside(self, element) -> _Style:
+        align = _stated_align(element) or self.align
+        scale = HEADINGS.get(element.tag, self.scale)
+        link = (element.get("href") or "") if element.tag == "a" else self.link
+        if (align, scale, link) == (self.align, self.scale, self.link):
+            return self
+        return _Style(align, scale, link)
+
+
+def _stated_align(element) -> str | None:
+    if element.tag == "center":
+        return CENTRED
+    stated = "" if element.tag in PLACED else element.get("align") or ""  # a table's align places it
+    match = TEXT_ALIGN.search(element.get("style") or "")
+    word = (match[1] if match else stated).lower()
+    return ALIGNS.get(word, LEFT if word in ("left", "justify") else None)  # None: not stated
+
+
+class _Reading:
+    def __init__(self, address: str | None):
+        self.address = address
+        self.lines: list[Line] = []
+        self.pieces: list[str] = []
+        self.linked = 0            # characters of the pending line inside links
+        self.style: _Style | None = None
+        self.file_link: str | None = None
+
+    def add(self, text: str | None, style: _Style) -> None:
+        if not text:
+            return
+        if self.style is None and text.strip():
+            self.style = style
+        self.pieces.append(text)
+        if style.link is not None:
+            self.linked += _letters(text)
+            if self.file_link is None and regions.is_file_link(style.link):
+                self.file_link = style.link
+
+    def walk(self, element, style: _Style) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "br":
+            self.flush()
+        elif tag == "table" and regions.is_data_table(element):
+            self.flush()
+            self.table(element)
+        else:
+            block = tag in BLOCKS
+            if block:
+                self.flush()
+            inner = style.inside(element) if tag else style
+            self.add(element.text, inner)
+            for child in element:
+                if self.pieces and _set_apart(child) and not self.pieces[-1][-1:].isspace():
+                    self.pieces.append(COLUMN_GAP)
+                self.walk(child, inner)
+                self.add(child.tail, inner)
+            if block:
+                self.flush()
+
+    def flush(self) -> None:
+        text = SPACES.sub(" ", "".join(self.pieces)).strip(" ").replace("\xa0", " ").rstrip()
+        text = text.replace(f" {COLUMN_GAP}", COLUMN_GAP).replace(COLUMN_GAP, COLUMN_SPACES)
+        style, linked, link = self.style, self.linked, self.file_link
+        self.pieces, self.linked, self.style, self.file_link = [], 0, None, None
+        if not text.strip():
+            return
+        all_link = linked >= LINK_SHARE * _letters(text)
+        if link is None and all_link and not regions.ATTACHMENT.match(text.strip()):
+            return      # a menu item, a link to another page
+        self._append(normalised(text), self._layout(style, link))
+        if link and all_link and not regions.ATTACHMENT.match(text.strip()):
+            self._mark_download()
+
+    def _mark_download(self) -> None:
+        """A line that is only a link to a file is the page's list of files to download (the
+        document's text names its attachments itself): metadata, as is its label above
+        (附件下载：)."""
+        self.lines[-1].kind = LineKind.WEB_META
+        if len(self.lines) > 1 and regions.DOWNLOAD_LABEL.match(self.lines[-2].stripped):
+            self.lines[-2].kind = LineKind.WEB_META
+
+    def _layout(self, style: _Style | None, link: str | None, table_row: bool = False) -> Layout:
+        """What the page states of the line: alignment (None where it leaves it to its style
+        sheet), a heading's scale, a table's row, the address of the file it links to."""
+        if link:
+            link = urljoin(self.address, link) if self.address else link
+        return Layout(align=style.align if style else None, scale=style.scale if style else 1.0,
+                      table_row=table_row, link=link)
+
+    def _append(self, text: str, layout: Layout | None) -> None:
+        self.lines.append(Line(len(self.lines) + 1, text, layout=layout))
+
+    def table(self, table) -> None:
+        for cells, link in _rows(table):
+            texts = [normalised(SPACES.sub(" ", cell).replace("\xa0", " ").strip()) for cell in cells]
+            if any(texts):
+                self._append("\t".join(texts), self._layout(None, link, table_row=True))
+
+
+def _letters(text: str) -> int:
+    """Its letters, digits and Han characters: what a link's share of a line is counted in
+    (not the bars and spaces between a menu's items)."""
+    return sum(1 for char in text if char.isalnum())
+
+
+def _set_apart(element) -> bool:
+    """An inline element holding only a number, right after text: a page number, a column
+    of its own (``<span>通知</span><span>6</span>`` is no 通知6)."""
+    return isinstance(element.tag, str) and element.tag not in BLOCKS and element.text_content().strip().isdigit()
+
+
+def _rows(table) -> list[tuple[list[str], str | None]]:
+    """The table's rows as text cells, a spanning cell's text in the first place it
+    covers and empty cells in the others; and the first file link of each row."""
+    grid: dict[tuple[int, int], str] = {}
+    links: dict[int, str] = {}
+    rows = regions.table_rows(table)
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row.iterchildren("td", "th"):
+            while (r, c) in grid:
+                c += 1
+            c += _place(grid, r, c, cell)
+            links[r] = links.get(r) or _file_link(cell)
+    width = max((c for _, c in grid), default=-1) + 1
+    return [([grid.get((r, c), "") for c in range(width)], links.get(r)) for r in range(len(rows))]
+
+
+def _place(grid: dict[tuple[int, int], str], r: int, c: int, cell) -> int:
+    """Put the cell's text at (r, c) and empties where it spans; how many columns it takes."""
+    down, across = _span(cell, "rowspan"), _span(cell, "colspan")
+    for dr in range(down):
+        for dc in range(across):
+            grid[(r + dr, c + dc)] = "" if dr or dc else _cell_text(cell)
+    return across
+
+
+def _file_link(cell) -> str | None:
+    return next((a.get("href") for a in cell.iter("a") if regions.is_file_link(a.get("href") or "")), None)
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return min(max(int(cell.get(name) or 1), 1), MAX_SPAN)
+    except ValueError:
+        return 1
+
+
+def _cell_text(cell) -> str:
+    """A cell's text on one line: its own line breaks are the column's width."""
+    return "".join(cell.itertext())

@@ -97,7 +97,7 @@ def _plain_texts(items: list[tuple[int, Line]], roles: Roles) -> list[str]:
     """Each line's text for finding flattened tables; a line with a role, the title or a
     row stands for a break (no region runs across it)."""
     return [despace_body(clean_line(line.text))
-            if index not in roles.classes and index != roles.title_at and not rules.is_table_row(line.text) else _NO_TEXT
+            if index not in roles.classes and index != roles.title_at and not rules.is_row(line) else _NO_TEXT
             for index, line in items]
 
 
@@ -144,7 +144,7 @@ def _printed_title(body: _Body, index: int, line: Line, text: str) -> bool:
 def _table_row(body: _Body, index: int, line: Line, text: str) -> bool:
     """A tab-separated row; a header row repeated after a page break is dropped.  Any other
     line ends the table."""
-    if not rules.is_table_row(line.text):
+    if not rules.is_row(line):
         if body.table:
             body.flush()
         return False

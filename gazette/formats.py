@@ -1,17 +1,20 @@
 """Which reader reads a source, chosen by its content, not its name: a PDF by its
-``%PDF-`` signature, a web page by its markup at the start, anything else as text
-(``reader``), which names what it cannot read."""
+``%PDF-`` signature, a Word file by the document part in its zip archive, a web page by
+its markup at the start, anything else as text (``reader``), which names what it cannot
+read."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from .docx_reader import is_word_file, read_docx
 from .html_reader import read_html
 from .pdf_reader import read_pdf
 from .problems import Problem
 from .reader import Line, read_source
 
 PDF_SIGNATURE = b"%PDF-"
+ZIP_SIGNATURE = b"PK\x03\x04"
 # a page starts with markup (a doctype, <html>, a comment a browser wrote, an XML
 # declaration) and has an <html>, <head> or <body> soon after
 MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[!?a-zA-Z]")
@@ -19,13 +22,16 @@ PAGE_ELEMENT = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNOR
 
 
 def read_any(path: Path, display: str) -> tuple[list[Line], str, list[Problem]]:
-    """The source's lines, what it was read as (``pdf``, or the encoding of a web page or a
-    text), and the warnings its reader gave."""
+    """The source's lines, what it was read as (``pdf``, ``docx``, or the encoding of a web
+    page or a text), and the warnings its reader gave."""
     with path.open("rb") as file:
         start = file.read(4096)
     if PDF_SIGNATURE in start[:1024]:
         lines, problems = read_pdf(path, display)
         return lines, "pdf", problems
+    if start.startswith(ZIP_SIGNATURE) and is_word_file(path):
+        lines, problems = read_docx(path, display)
+        return lines, "docx", problems
     if is_web_page(start):
         return read_html(path, display)
     lines, encoding = read_source(path)

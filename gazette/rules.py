@@ -114,6 +114,12 @@ def is_table_row(text: str) -> bool:
     return "\t" in text.lstrip(" \t\u3000\u00a0").rstrip("\n") and any(cell.strip() for cell in text.split("\t"))
 
 
+def is_row(line) -> bool:
+    """A table's row: one its source marks as such (a PDF's ruled table, a web page's or a
+    Word file's table, whose first cells may be empty), or a row of tab-separated cells."""
+    return (line.layout is not None and line.layout.table_row) or is_table_row(line.text)
+
+
 def is_organ_name(text: str) -> bool:
     """A line naming an organ, as an issuer heading or a signature prints it:
     ``晋城市人民政府办公室``."""

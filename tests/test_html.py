@@ -1,5 +1,5 @@
-"""A gazette read from its web pages: a whole issue as one page, and documents as a
-政府信息公开 site serves them (GB2312 or UTF-8, navigation, metadata table, footer)."""
+"""A gazette read from its web pages, as a 政府信息公开 site serves its documents (GB2312 or
+UTF-8, navigation, metadata table, footer); the samples as web pages are in test_editions."""
 from __future__ import annotations
 
 import json
@@ -8,15 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SOURCES, run_ingest
-from editions import field_misses, han_not_kept
+from conftest import run_ingest
 from gazette.kinds import Code
 from gazette.pipeline import convert_file
 from gazette.problems import ConversionError
 from gazette.html_reader import read_html
-from typeset import convert, gazette_html
 
-SAMPLES = sorted(SOURCES.rglob("*.txt"))
 WEB = Path(__file__).parent / "fixtures" / "web"
 GB_PAGE = WEB / "municipal_gb2312.html"
 HTML5_PAGE = WEB / "policy_page_html5.html"
@@ -26,33 +23,12 @@ FURNITURE = ("首页", "政务服务", "长者模式", "无障碍", "当前位�
              "统计代码", "dataLayer", "IE8", "附件下载", "字体", "网站地图")
 
 
-@pytest.fixture(scope="module")
-def web_editions(tmp_path_factory) -> dict[str, Path]:
-    """Each sample as one web page (the issue's cover, TOC and documents as HTML)."""
-    folder = tmp_path_factory.mktemp("web")
-    pages = {}
-    for sample in SAMPLES:
-        pages[sample.name] = folder / (sample.stem + ".html")
-        pages[sample.name].write_text(gazette_html(convert(sample)), encoding="utf-8")
-    return pages
-
-
 def _only(path: Path):
     conversion = convert_file(path, path.name)
     assert not [p for p in conversion.problems if p.severity == "error" or p.code == Code.UNACCOUNTED_LINE], \
         conversion.problems
     assert len(conversion.documents) == 1, [d.meta["title"] for d in conversion.documents]
     return conversion, conversion.documents[0]
-
-
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.parent.name + "/" + p.stem)
-def test_a_sample_as_a_web_page_gives_the_documents_and_fields_of_its_text(web_editions, sample):
-    assert field_misses(convert_file(sample, sample.name), convert_file(web_editions[sample.name], sample.name)) == []
-
-
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.parent.name + "/" + p.stem)
-def test_a_sample_as_a_web_page_keeps_each_documents_han_text_in_order(web_editions, sample):
-    assert han_not_kept(convert_file(sample, sample.name), convert_file(web_editions[sample.name], sample.name)) == []
 
 
 def test_a_gb2312_page_is_read_in_the_encoding_it_declares():
@@ -173,11 +149,6 @@ def test_a_page_with_no_text_is_named(tmp_path):
     with pytest.raises(ConversionError) as error:
         read_html(page, "empty.html")
     assert error.value.problem.code == Code.EMPTY_FILE and str(error.value.problem).startswith("empty.html:1:")
-
-
-def test_two_readings_are_the_same(web_editions):
-    first, second = (convert_file(web_editions[SAMPLES[0].name], "x") for _ in range(2))
-    assert [(d.meta, d.body) for d in first.documents] == [(d.meta, d.body) for d in second.documents]
 
 
 def test_ingest_converts_web_pages_beside_text(tmp_path):

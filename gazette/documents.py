@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from . import body, docnumber, metadata, rules, topics
 from .reader import Line
 from .head import Head
+from .provenance import provenance
 from .titles import title_and_issuers
 from .webheader import first_field
 from .markdown_text import escape
@@ -47,7 +48,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
           artifacts: set[int], position: int) -> Document:
     """The document whose head is ``head`` and whose lines run to ``end`` (exclusive)."""
     span = [i for i in range(head.start, end) if i not in artifacts]
-    lines = _without(lines, artifacts)
+    original, lines = lines, _without(lines, artifacts)
     own = [lines[i] for i in span]
     local = {index: k for k, index in enumerate(span)}
     after_head = head.last_index + 1 if head.title_indexes or head.number_index is not None else head.start
@@ -79,6 +80,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         **_toc_fields(head.toc_entry),
         "source": context.source,
         "source_lines": [lines[span[0]].no, _last_text_line(lines, span)],
+        **provenance(original, head.start, end, span),
     }
     document = Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span])
     document.notes = notes

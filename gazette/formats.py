@@ -11,7 +11,7 @@ from .docx_reader import is_word_file, read_docx
 from .html_reader import read_html
 from .pdf_reader import read_pdf
 from .problems import Problem
-from .reader import Line, read_source
+from .reader import Line, decode, read_source
 
 PDF_SIGNATURE = b"%PDF-"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -21,21 +21,44 @@ MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[!?a-zA-Z]")
 PAGE_ELEMENT = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 
 
-def read_any(path: Path, display: str) -> tuple[list[Line], str, list[Problem]]:
-    """The source's lines, what it was read as (``pdf``, ``docx``, or the encoding of a web
-    page or a text), and the warnings its reader gave."""
+PDF, WORD, WEB_PAGE, TEXT = "pdf", "docx", "html", "text"
+
+
+def format_of(path: Path) -> str:
+    """``PDF``, ``WORD``, ``WEB_PAGE`` or ``TEXT``, by the file's first bytes."""
     with path.open("rb") as file:
         start = file.read(4096)
     if PDF_SIGNATURE in start[:1024]:
-        lines, problems = read_pdf(path, display)
-        return lines, "pdf", problems
+        return PDF
     if start.startswith(ZIP_SIGNATURE) and is_word_file(path):
+        return WORD
+    return WEB_PAGE if is_web_page(start) else TEXT
+
+
+def read_any(path: Path, display: str) -> tuple[list[Line], str, list[Problem]]:
+    """The source's lines, what it was read as (``pdf``, ``docx``, or the encoding of a web
+    page or a text), and the warnings its reader gave."""
+    form = format_of(path)
+    if form == PDF:
+        lines, problems = read_pdf(path, display)
+        return lines, PDF, problems
+    if form == WORD:
         lines, problems = read_docx(path, display)
-        return lines, "docx", problems
-    if is_web_page(start):
+        return lines, WORD, problems
+    if form == WEB_PAGE:
         return read_html(path, display)
     lines, encoding = read_source(path)
     return lines, encoding, []
+
+
+def numbered_lines(path: Path, display: str) -> list[str]:
+    """The source's lines as a document's ``source_lines`` number them: a text's as it
+    prints them (decoded, nothing normalised), a PDF's, web page's or Word file's as read
+    (a paragraph, heading or table row a line)."""
+    if format_of(path) == TEXT:
+        text, _ = decode(path.read_bytes(), display)
+        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [line.text for line in read_any(path, display)[0]]
 
 
 def is_web_page(start: bytes) -> bool:

@@ -63,7 +63,11 @@ FRONT_MATTER: tuple[Field, ...] = (
     Field("section", "str", "the TOC section it is printed under"),
     Field("toc_page", "int", "the page its TOC entry prints"),
     SOURCE,
-    Field("source_lines", "[int, int]", "its first and last line in the source"),
+    Field("source_lines", "[int, int]", "its first and last line in the source (a PDF's, web page's or Word "
+                                        "file's as read: a paragraph a line)"),
+    Field("source_pages", "[int, int]", "its first and last page in the source PDF"),
+    Field("source_url", "str", "the address of the web page that published it, where the source gives it"),
+    Field("attachment_files", "list of {title, url}", "the files its web page links to (附件: .pdf, .docx …)"),
 )
 FRONT_MATTER_KEYS = tuple(field.name for field in FRONT_MATTER)
 

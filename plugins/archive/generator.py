@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from gazette.formats import numbered_lines
+from gazette.problems import ConversionError
 from plugins.links import link_or_copy
 
 from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
@@ -102,6 +104,8 @@ class ArchiveGenerator(Generator):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 link_or_copy(Path(article.source_path), target.with_suffix(".md"))
                 source = meta(article, "source")
+                if article.original:
+                    self._keep_original(root / source, Path(self.output_path) / article.original)
                 first, last = meta(article, "source_lines", [1, 0])
                 name = Path(article.save_as).with_suffix(".source.txt").as_posix()
                 key = f"{source}:{sources.digest(source)}:{first}:{last}"
@@ -110,6 +114,14 @@ class ArchiveGenerator(Generator):
                 (Path(self.output_path) / name).write_text(sources.excerpt(source, first, last), encoding="utf-8")
                 if reuse:
                     reuse.remember(name, key)
+
+    @staticmethod
+    def _keep_original(source: Path, target: Path) -> None:
+        """The source PDF beside its issue, once for all its documents."""
+        if target.exists() or not source.is_file():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(source, target)
 
     def _write_qa(self, writer):
         qa = build_qa(read_report(Path(self.settings["PATH"])), self.archive)
@@ -162,15 +174,26 @@ class SourceLines:
                     "lines are left empty", path)
         return b""
 
+    def _read(self, source: str) -> list[str]:
+        path = self.root / source
+        if not self._bytes(source):
+            return []
+        try:
+            return numbered_lines(path, source)
+        except ConversionError as error:
+            log.warning("%s: its source lines are left empty", error.problem)
+            return []
+
     def digest(self, source: str) -> str:
         if source not in self.digests:
             self.digests[source] = hashlib.sha256(self._bytes(source)).hexdigest()
         return self.digests[source]
 
     def excerpt(self, source: str, first: int, last: int) -> str:
-        """Lines ``first``–``last`` of ``source``, numbered, under a header naming them."""
+        """Lines ``first``–``last`` of ``source`` as the converter numbered them (a text's in
+        its own encoding, a PDF's or web page's as read), numbered, under a header naming them."""
         if source not in self.lines:
-            self.lines[source] = self._bytes(source).decode("utf-8", errors="replace").splitlines()
+            self.lines[source] = self._read(source)
         lines = self.lines[source]
         numbered = "\n".join(f"{n:>6}  {lines[n - 1]}" for n in range(first, min(last, len(lines)) + 1))
         return f"# {source}, lines {first}-{last}\n{numbered}\n"

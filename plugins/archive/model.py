@@ -133,6 +133,16 @@ def build_archive(articles: list, content_path: Path, records: IssueRecords | No
 def _describe(article) -> None:
     article.signed = None if article.date.replace(tzinfo=None) == UNKNOWN_DATE else article.date.strftime("%Y-%m-%d")
     article.doc_number = meta(article, "doc_number")
+    article.original = _original(article)
+
+
+def _original(article) -> str | None:
+    """Where the site keeps the source PDF a document was read from: beside its issue (a
+    document of a PDF knows its pages)."""
+    source = meta(article, "source")
+    if not source or not meta(article, "source_pages"):
+        return None
+    return f"{article.publisher_slug}/{article.year_folder}/{article.issue_slug}/{ascii_slug(Path(source).stem)}.pdf"
 
 
 def _group(archive: Archive, article) -> None:

@@ -63,7 +63,18 @@ def convert_file(path: Path, display: str) -> Conversion:
         conversion.problems.append(Problem(display, 1, Code.UNREADABLE, reason(error), "error"))
         return conversion
     convert_lines(lines, conversion)
+    _name_pages(conversion, lines)
     return conversion
+
+
+def _name_pages(conversion: Conversion, lines: list[Line]) -> None:
+    """A PDF's problems name the page as well as the line as read, which is what a
+    maintainer opens the PDF at."""
+    pages = {line.no: line.layout.page for line in lines if line.layout is not None and line.layout.page}
+    if pages:
+        conversion.problems = [replace(problem, message=f"{problem.message} (PDF page {pages[problem.line]})")
+                               if problem.line in pages and "page" not in problem.message else problem
+                               for problem in conversion.problems]
 
 
 def convert_lines(lines: list[Line], conversion: Conversion) -> None:

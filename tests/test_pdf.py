@@ -138,3 +138,15 @@ def test_the_pdf_benchmark_prints_pages_a_second(typeset):
     assert result.returncode == 0, result.stderr
     assert re.search(r"^read: +[\d.]+ s +[\d.]+ pages/s$", result.stdout, re.MULTILINE), result.stdout
     assert "4 documents" in result.stdout
+
+
+def test_a_problem_in_a_pdf_names_its_page(browser, tmp_path):
+    notice = ("<p style='text-align:center;font-size:22pt'>盘锦市人民政府办公室关于做好春季植树工作的通知</p>"
+              "<p style='text-align:center'>盘政办发〔2025〕3号</p><p>各县、区人民政府，市政府各部门：</p>"
+              "<p style='text-indent:2em'>为做好今年春季植树工作，现将有关事项通知如下。</p>")
+    filler = "<p style='break-before:page'>　</p>" * 2   # two pages before it, empty but for a space
+    pdf = print_pdf(browser, _page(f"<p>盘锦市人民政府公报</p>{filler}<div style='break-before:page'>{notice}</div>"),
+                    tmp_path / "notice.pdf", "")
+    conversion = convert_file(pdf, "notice.pdf")
+    [undated] = [p for p in conversion.problems if p.code == Code.NO_DATE]
+    assert undated.message.endswith("(PDF page 4)"), undated

@@ -2,7 +2,8 @@
 
 The stages of reading, in order: the pages' characters and rules (``pdf_pages``); each
 page's ruled tables, a line a row (``pdf_tables``); the other characters grouped into
-printed lines; the page furniture (``pdf_furniture``); the margins, each line's alignment
+printed lines, read column by column on a page set in two (``pdf_columns``); the page
+furniture (``pdf_furniture``); the margins, each line's alignment
 and indent, and the printed lines rejoined into paragraphs and titles
 (``pdf_paragraphs``).  Furniture stays in as lines of its own, marked
 ``LineKind.PAGE_BREAK`` as a text dump's page-break lines are, so that every character of
@@ -20,6 +21,7 @@ import pypdfium2 as pdfium
 from . import pdf_furniture, pdf_paragraphs as para
 from .kinds import Code, LineKind
 from .layout import Layout
+from .pdf_columns import in_columns
 from .pdf_pages import Page, PrintedLine, group_lines, read_pages
 from .pdf_tables import find_grids, table_rows
 from .problems import ConversionError, Problem
@@ -62,7 +64,7 @@ def _page_lines(page: Page) -> list[PrintedLine]:
         if inside:
             rest = [glyph for glyph in rest if not grid.holds(glyph)]
             rows += table_rows(grid, inside, page.number)
-    return sorted(group_lines(rest, page.number) + rows, key=lambda line: (line.top, line.left))
+    return in_columns(sorted(group_lines(rest, page.number) + rows, key=lambda line: (line.top, line.left)))
 
 
 def _last_body_lines(pages: list[Page], furniture: dict[int, str]) -> set[int]:

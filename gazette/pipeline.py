@@ -73,7 +73,7 @@ def _name_pages(conversion: Conversion, lines: list[Line]) -> None:
     pages = {line.no: line.layout.page for line in lines if line.layout is not None and line.layout.page}
     if pages:
         conversion.problems = [replace(problem, message=f"{problem.message} (PDF page {pages[problem.line]})")
-                               if problem.line in pages and "page" not in problem.message else problem
+                               if problem.line in pages and problem.line > 1 and "page" not in problem.message else problem
                                for problem in conversion.problems]
 
 

@@ -211,12 +211,18 @@ def _entry_line(toc: _TocReader, index: int, line: Line) -> bool:
     toc.joined += toc.texts[index]
     joined = toc.joined
     page = PAGE_AT_END.search(joined) if toc.paged else None
+    following = next((t for t in toc.texts[index + 1:] if t), "")
     if page and (joined[-1] in ")）" or joined[-1].isdigit()) and _has_title(joined[: page.start()]) \
-            and _balanced(joined[: page.start()]):
+            and _balanced(joined[: page.start()]) and not _year_cut(page, following):
         toc.close(page)
-    elif not toc.paged and _ends_unpaged(joined, next((t for t in toc.texts[index + 1:] if t), "")):
+    elif not toc.paged and _ends_unpaged(joined, following):
         toc.close(None)
     return True
+
+
+def _year_cut(page: re.Match, following: str) -> bool:
+    """The "page" is a year the line break cut from its 年 (…印发2020 / 年智慧停车…)."""
+    return len(page["page"]) == 4 and page["page"][:2] in ("19", "20") and following.startswith("年")
 
 
 # A TOC's lines, each to the first rule that takes it.

@@ -17,8 +17,9 @@ from typeset_docx import typeset_docx
 
 SAMPLES = sorted(SOURCES.rglob("*.txt"))
 FORMATS = ("html", "docx")
-# where a document's lines stand differs by format: the line model numbers a paragraph a line
-PLACE = ("source_lines",)
+# where a document stands in its source differs by format: the line model numbers a paragraph
+# a line, and only a PDF has pages
+PLACE = ("source_lines", "source_pages")
 
 
 def _write(sample: Path, form: str, folder: Path) -> Path:

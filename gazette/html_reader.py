@@ -181,9 +181,13 @@ def _letters(text: str) -> int:
 
 
 def _set_apart(element) -> bool:
-    """An inline element holding only a number, right after text: a page number, a column
-    of its own (``<span>通知</span><span>6</span>`` is no 通知6)."""
-    return isinstance(element.tag, str) and element.tag not in BLOCKS and element.text_content().strip().isdigit()
+    """An inline element holding only a number at the end of its block, after text: a page
+    number, a column of its own (``<span>通知</span><span>6</span>`` is no 通知6); a
+    number inside the text (〔<span>2023</span>〕) is not."""
+    if not isinstance(element.tag, str) or element.tag in BLOCKS or not element.text_content().strip().isdigit():
+        return False
+    following = [element.tail or ""] + [sibling.text_content() + (sibling.tail or "") for sibling in element.itersiblings()]
+    return not "".join(following).strip()
 
 
 def _rows(table) -> list[tuple[list[str], str | None]]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from conftest import ROOT, SOURCES
 
@@ -38,3 +41,14 @@ def test_add_refuses_the_same_gazette_twice_and_never_overwrites(tmp_path):
     result = gazette("add", str(different), cwd=tmp_path)
     assert result.returncode == 1 and "not overwritten" in result.stderr
     assert (tmp_path / "sources/panjin/a.txt").read_bytes() == (SOURCES / "panjin/001_8ad141c6deb9acb4.txt").read_bytes()
+
+
+@pytest.mark.parametrize("page", sorted((Path(__file__).parent / "fixtures" / "web").glob("*.html")), ids=lambda p: p.stem)
+def test_add_takes_a_web_page_as_it_takes_a_text(tmp_path, page):
+    (tmp_path / "sources").mkdir()
+    new = tmp_path / page.name
+    shutil.copy(page, new)
+    result = gazette("add", str(new), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 new documents" in result.stdout
+    assert len(list((tmp_path / "sources").rglob(page.name))) == 1

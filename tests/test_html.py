@@ -17,6 +17,7 @@ from gazette.html_reader import read_html
 WEB = Path(__file__).parent / "fixtures" / "web"
 GB_PAGE = WEB / "municipal_gb2312.html"
 HTML5_PAGE = WEB / "policy_page_html5.html"
+WORD_PAGE = WEB / "word_export_gb2312.html"   # a Word file saved as a web page, as many offices publish
 # what the sites print around a document: none of it is the document's
 FURNITURE = ("首页", "政务服务", "长者模式", "无障碍", "当前位置", "您现在的位置", "相关文章", "政策解读", "上一篇", "下一篇",
              "主办", "承办", "ICP", "网站标识码", "联系电话", "热点专题", "扫一扫", "搜索", "请输入", "分享到", "打印本页",
@@ -46,17 +47,21 @@ def test_a_gb2312_page_is_read_in_the_encoding_it_declares():
                   "issuer": "长治市人民政府", "date": "2024-05-16", "doc_type": "通知",
                   "addressees": ["各县、区人民政府", "市人民政府各委、局", "各有关单位"],
                   "attachments": ["长治市第二批市级重点文物保护单位名单", "长治市市级重点文物保护单位保护范围表"]}),
-], ids=["gb2312 layout tables", "html5"])
+    (WORD_PAGE, {"title": "大同市人民政府办公室关于印发大同市冬季清洁取暖工作方案的通知", "doc_number": "同政办发〔2023〕88号",
+                 "doc_number_raw": "同政办发〔2023〕88号", "issuer": "大同市人民政府办公室", "date": "2023-10-09",
+                 "addressees": ["各县（区）人民政府", "市直各有关单位"], "note": "（此件公开发布）"}),
+], ids=["gb2312 layout tables", "html5", "word export"])
 def test_a_sites_document_page_gives_its_fields(page, fields):
     _, document = _only(page)
     assert {key: document.meta[key] for key in fields} == fields
 
 
-@pytest.mark.parametrize("page", [GB_PAGE, HTML5_PAGE], ids=["gb2312 layout tables", "html5"])
+@pytest.mark.parametrize("page", [GB_PAGE, HTML5_PAGE, WORD_PAGE], ids=["gb2312 layout tables", "html5", "word export"])
 def test_the_sites_navigation_footer_and_scripts_are_not_the_documents(page):
     _, document = _only(page)
     assert [word for word in FURNITURE if word in document.body] == []
     assert "<" not in document.body.replace("<br>", "")   # no markup of the page's leaks
+    assert "mso" not in document.body and "WordDocument" not in document.body
 
 
 def test_the_documents_text_is_all_kept():
@@ -160,3 +165,8 @@ def test_ingest_converts_web_pages_beside_text(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads((tmp_path / "content/report.json").read_text(encoding="utf-8"))
     assert {s["source"]: s["documents"] for s in report["sources"]} == {GB_PAGE.name: 1, HTML5_PAGE.name: 1}
+
+
+def test_a_number_set_in_its_own_element_inside_the_text_stays_in_it():
+    _, document = _only(WORD_PAGE)
+    assert "到2025年，全市清洁取暖率达到95%以上。" in document.body and "## 一、工作目标" in document.body

@@ -34,6 +34,7 @@ class Layout:
     furniture: str | None = None    # a LineKind: what the page prints outside the text (header, number)
     scale: float = 1.0              # its type size against the body text's
     link: str | None = None         # the address of the file it links to (a web page's attachment)
+    room: float = 0.0               # characters left before the right margin (a PDF's lines)
 
     @property
     def may_be_title(self) -> bool:

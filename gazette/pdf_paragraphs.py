@@ -24,6 +24,7 @@ RIGHT_REACH = 6.0       # a line set right ends within this many characters of t
 LEADING = 1.0           # the gap between two lines of a paragraph, at most, in type sizes
 TITLE_SIZE = 1.15       # a title's type is this much larger than the body's, at least
 COLUMN_GAP = "    "     # a printed line with columns (a TOC entry and its page) ends its paragraph
+TOC_PAGE = re.compile(r"[.．…·]{2,}\s*\d{1,4}$")   # and so does one with a leader to its page
 LATIN_END = re.compile(r"[A-Za-z]$")
 LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -73,7 +74,7 @@ def layout_of(line: PrintedLine, margins: Margins, furniture: str | None, body: 
     red, green, blue = line.color
     return Layout(line.page, line.page, round(line.top, 1), round(line.left, 1), round(line.right, 1), line.size,
                   line.bold, f"#{red:02x}{green:02x}{blue:02x}", align, round(max(before, 0.0), 1),
-                  line.table_row, furniture, round(line.size / body, 2) if body else 1.0)
+                  line.table_row, furniture, round(line.size / body, 2) if body else 1.0, room=round(max(after, 0.0), 1))
 
 
 def body_size(pages: list[Page], furniture: dict[int, str]) -> float:
@@ -96,7 +97,26 @@ def goes_on(previous: tuple[PrintedLine, Layout], line: tuple[PrintedLine, Layou
         return False
     if now.scale >= TITLE_SCALE and was.align in (FULL, CENTRED) and now.align == CENTRED:
         return True     # a title's lines, the first of them perhaps as wide as the page
-    return was.align == FULL and now.indent <= 0.5 and now.align in (FULL, LEFT) and COLUMN_GAP not in above.text
+    return _wrapped(above, was, below) and now.indent <= 0.5 and now.align in (FULL, LEFT) \
+        and COLUMN_GAP not in above.text and not TOC_PAGE.search(above.text)
+
+
+def _wrapped(above: PrintedLine, was: Layout, below: PrintedLine) -> bool:
+    """The line above was broken by the margin: it runs to it, or stops short of it by less
+    than the next line's first unbreakable unit (a number, a Latin word, a character)."""
+    if was.align == FULL:
+        return True
+    return was.align == LEFT and was.indent <= FULL_START and was.room < _first_unit(below) + FULL_SLACK
+
+
+def _first_unit(line: PrintedLine) -> float:
+    """The width, in characters, of the line's first run of Latin letters, digits and
+    their punctuation (the typesetter breaks no line inside one), or of its first character."""
+    glyphs, size = line.glyphs, line.size or 1.0
+    run = 1
+    while run < len(glyphs) and glyphs[run].char.isascii() and glyphs[0].char.isascii() and not glyphs[run].char.isspace():
+        run += 1
+    return (glyphs[run - 1].right - glyphs[0].left) / size if glyphs else 1.0
 
 
 def joined(first: str, second: str) -> str:

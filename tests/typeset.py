@@ -152,6 +152,15 @@ def _e(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
+def block_format(element, section: str, formats: dict):
+    """The format ``formats`` gives a block of the print layout: by its element and first
+    class; the cover's lines and the TOC's heading under ("cover", "p") and ("toc", "h2")."""
+    if (section, element.tag) in (("cover", "p"), ("toc", "h2")):
+        return formats[(section, element.tag)]
+    name = (element.get("class") or "").split()[0] if element.get("class") else ""
+    return formats.get((element.tag, name)) or formats[(element.tag, "")]
+
+
 def print_pdf(browser, page_html: str, pdf: Path, header: str) -> Path:
     """Print ``page_html`` to ``pdf`` in Chromium, a running header and a page number on
     each page."""

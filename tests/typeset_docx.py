@@ -17,7 +17,7 @@ import lxml.html
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt, RGBColor
 
-from typeset import convert, gazette_html
+from typeset import block_format, convert, gazette_html
 
 CENTRE, RIGHT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
 RED = RGBColor(0xE6, 0x00, 0x12)
@@ -37,8 +37,8 @@ FORMATS = {
     ("p", "signature"): (BODY, False, None, RIGHT, 0),
     ("div", "entry"): (14, False, None, None, 0),
 }
-COVER = (BODY, False, None, CENTRE, 0)
-TOC_HEADING = (22, False, None, CENTRE, 0)
+FORMATS[("cover", "p")] = (BODY, False, None, CENTRE, 0)
+FORMATS[("toc", "h2")] = (22, False, None, CENTRE, 0)
 
 
 def typeset_docx(sample: Path, path: Path) -> Path:
@@ -58,16 +58,10 @@ def _add(document, element, section: str) -> None:
     if element.tag == "table":
         _table(document, element)
         return
-    name = (element.get("class") or "").split()[0] if element.get("class") else ""
-    if section == "cover" and element.tag == "p":
-        style = COVER
-    elif section == "toc" and element.tag == "h2":
-        style = TOC_HEADING
-    else:
-        style = FORMATS.get((element.tag, name)) or FORMATS[(element.tag, "")]
+    style = block_format(element, section, FORMATS)
     paragraph = document.add_paragraph()
     _format(paragraph, *style)
-    if name == "entry":
+    if "entry" in (element.get("class") or ""):
         title, page = element.find_class("title")[0], element.find_class("page")[0]
         _run(paragraph, title.text_content(), style)
         _run(paragraph, "\t" + page.text_content(), style)

@@ -100,13 +100,14 @@ class _Reading:
         self.pieces: list[str] = []
         self.linked = 0            # characters of the pending line inside links
         self.style: _Style | None = None
+        self.where = 0             # the page's line the pending line starts on
         self.file_link: str | None = None
 
-    def add(self, text: str | None, style: _Style) -> None:
+    def add(self, text: str | None, style: _Style, where: int | None) -> None:
         if not text:
             return
         if self.style is None and text.strip():
-            self.style = style
+            self.style, self.where = style, where or 0
         self.pieces.append(text)
         if style.link is not None:
             self.linked += _letters(text)
@@ -125,26 +126,26 @@ class _Reading:
             if block:
                 self.flush()
             inner = style.inside(element) if tag else style
-            self.add(element.text, inner)
+            self.add(element.text, inner, element.sourceline)
             for child in element:
                 if self.pieces and _set_apart(child) and not self.pieces[-1][-1:].isspace():
                     self.pieces.append(COLUMN_GAP)
                 self.walk(child, inner)
-                self.add(child.tail, inner)
+                self.add(child.tail, inner, child.sourceline)
             if block:
                 self.flush()
 
     def flush(self) -> None:
         text = SPACES.sub(" ", "".join(self.pieces)).strip(" ").replace("\xa0", " ").rstrip()
         text = text.replace(f" {COLUMN_GAP}", COLUMN_GAP).replace(COLUMN_GAP, COLUMN_SPACES)
-        style, linked, link = self.style, self.linked, self.file_link
+        style, linked, link, where = self.style, self.linked, self.file_link, self.where
         self.pieces, self.linked, self.style, self.file_link = [], 0, None, None
         if not text.strip():
             return
         all_link = linked >= LINK_SHARE * _letters(text)
         if link is None and all_link and not regions.ATTACHMENT.match(text.strip()):
             return      # a menu item, a link to another page
-        self._append(normalised(text), self._layout(style, link))
+        self._append(normalised(text), self._layout(style, link, where))
         if link and all_link and not regions.ATTACHMENT.match(text.strip()):
             self._mark_download()
 
@@ -156,22 +157,23 @@ class _Reading:
         if len(self.lines) > 1 and regions.DOWNLOAD_LABEL.match(self.lines[-2].stripped):
             self.lines[-2].kind = LineKind.WEB_META
 
-    def _layout(self, style: _Style | None, link: str | None, table_row: bool = False) -> Layout:
+    def _layout(self, style: _Style | None, link: str | None, where: int, table_row: bool = False) -> Layout:
         """What the page states of the line: alignment (None where it leaves it to its style
-        sheet), a heading's scale, a table's row, the address of the file it links to."""
+        sheet), a heading's scale, a table's row, the address of the file it links to, and
+        the line of the page it starts on."""
         if link:
             link = urljoin(self.address, link) if self.address else link
         return Layout(align=style.align if style else None, scale=style.scale if style else 1.0,
-                      table_row=table_row, link=link)
+                      table_row=table_row, link=link, source_line=where)
 
     def _append(self, text: str, layout: Layout | None) -> None:
         self.lines.append(Line(len(self.lines) + 1, text, layout=layout))
 
     def table(self, table) -> None:
-        for cells, link in _rows(table):
+        for row, (cells, link) in zip(regions.table_rows(table), _rows(table)):
             texts = [normalised(SPACES.sub(" ", cell).replace("\xa0", " ").strip()) for cell in cells]
             if any(texts):
-                self._append("\t".join(texts), self._layout(None, link, table_row=True))
+                self._append("\t".join(texts), self._layout(None, link, row.sourceline or 0, table_row=True))
 
 
 def _letters(text: str) -> int:

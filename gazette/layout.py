@@ -35,6 +35,7 @@ class Layout:
     scale: float = 1.0              # its type size against the body text's
     link: str | None = None         # the address of the file it links to (a web page's attachment)
     room: float = 0.0               # characters left before the right margin (a PDF's lines)
+    source_line: int = 0            # the line of the web page it starts on (0: not known)
 
     @property
     def may_be_title(self) -> bool:

@@ -63,18 +63,24 @@ def convert_file(path: Path, display: str) -> Conversion:
         conversion.problems.append(Problem(display, 1, Code.UNREADABLE, reason(error), "error"))
         return conversion
     convert_lines(lines, conversion)
-    _name_pages(conversion, lines)
+    _name_places(conversion, lines)
     return conversion
 
 
-def _name_pages(conversion: Conversion, lines: list[Line]) -> None:
-    """A PDF's problems name the page as well as the line as read, which is what a
-    maintainer opens the PDF at."""
-    pages = {line.no: line.layout.page for line in lines if line.layout is not None and line.layout.page}
-    if pages:
-        conversion.problems = [replace(problem, message=f"{problem.message} (PDF page {pages[problem.line]})")
-                               if problem.line in pages and problem.line > 1 and "page" not in problem.message else problem
-                               for problem in conversion.problems]
+def _name_places(conversion: Conversion, lines: list[Line]) -> None:
+    """A PDF's or a web page's problems name, besides the line as read (a paragraph a line),
+    where a maintainer finds it: the PDF's page, the page's source line."""
+    places = {line.no: place for line in lines if line.layout is not None and (place := _place(line.layout))}
+    if places:
+        conversion.problems = [replace(problem, message=f"{problem.message} ({places[problem.line]})")
+                               if problem.line in places and problem.line > 1 and "page" not in problem.message
+                               else problem for problem in conversion.problems]
+
+
+def _place(layout) -> str | None:
+    if layout.page:
+        return f"PDF page {layout.page}"
+    return f"line {layout.source_line} of the web page" if layout.source_line else None
 
 
 def convert_lines(lines: list[Line], conversion: Conversion) -> None:

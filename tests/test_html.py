@@ -170,3 +170,13 @@ def test_ingest_converts_web_pages_beside_text(tmp_path):
 def test_a_number_set_in_its_own_element_inside_the_text_stays_in_it():
     _, document = _only(WORD_PAGE)
     assert "到2025年，全市清洁取暖率达到95%以上。" in document.body and "## 一、工作目标" in document.body
+
+
+def test_a_problem_in_a_web_page_names_the_pages_line(tmp_path):
+    page = tmp_path / "undated.html"
+    text = HTML5_PAGE.read_text(encoding="utf-8").replace('<p style="text-align:right">2024年5月16日</p>', "") \
+        .replace('<li><span class="label">成文日期：</span><span>2024-05-16</span></li>', "")
+    page.write_text(text, encoding="utf-8")
+    [undated] = [p for p in convert_file(page, page.name).problems if p.code == Code.NO_DATE]
+    title_line = next(n for n, line in enumerate(text.split("\n"), 1) if "<h1" in line)
+    assert undated.message.endswith(f"(line {title_line} of the web page)"), undated

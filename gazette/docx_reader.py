@@ -20,13 +20,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .kinds import Code
-from .layout import CENTRED, LEFT, RIGHT, Layout
+from .layout import CENTRED, COLUMN_GAP, LEFT, RIGHT, Layout
 from .problems import ConversionError, Problem
 from .reader import Line, normalised
 
 ALIGNS = {WD_ALIGN_PARAGRAPH.CENTER: CENTRED, WD_ALIGN_PARAGRAPH.RIGHT: RIGHT}
 HEADING_SCALE = 1.4       # a heading style whose size the file leaves to Word's defaults
-COLUMN_SPACES = "    "
 
 
 def is_word_file(path: Path) -> bool:
@@ -57,7 +56,7 @@ def read_docx(path: Path, display: str) -> tuple[list[Line], list[Problem]]:
 
 
 def _paragraph_lines(paragraph: Paragraph, body: float, styles: _Styles) -> list[tuple[str, Layout]]:
-    text = paragraph.text.replace("\t", COLUMN_SPACES)
+    text = paragraph.text.replace("\t", COLUMN_GAP)
     if not text.strip():
         return []
     style = styles.of(paragraph)

@@ -30,7 +30,7 @@ from lxml import etree
 from . import html_regions as regions
 from .html_decode import page_text
 from .kinds import Code, LineKind
-from .layout import CENTRED, LEFT, RIGHT, Layout
+from .layout import CENTRED, COLUMN_GAP, LEFT, RIGHT, Layout
 from .problems import ConversionError, Problem
 from .reader import Line, normalised
 
@@ -43,8 +43,7 @@ ALIGNS = {"center": CENTRED, "middle": CENTRED, "right": RIGHT}
 TEXT_ALIGN = re.compile(r"text-align\s*:\s*(\w+)", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\n\r\f]+")
 LINK_SHARE = 0.9           # a line this much link text is a menu item or a link to another page
-COLUMN_GAP = "\ue000"     # kept through the collapsing of spaces, then printed as the text readers print
-COLUMN_SPACES = "    "    # a gap between columns (a TOC entry and its page)
+GAP_MARK = "\ue000"       # a column's gap, kept through the collapsing of spaces, then printed as COLUMN_GAP
 MAX_SPAN = 50              # rowspan/colspan beyond this is a page's error, not a table's shape
 
 
@@ -129,24 +128,23 @@ class _Reading:
             self.add(element.text, inner, element.sourceline)
             for child in element:
                 if self.pieces and _set_apart(child) and not self.pieces[-1][-1:].isspace():
-                    self.pieces.append(COLUMN_GAP)
+                    self.pieces.append(GAP_MARK)
                 self.walk(child, inner)
                 self.add(child.tail, inner, child.sourceline)
             if block:
                 self.flush()
 
     def flush(self) -> None:
-        text = SPACES.sub(" ", "".join(self.pieces)).strip(" ").replace("\xa0", " ").rstrip()
-        text = text.replace(f" {COLUMN_GAP}", COLUMN_GAP).replace(COLUMN_GAP, COLUMN_SPACES)
+        text = _collapsed("".join(self.pieces)).replace(f" {GAP_MARK}", GAP_MARK).replace(GAP_MARK, COLUMN_GAP)
         style, linked, link, where = self.style, self.linked, self.file_link, self.where
         self.pieces, self.linked, self.style, self.file_link = [], 0, None, None
         if not text.strip():
             return
-        all_link = linked >= LINK_SHARE * _letters(text)
-        if link is None and all_link and not regions.ATTACHMENT.match(text.strip()):
+        only_links = linked >= LINK_SHARE * _letters(text) and not regions.ATTACHMENT.match(text.strip())
+        if only_links and link is None:
             return      # a menu item, a link to another page
         self._append(normalised(text), self._layout(style, link, where))
-        if link and all_link and not regions.ATTACHMENT.match(text.strip()):
+        if only_links:
             self._mark_download()
 
     def _mark_download(self) -> None:
@@ -170,10 +168,17 @@ class _Reading:
         self.lines.append(Line(len(self.lines) + 1, text, layout=layout))
 
     def table(self, table) -> None:
-        for row, (cells, link) in zip(regions.table_rows(table), _rows(table)):
-            texts = [normalised(SPACES.sub(" ", cell).replace("\xa0", " ").strip()) for cell in cells]
+        rows = regions.table_rows(table)
+        for row, (cells, link) in zip(rows, _rows(rows)):
+            texts = [normalised(_collapsed(cell).strip()) for cell in cells]
             if any(texts):
                 self._append("\t".join(texts), self._layout(None, link, row.sourceline or 0, table_row=True))
+
+
+def _collapsed(text: str) -> str:
+    """Its runs of HTML white space as one space, as a browser shows them; a no-break space
+    (an indent) kept as a space."""
+    return SPACES.sub(" ", text).strip(" ").replace("\xa0", " ").rstrip()
 
 
 def _letters(text: str) -> int:
@@ -192,12 +197,11 @@ def _set_apart(element) -> bool:
     return not "".join(following).strip()
 
 
-def _rows(table) -> list[tuple[list[str], str | None]]:
-    """The table's rows as text cells, a spanning cell's text in the first place it
-    covers and empty cells in the others; and the first file link of each row."""
+def _rows(rows: list) -> list[tuple[list[str], str | None]]:
+    """A table's rows as text cells, a spanning cell's text in the first place it covers
+    and empty cells in the others; and the first file link of each row."""
     grid: dict[tuple[int, int], str] = {}
     links: dict[int, str] = {}
-    rows = regions.table_rows(table)
     for r, row in enumerate(rows):
         c = 0
         for cell in row.iterchildren("td", "th"):

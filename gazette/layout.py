@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 LEFT, CENTRED, RIGHT, FULL = "left", "centred", "right", "full"
+COLUMN_GAP = "    "     # what every reader prints between a line's columns (a TOC entry and its page)
 BLACK = "#000000"
 TITLE_SCALE = 1.15      # a title's type against the body's, at least, when it is not centred
 

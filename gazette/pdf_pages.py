@@ -20,6 +20,8 @@ from unicodedata import east_asian_width
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .layout import COLUMN_GAP
+
 RULE_THICKNESS = 2.5    # points: a path thinner than this, and longer, is a ruling line
 RULE_LENGTH = 3.0
 SPACE_GAP = 0.2         # a gap wider than this share of the type size, by a Latin character, is a space
@@ -97,7 +99,7 @@ def spaced_text(glyphs: list[Glyph]) -> str:
         gap = glyph.left - before.right
         size = max(before.size, glyph.size)
         if gap > WIDE_GAP * size:
-            out.append("    ")
+            out.append(COLUMN_GAP)
         elif gap > SPACE_GAP * size and (before.char.isascii() or glyph.char.isascii()):
             out.append(" ")
         out.append(glyph.char)

@@ -14,8 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .layout import CENTRED, FULL, LEFT, RIGHT, TITLE_SCALE, Layout
+from .layout import CENTRED, COLUMN_GAP, FULL, LEFT, RIGHT, TITLE_SCALE, Layout
 from .pdf_pages import Page, PrintedLine
+from .rules import LEADER_PAGE
 
 FULL_SLACK = 0.8        # characters: a line ending this close to the right margin is full
 FULL_START = 2.5        # and starting this close to the left one
@@ -23,8 +24,6 @@ CENTRE_SLACK = 1.0      # characters of difference between the two sides of a ce
 RIGHT_REACH = 6.0       # a line set right ends within this many characters of the margin
 LEADING = 1.0           # the gap between two lines of a paragraph, at most, in type sizes
 TITLE_SIZE = 1.15       # a title's type is this much larger than the body's, at least
-COLUMN_GAP = "    "     # a printed line with columns (a TOC entry and its page) ends its paragraph
-TOC_PAGE = re.compile(r"[.．…·]{2,}\s*\d{1,4}$")   # and so does one with a leader to its page
 LATIN_END = re.compile(r"[A-Za-z]$")
 LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -98,7 +97,7 @@ def goes_on(previous: tuple[PrintedLine, Layout], line: tuple[PrintedLine, Layou
     if now.scale >= TITLE_SCALE and was.align in (FULL, CENTRED) and now.align == CENTRED:
         return True     # a title's lines, the first of them perhaps as wide as the page
     return _wrapped(above, was, below) and now.indent <= 0.5 and now.align in (FULL, LEFT) \
-        and COLUMN_GAP not in above.text and not TOC_PAGE.search(above.text)
+        and COLUMN_GAP not in above.text and not LEADER_PAGE.search(above.text)  # a TOC entry ends with its page
 
 
 def _wrapped(above: PrintedLine, was: Layout, below: PrintedLine) -> bool:

@@ -139,7 +139,7 @@ def normalised(text: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    text = FOLDED_RUN.sub(_folded, text)  # few runs: fast
+    text = normalised(text)  # few runs: fast
     if "&" in text:
         text = ENTITY.sub(lambda entity: html.unescape(entity.group()), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -47,7 +47,9 @@ CHRONICLE_ENTRY = re.compile(r"^(?P<month>\d{1,2})月(?P<day>\d{1,2})日\s*(?P<t
 CHRONICLE_SUB = re.compile(r"^※\s*(?P<text>.*)$")
 LEADER = ".．·・…_"   # dot leaders between a TOC title and its page: ....  ……  ······  ．．．．
 # …的通知(盘政发〔2024〕1号) (1), …的通知……1, or its page set apart by a column's gap (…的通知    1)
-TOC_PAGE = re.compile(rf"(?:[(（]\s*\d{{1,4}}\s*[)）]|[{LEADER}]{{2,}}\s*\d{{1,4}}|\S[ \u3000]{{3,}}\d{{1,4}})$")
+_LEADER_TO_PAGE = rf"[{LEADER}]{{2,}}\s*\d{{1,4}}"   # …的通知……1
+LEADER_PAGE = re.compile(_LEADER_TO_PAGE + "$")
+TOC_PAGE = re.compile(rf"(?:[(（]\s*\d{{1,4}}\s*[)）]|{_LEADER_TO_PAGE}|\S[ \u3000]{{3,}}\d{{1,4}})$")
 TITLE_CHARS = 70
 LONG_TITLE_CHARS = 130  # a whole title printed on one line
 ADDRESSEE_MAX_LINES = 3

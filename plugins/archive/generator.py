@@ -166,17 +166,21 @@ class SourceLines:
         self.lines: dict[str, list[str]] = {}
         self.digests: dict[str, str] = {}
 
-    def _bytes(self, source: str) -> bytes:
+    def _path(self, source: str) -> Path | None:
         path = self.root / source
         if path.is_file():
-            return path.read_bytes()
+            return path
         log.warning("%s: a document's source is not in the sources folder (GAZETTE_SOURCES); its source "
                     "lines are left empty", path)
-        return b""
+        return None
+
+    def _bytes(self, source: str) -> bytes:
+        path = self._path(source)
+        return path.read_bytes() if path else b""
 
     def _read(self, source: str) -> list[str]:
-        path = self.root / source
-        if not self._bytes(source):
+        path = self._path(source)
+        if path is None:
             return []
         try:
             return numbered_lines(path, source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import body, docnumber, metadata, rules, topics
+from . import body, docnumber, metadata, rules, topics, validity
 from .reader import Line
 from .head import Head
 from .provenance import provenance
@@ -75,6 +75,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "attachments": _attachments(lines, found, after_head, end),
         "doc_type": _doc_type(head, is_order, title),
         **_references(text, number),
+        **_term(text, title, found.date, head.kind),
         # a keyword that a text's line break cuts (城乡\n建设) counts: the lines joined, as a PDF's paragraphs are
         "topics": topics.classify(title, "".join(line.text.strip() for line in own)),
         **_issue_fields(context, found),
@@ -93,8 +94,16 @@ def _references(text: str, number: docnumber.DocNumber | None) -> dict:
     # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
     # (despaced line by line: the same, as no gap despace removes spans one, and each line's is cached)
     text = "\n".join(map(despace, text.split("\n")))
-    cites, repeals = metadata.cites_and_repeals(text, number.normalised if number else None)
-    return {"cites": cites, "repeals": repeals}
+    own = number.normalised if number else None
+    cites, repeals = metadata.cites_and_repeals(text, own)
+    return {"cites": cites, "repeals": repeals, "amends": validity.amended_numbers(text, own)}
+
+
+def _term(text: str, title: str, signed: str | None, kind: LineKind) -> dict:
+    """From when and until when the document says it applies; a chronicle says nothing."""
+    if kind != LineKind.DOCUMENT:
+        return {"effective": None, "expires": None, "term_clause": None}
+    return validity.term_fields("\n".join(map(despace, text.split("\n"))), title, signed)
 
 
 def _attachments(lines: list[Line], found: metadata.Extracted, begin: int, end: int) -> list[str]:

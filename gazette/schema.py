@@ -58,6 +58,11 @@ FRONT_MATTER: tuple[Field, ...] = (
     Field("doc_type", "str", "文种: 通知, 意见, 令, 大事记 …"),
     Field("cites", "list of str", "the document numbers it cites"),
     Field("repeals", "list of str", "the document numbers it repeals"),
+    Field("amends", "list of str", "the document numbers it amends (修改, 修订, 修正)"),
+    Field("effective", "date", "施行: the day its text says it applies from (自印发之日起: its date)"),
+    Field("expires", "date", "the last day of its term, by its own text (有效期…, 执行至…) or its title's years "
+                             "(…2020—2022年行动计划)"),
+    Field("term_clause", "str", "the sentence (or the title) that gives its term, quoted"),
     Field("topics", "list of str", "topic slugs (gazette/data/topics.yaml)"),
     *ISSUE,
     Field("section", "str", "the TOC section it is printed under"),

@@ -42,7 +42,7 @@ def test_a_rebuild_from_the_caches_after_a_new_issue_equals_a_cold_build(tmp_pat
     build_site(tmp_path / "content", tmp_path / "output", ROOT, cache)
     repealed = [p.relative_to(tmp_path / "output") for p in (tmp_path / "output").rglob("*.html")
                 if '<dd class="number">晋市政办〔2020〕2号</dd>' in p.read_text(encoding="utf-8")]
-    assert len(repealed) == 1 and "现行有效" in (tmp_path / "output" / repealed[0]).read_text(encoding="utf-8")
+    assert len(repealed) == 1 and "未见废止或失效" in (tmp_path / "output" / repealed[0]).read_text(encoding="utf-8")
     held.rename(newest)
     assert run_ingest(sources, tmp_path / "content").returncode == 0
     build_site(tmp_path / "content", tmp_path / "output", ROOT, cache)

@@ -66,7 +66,7 @@ def test_repeal_is_linked_both_ways_with_validity(site):
     assert "已废止" in text_of(repealed_page)
     repealing_name = Path(repealing).with_suffix(".html").name
     assert any(repealing_name in link and "#repeal-" in link for link in parse(repealed_page).links)
-    assert "现行有效" in text_of(output / repealing.replace(".md", ".html"))
+    assert "未见废止或失效" in text_of(output / repealing.replace(".md", ".html"))
 
 
 def test_a_joint_document_is_listed_under_each_of_its_organs(site):

@@ -1,5 +1,6 @@
 """Archive plugin: issue, publisher, topic, organ, year and document-type pages;
-cross-references (cites ↔ cited by, repeals ↔ repealed by) and validity; data dumps
+cross-references (cites ↔ cited by, repeals ↔ repealed by, amends ↔ amended by), a page
+for each number cited but not held, and validity with its evidence; data dumps
 and per-topic feeds."""
 from pelican import signals
 from pelican.contents import Article
@@ -8,7 +9,7 @@ from gazette.slugs import ascii_slug
 from gazette.topics import slug_of
 
 from .generator import ArchiveGenerator
-from .model import repeal_anchor
+from .model import amend_anchor, repeal_anchor
 
 
 def get_generators(pelican):
@@ -18,7 +19,7 @@ def get_generators(pelican):
 def add_filters(generator):
     """Template filters for ASCII slugs and anchors."""
     generator.env.filters.update(organ_slug=ascii_slug, topic_slug=lambda name: slug_of(name) or ascii_slug(name),
-                                 repeal_anchor=repeal_anchor)
+                                 repeal_anchor=repeal_anchor, amend_anchor=amend_anchor)
 
 
 def no_author_loop(generator):

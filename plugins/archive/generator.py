@@ -16,6 +16,8 @@ from gazette.problems import ConversionError
 from plugins.links import link_or_copy
 
 from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
+from .numbers import link_numbers, unheld_numbers
+from .validity import UNKNOWN
 from .qa import build_qa, qa_csv, read_report
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,8 @@ LISTINGS = (  # (archive attribute, folder, heading, the search page's filter fo
     ("types", "types", "公文种类", "doc_type"),
 )
 DATA_FIELDS = ("url", "kind", "title", "doc_number", "issuer", "issuers", "date", "doc_type", "topics", "publisher",
-               "issue_label", "issue_number", "toc_page", "cites", "repeals", "validity", "source", "source_lines")
+               "issue_label", "issue_number", "toc_page", "cites", "repeals", "amends", "effective", "expires", "term_clause", "validity", "validity_date",
+               "source", "source_lines")
 
 
 class ArchiveGenerator(Generator):
@@ -40,6 +43,9 @@ class ArchiveGenerator(Generator):
         records.save()
         for article in articles:
             anchor_repeal_sentences(article)
+        self.archive.unheld = unheld_numbers(articles)
+        for article in articles:
+            link_numbers(article, self.archive.by_number, self.archive.unheld)
         self.context["archive"] = self.archive
         self.context["LISTINGS"] = LISTINGS
 
@@ -60,8 +66,12 @@ class ArchiveGenerator(Generator):
                 writer.write_file(f"{folder}/{group.slug}.html", self.get_template("listing"), self.context,
                                   relative_urls=True, group=group, documents=documents, heading=heading, folder=folder,
                                   page_title=f"{heading}：{group.name}", facet=facet, facet_value=_facet_value(facet, group))
+        for unheld in archive.unheld.values():
+            writer.write_file(unheld.url, self.get_template("number"), self.context, relative_urls=True,
+                              unheld=unheld, page_title=unheld.number)
         self._write_feeds(writer)
         self._write_data()
+        self._write_archive_date()
         self._write_downloads(writer)
         self._write_qa(writer)
         self._write_sitemap()
@@ -80,7 +90,7 @@ class ArchiveGenerator(Generator):
                               feed_title=f"{self.settings['SITENAME']}：{group.name}")
 
     def _write_data(self):
-        rows = [self._row(a) for issue in self.archive.issues.values() for a in issue.documents]
+        rows = [self._row(a, self.archive.as_of) for issue in self.archive.issues.values() for a in issue.documents]
         folder = Path(self.output_path) / "data"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "documents.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -143,6 +153,7 @@ class ArchiveGenerator(Generator):
         for attribute, folder, *_ in LISTINGS:
             entries += [(f"{folder}/index.html", None)]
             entries += [(f"{folder}/{slug}.html", None) for slug in getattr(self.archive, attribute)]
+        entries += [(unheld.url, None) for unheld in self.archive.unheld.values()]
         lines = ['<?xml version="1.0" encoding="utf-8"?>',
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
         for url, modified in sorted(entries):
@@ -151,10 +162,22 @@ class ArchiveGenerator(Generator):
         lines.append("</urlset>")
         (Path(self.output_path) / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+    def _write_archive_date(self):
+        """``archive.js``: the date of the newest issue, which pages that say how far the
+        archive has looked show (one file: the pages stay as they were when it changes)."""
+        date = json.dumps(self.archive.as_of or "不详", ensure_ascii=False)
+        (Path(self.output_path) / "archive.js").write_text(
+            f'document.querySelectorAll("[data-archive-date]").forEach(e => {{ e.textContent = "：" + {date}; }});\n',
+            encoding="utf-8")
+
     @staticmethod
-    def _row(article) -> dict:
+    def _row(article, as_of) -> dict:
         row = {key: meta(article, key) for key in DATA_FIELDS}
-        row.update(url=article.url, date=article.signed, validity=article.validity)
+        validity = article.validity
+        row.update(url=article.url, date=article.signed, validity=validity.state if validity else None,
+                   validity_date=validity.date if validity else None)
+        if validity and validity.state == UNKNOWN:
+            row["validity_date"] = as_of   # as far as the archive has looked
         return row
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import html
 import pickle
 import re
 from dataclasses import dataclass, field
@@ -14,8 +15,12 @@ from gazette.schema import ISSUE_RECORD, read_issue
 from gazette.slugs import ascii_slug
 from gazette.topics import slug_of
 
+from .validity import archive_date, validity_of
+
 UNKNOWN_DATE = datetime.datetime(1970, 1, 1)
 REPEAL_WORDS = re.compile(r"废止|停止执行|不再执行")
+AMEND_WORDS = re.compile(r"修改|修订|修正")
+ACTS = {"repeal": ("repeal", REPEAL_WORDS), "amend": ("amend", AMEND_WORDS)}   # link kind → (anchor prefix, words)
 
 
 
@@ -66,6 +71,8 @@ class Archive:
     years: dict = field(default_factory=dict)
     types: dict = field(default_factory=dict)
     by_number: dict = field(default_factory=dict)
+    unheld: dict = field(default_factory=dict)       # number → numbers.Unheld: cited, not held
+    as_of: str | None = None                          # the newest issue's date: validity is told at it
 
 
 def meta(article, key, default=None):
@@ -168,37 +175,64 @@ def _add_issue_to_publisher(archive: Archive, issue: Issue) -> None:
 
 
 def link_documents(archive: Archive) -> None:
-    """cites ↔ cited by, repeals ↔ repealed by, and each document's validity."""
+    """cites ↔ cited by, repeals ↔ repealed by, amends ↔ amended by, and each document's
+    validity at the date of the archive's newest issue."""
     articles = [a for issue in archive.issues.values() for a in issue.documents]
     for article in articles:
-        article.cited_by, article.repealed_by = [], []
+        article.cited_by, article.repealed_by, article.amended_by = [], [], []
     for article in articles:
-        article.cite_links = [(n, archive.by_number.get(n)) for n in meta(article, "cites", [])]
-        article.repeal_links = [(n, archive.by_number.get(n)) for n in meta(article, "repeals", [])]
-        for _, target in article.cite_links:
-            if target is not None and target is not article:
-                target.cited_by.append(article)
-        for number, target in article.repeal_links:
-            if target is not None and target is not article:
-                target.repealed_by.append(article)
+        article.repeal_links = _links(archive, article, "repeals", "repealed_by")
+        article.amend_links = _links(archive, article, "amends", "amended_by")
+        acted_on = {number for number, _ in article.repeal_links + article.amend_links}
+        # a number repealed or amended is listed there, not again as a citation
+        article.cite_links = _links(archive, article, "cites", "cited_by", leave_out=acted_on)
+    archive.as_of = archive_date([issue.record.get("issue_date") for issue in archive.issues.values()]
+                                 + [a.signed for a in articles])
     for article in articles:
-        article.validity = "已废止" if article.repealed_by else "现行有效"
+        article.validity = validity_of(article.metadata, bool(article.repealed_by), bool(article.amended_by),
+                                       archive.as_of)
+
+
+def _links(archive: Archive, article, key: str, back: str, leave_out=frozenset()) -> list:
+    """(number, the document holding it or None) for each number of ``key``; each held one
+    learns of it in its ``back`` list."""
+    links = [(n, archive.by_number.get(n)) for n in meta(article, key, []) if n not in leave_out]
+    for _, target in links:
+        if target is not None and target is not article:
+            getattr(target, back).append(article)
+    return links
 
 
 def anchor_repeal_sentences(article) -> None:
-    """Give the paragraph that repeals a document an id the repealed page links to."""
-    numbers = {n for n, target in getattr(article, "repeal_links", []) if target is not None}
-    if not numbers:
+    """Give the paragraph that repeals (or amends) a document an id the document's page
+    links to, and keep its sentence there, quoted as the evidence
+    (``article.acting_sentences``: number → sentence)."""
+    article.acting_sentences = {}
+    wanted = [(ACTS[kind], {n for n, target in getattr(article, f"{kind}_links", []) if target is not None})
+              for kind in ACTS]
+    if not any(numbers for _, numbers in wanted):
         return
 
     def add_id(match):
-        text = re.sub(r"<[^>]+>", "", match.group(2))
-        found = {n.normalised for n in docnumber.find_all(text)} & numbers
-        if found and REPEAL_WORDS.search(text):
-            return f'<p id="repeal-{_number_anchor(sorted(found)[0])}"{match.group(1)}>{match.group(2)}</p>'
+        text = html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))
+        found = {n.normalised for n in docnumber.find_all(text)}
+        for (prefix, words), numbers in wanted:
+            acted_on = sorted(found & numbers)
+            if acted_on and words.search(text):
+                for number in acted_on:
+                    article.acting_sentences.setdefault(number, _sentence_with(text, number))
+                return f'<p id="{prefix}-{_number_anchor(acted_on[0])}"{match.group(1)}>{match.group(2)}</p>'
         return match.group(0)
 
     article._content = re.sub(r"<p((?:\s[^>]*)?)>(.*?)</p>", add_id, article._content, flags=re.S)
+
+
+def _sentence_with(text: str, number: str) -> str:
+    """The sentence of ``text`` that names ``number`` (in any of its printed forms)."""
+    for sentence in re.split(r"(?<=[。；;！？])", text):
+        if any(n.normalised == number for n in docnumber.find_all(sentence)):
+            return sentence.strip()
+    return text.strip()
 
 
 def _number_anchor(number: str) -> str:
@@ -207,4 +241,8 @@ def _number_anchor(number: str) -> str:
 
 def repeal_anchor(number: str) -> str:
     return "repeal-" + _number_anchor(number)
+
+
+def amend_anchor(number: str) -> str:
+    return "amend-" + _number_anchor(number)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
 from gazette import schema
+from plugins.archive.validity import STATES, archive_date, numbers_acted_on, validity_of
 
 from .builder import POSITIONS, PartitionedIndex, partition_count
 from .codec import encode_numbers, encode_value_lists
@@ -21,7 +22,11 @@ from .tokenizer import bigram_positions, term_counts
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 POSITIONED = "title"  # the page finds the documents whose title holds a phrase from the index
-FACETS = ("publisher", "year", "issuer", "doc_type", "topics")
+FACETS = ("publisher", "year", "issuer", "doc_type", "topics", "validity")
+# told from all documents together, after each is read: whether another repeals or amends it
+VALIDITY, FORCE = "validity", "-force"
+FORCE_KEYS = ("kind", "doc_type", "title", "doc_number", "repeals", "amends", "expires", "term_clause",
+              "issue_date", "date")
 FACET_FIELDS = {"issuer": "issuers"}  # a joint document is found under each of its organs
 SORT_DATE = "date"  # kept beside a document's facets: the result list can sort by it
 LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
@@ -93,6 +98,7 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
         lengths = index.encoded_lengths()
         stats = index.stats()
     facets = (last["facets"][:kept] if kept else []) + [facets for facets, _ in extras]  # in the documents' order
+    _tell_validity(facets)
     page_bytes, meta = _write_page_files(folder, facets, lengths, stats, parts)
     documents.keep_only(set(keys))
     documents.put(LAST_BUILD, {"keys": keys, "facets": facets, "lengths": [list(field) for field in stats["lengths"]],
@@ -208,8 +214,9 @@ def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict, dict], str]:
     row and its text)."""
     texts = {"title": document.value("title"), "doc_number": document.value("doc_number"),
              "issuer": document.value("issuer"), "body": document.body}
-    facets = {facet: _as_list(document.value(FACET_FIELDS.get(facet, facet))) for facet in FACETS}
+    facets = {facet: _as_list(document.value(FACET_FIELDS.get(facet, facet))) for facet in FACETS if facet != VALIDITY}
     facets[SORT_DATE] = str(document.value("date"))
+    facets[FORCE] = {key: document.meta.get(key) for key in FORCE_KEYS}
     counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
     return (facets, counts, bigram_positions(texts[POSITIONED])), json_text([_doc_row(document), document.body])
 
@@ -220,12 +227,24 @@ def _doc_row(document: SearchDoc) -> list:
             str(document.value("date")), issue, document.url]
 
 
+def _tell_validity(facets: list[dict]) -> None:
+    """Each document's validity facet, as its page states it (``plugins.archive.validity``)."""
+    metas = [facet.get(FORCE) or {} for facet in facets]
+    repealed, amended = numbers_acted_on(metas)
+    as_of = archive_date([meta.get("issue_date") for meta in metas] + [meta.get("date") for meta in metas])
+    for facet, meta in zip(facets, metas):
+        number = meta.get("doc_number")
+        validity = validity_of(meta, number in repealed, number in amended, as_of)
+        facet[VALIDITY] = [validity.state] if validity else []
+
+
 def _facets(documents: list[dict]) -> tuple[dict, list]:
     """Each facet's values, and per facet the positions of each document's values in its
     list (``encode_value_lists``: about a character a document and facet)."""
     order = {t["name"]: n for n, t in enumerate(taxonomy()["topics"])}
     values = {facet: sorted({str(v) for d in documents for v in d[facet] if v != ""},
-                            key=lambda v: (order.get(v, 0), v) if facet == "topics" else v)
+                            key=lambda v: (order.get(v, 0), v) if facet == "topics" else
+                            (STATES.index(v), v) if facet == VALIDITY else v)
               for facet in FACETS}
     position = {facet: {v: n for n, v in enumerate(values[facet])} for facet in FACETS}
     rows = {f: encode_value_lists([position[f][str(v)] for v in d[f] if v != ""] for d in documents) for f in FACETS}

@@ -1,0 +1,91 @@
+"""Every 文号 the archive shows leads somewhere: to the document holding it, or, for a
+number no document of the archive holds, to that number's page, which lists the
+documents citing, repealing or amending it.
+
+The numbers in a document's text become links here, after Markdown: only the text
+between tags is read (a tag's attributes are never touched) and never inside a link."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from gazette import docnumber
+from gazette.slugs import ascii_slug
+
+FOLDER = "numbers"
+RELATIONS = (("repeal_links", "废止"), ("amend_links", "修改"), ("cite_links", "引用"))
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+@dataclass
+class Unheld:
+    """A number the archive does not hold, and who mentions it, by relation."""
+    number: str
+    url: str
+    mentions: dict = field(default_factory=dict)   # relation (废止, 修改, 引用) → [articles]
+
+
+def unheld_numbers(articles: list) -> dict[str, Unheld]:
+    """number → Unheld, for every number a document cites, repeals or amends and no
+    document holds; each gets a page of its own (a slug that two numbers share is told
+    apart by a digest of the number)."""
+    numbers: dict[str, Unheld] = {}
+    slugs: set[str] = set()
+    for article in articles:
+        for attribute, relation in RELATIONS:
+            for number, target in getattr(article, attribute, []):
+                if target is not None:
+                    continue
+                if number not in numbers:
+                    numbers[number] = Unheld(number, f"{FOLDER}/{_slug(number, slugs)}.html")
+                mentions = numbers[number].mentions.setdefault(relation, [])
+                if article not in mentions:
+                    mentions.append(article)
+    return numbers
+
+
+def _slug(number: str, taken: set[str]) -> str:
+    slug = ascii_slug(number) or "number"
+    if slug in taken:
+        slug += "-" + hashlib.sha1(number.encode("utf-8")).hexdigest()[:8]
+    taken.add(slug)
+    return slug
+
+
+def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
+    """Make each document number in the article's text a link: to the document, or to
+    the number's page.  Its own number is left as it is."""
+    root = "../" * article.url.count("/")
+    own = getattr(article, "doc_number", None)
+
+    def target(number: str) -> str | None:
+        if number == own:
+            return None
+        held = by_number.get(number)
+        if held is not None:
+            return root + held.url
+        return root + unheld[number].url if number in unheld else None
+
+    parts = _TAG.split(article._content)
+    depth = 0   # inside how many <a> elements
+    for position, part in enumerate(parts):
+        if position % 2:    # a tag
+            depth += part.startswith("<a ") or part == "<a>"
+            depth -= part == "</a>"
+        elif depth == 0 and part:
+            parts[position] = _linked(part, target)
+    article._content = "".join(parts)
+
+
+def _linked(text: str, target) -> str:
+    out, cursor = [], 0
+    for number in docnumber.find_all(text):
+        start = text.find(number.raw, cursor)
+        href = target(number.normalised)
+        if start < 0 or href is None:
+            continue
+        end = start + len(number.raw)
+        out += [text[cursor:start], f'<a class="docno" href="{href}">{text[start:end]}</a>']
+        cursor = end
+    return "".join(out) + text[cursor:] if out else text

@@ -1,7 +1,7 @@
 """Render a document's lines as a readable Markdown body.
 
 Lines broken by the PDF are joined into paragraphs, headings come from the official
-numbering (一、 → h2, （一） → h3, 1. → h4, （1） → h5; 第一章 → h2, 第一节 → h3),
+numbering, at their depth among the schemes the document uses (``headings``),
 tab-separated rows become tables (a header row repeated at a page break starts no new
 table), attachments become anchored sections and the signature block and 附注 are marked.
 """
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import cleanup, metadata, rules, tables
+from .headings import Outline, is_decimal_document, run_in_scheme, scheme_of, spaced
 from .markdown_text import cell_parts, escape
 from .reader import Line
 from .text import clean_line, despace, despace_body, ends_sentence, fold
@@ -19,18 +20,6 @@ from .wrapping import Wrapping
 from .chronicle import render_chronicle
 from .kinds import Code
 
-HEADING_RULES = (
-    (re.compile(r"^第[一二三四五六七八九十百零〇]+章"), 2),
-    (re.compile(r"^第[一二三四五六七八九十百零〇]+节"), 3),
-    (re.compile(r"^[一二三四五六七八九十]+[、.．]"), 2),
-    (re.compile(r"^[（(][一二三四五六七八九十]+[)）]"), 3),
-    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}(?!\d)"), 4),
-    (re.compile(r"^\d{1,2}\.\d{1,2}(?![.\d])"), 3),
-    (re.compile(r"^\d{1,2}\s+(?=[^\d\s])"), 2),
-    (re.compile(r"^\d{1,2}[.．、](?!\d)"), 4),
-    (re.compile(r"^[（(]\d{1,2}[)）]"), 5),
-)
-MAX_HEADING_CHARS = 36
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+[、.．]|"
                        r"[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:\.\d{1,2})*[.．、\s]|※|附\s*件)")
 JOIN_MIN_CHARS = 18
@@ -43,20 +32,6 @@ class Roles:
     classes: dict[int, str]     # index → CSS class for a marked paragraph
     title_at: int | None = None  # where the printed title stands (its other lines are skipped)
     title_block: str = ""        # the printed title, as the page's h1 or, if the archive's differs, a paragraph
-
-
-def heading_level(text: str) -> int | None:
-    """Level of a short numbered line: ``一、总体要求`` → 2.
-
-    >>> heading_level('（二）总体目标'), heading_level('1.1 编制目的'), heading_level('（一）指导思想。以习近平新时代中国特色社会主义思想为指导')
-    (3, 3, None)
-    """
-    if len(text) > MAX_HEADING_CHARS or any(mark in text for mark in "。；;，,："):
-        return None
-    for pattern, level in HEADING_RULES:
-        if pattern.match(text):
-            return level
-    return None
 
 
 def render(lines: list[Line], roles: Roles, chronicle: bool = False,
@@ -74,6 +49,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
     regions = {region.start: region for region in tables.find(texts)}
     own = Wrapping(lines)  # a document's own width first: a file may mix layouts
     body = _Body(roles, own if own.width or wrapping is None else wrapping())
+    body.decimal = is_decimal_document(texts)  # _NO_TEXT is no heading: too long
     position = 0
     while position < len(items):
         region = regions.get(position)
@@ -114,6 +90,8 @@ class _Body:
         self.paragraph_line = 0     # where the paragraph began
         self.last_line = None       # the paragraph's last line as printed
         self.seen_enclosure = False
+        self.outline = Outline()
+        self.decimal = False        # the document numbers its sections 1.1: a bare 1总则 is a chapter
 
     def flush(self) -> None:
         if self.paragraph:
@@ -186,18 +164,22 @@ def _attachment_heading(body: _Body, index: int, line: Line, text: str) -> bool:
     body.flush()
     number = attachment["number"] or str(1 + sum("\n## 附件" in b for b in body.blocks))
     body.blocks.append(f"{{#attachment-{_ascii_number(number)} .attachment}}\n## 附件{number}")
+    body.outline.restart(3)   # the attachment's own numbering, under its heading
     if attachment["title"]:  # printed on the heading's line
         body.blocks.append(escape(despace(attachment["title"])))
     return True
 
 
 def _numbered_heading(body: _Body, index: int, line: Line, text: str) -> bool:
-    """A short line opening with the official numbering (一、 （一） 1. 第一章)."""
-    level = heading_level(text) if not body.wrapping.full(line) else None  # a full line goes on below
-    if not level or (body.paragraph and not _starts_new_paragraph(body.paragraph, text)):
+    """A short line opening with the official numbering (一、 （一） 1. 第一章 1.1)."""
+    scheme = scheme_of(text, body.decimal) if not body.wrapping.full(line) else None  # a full line goes on below
+    if not scheme or (body.paragraph and not _starts_new_paragraph(body.paragraph, text)
+                      and not body.outline.continues(scheme, text)):
         return False
     body.flush()
-    body.blocks.append(f"{'#' * level} {escape(text)}")
+    level = body.outline.level(scheme)
+    body.outline.count(scheme, text)
+    body.blocks.append(f"{'#' * level} {escape(spaced(text, scheme))}")
     return True
 
 
@@ -206,6 +188,7 @@ def _enclosure_title(body: _Body, index: int, line: Line, text: str) -> bool:
     if body.seen_enclosure or not _is_enclosure_title(text, index, body.roles) or not _title_start(body.paragraph):
         return False
     body.seen_enclosure = True
+    body.outline.restart(3)   # the enclosed plan's numbering, under its title
     body.blocks.append(f"{{.enclosure-title}}\n## {escape(''.join(body.paragraph) + text)}")
     body.paragraph = []
     return True
@@ -219,6 +202,9 @@ def _paragraph_line(body: _Body, index: int, line: Line, text: str) -> bool:
         body.flush()
     if not body.paragraph:
         body.paragraph_line = line.no
+        scheme = run_in_scheme(text)
+        if scheme:
+            body.outline.enter(scheme)
     body.paragraph.append(text)
     body.last_line = line
     return True

@@ -1,7 +1,6 @@
 import pytest
 
 from gazette import rules
-from gazette.body import heading_level
 from gazette.text import despace
 
 
@@ -24,16 +23,6 @@ def test_parse_date_signature_dates(line, expected):
 ])
 def test_doc_type_is_the_titles_genre_word(title, doc_type):
     assert rules.doc_type_of(title) == doc_type
-
-
-@pytest.mark.parametrize("line, level", [
-    ("一、总体要求", 2), ("（一）指导思想", 3), ("1.推广应用智能制造", 4), ("（1）级别降低", 5),
-    ("第一章 总则", 2), ("1.1 编制目的", 3),
-    ("（一）指导思想。以习近平新时代中国特色社会主义思想为指导", None),
-    ("为贯彻落实党中央决策部署，按照要求", None),
-])
-def test_heading_level_from_official_numbering(line, level):
-    assert heading_level(line) == level
 
 
 def test_despace_joins_chinese_but_not_latin_words():

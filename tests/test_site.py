@@ -185,3 +185,50 @@ def test_no_page_shows_a_missing_value_as_none(site):
     organ = parse(output / "jinchengshirenminzhengfubangongshi/index.html")
     assert any(link.endswith("jinshizhengban-2021-3.html") for link in organ.links)
     assert "晋城市人民政府办公室关于做好2021年春节期间安全生产工作的通知" in text_of(output / "jinchengshirenminzhengfubangongshi/index.html")
+
+
+def _headings(page: Path) -> list[tuple[int, str, str]]:
+    """(level, id, text) of the headings in a document page's body."""
+    import lxml.html
+
+    tree = lxml.html.parse(str(page))
+    return [(int(h.tag[1]), h.get("id") or "", h.text_content().strip())
+            for h in tree.xpath("//div[@class='body']//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")]
+
+
+def test_heading_levels_follow_the_numbering(site):
+    """The outer numbering is the larger heading and no level is skipped: a decimal
+    section 2.1 sits one level under its chapter 2, as （一） under 一、."""
+    output, content = site
+    chapters_seen = 0
+    for relative in read_documents(content):
+        headings = _headings(output / relative.replace(".md", ".html"))
+        previous, chapter = 1, {}
+        for level, _, text in headings:
+            assert level <= previous + 1, (relative, text)
+            previous = level
+            number = re.match(r"^(\d{1,2})(\.\d{1,2})?\s", text)
+            if number and not number.group(2):
+                chapter[number.group(1)] = level
+                chapters_seen += 1
+            elif number and number.group(1) in chapter:
+                assert level == chapter[number.group(1)] + 1, (relative, text)
+    assert chapters_seen, "no document numbered 1 / 1.1 in the samples"
+
+
+def test_a_long_document_has_a_table_of_its_headings(site):
+    """Five headings or more: a contents list at the top, each entry leading to its heading."""
+    import lxml.html
+
+    output, content = site
+    with_outline = 0
+    for relative in read_documents(content):
+        page = output / relative.replace(".md", ".html")
+        headings = [h for h in _headings(page) if h[0] <= 4]
+        entries = lxml.html.parse(str(page)).xpath("//nav[@class='outline']//a/@href")
+        if len(headings) < 5:
+            assert entries == [], relative
+            continue
+        with_outline += 1
+        assert entries == [f"#{anchor}" for _, anchor, _ in headings], relative
+    assert with_outline

@@ -17,6 +17,7 @@ from plugins.links import link_or_copy
 
 from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
 from .numbers import link_numbers, unheld_numbers
+from .outline import add_outline
 from .validity import UNKNOWN
 from .qa import build_qa, qa_csv, read_report
 
@@ -46,6 +47,7 @@ class ArchiveGenerator(Generator):
         self.archive.unheld = unheld_numbers(articles)
         for article in articles:
             link_numbers(article, self.archive.by_number, self.archive.unheld)
+            add_outline(article)
         self.context["archive"] = self.archive
         self.context["LISTINGS"] = LISTINGS
 

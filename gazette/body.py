@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import cleanup, metadata, rules, tables
+from . import cleanup, metadata, rules, table_repair, tables
 from .headings import Outline, is_decimal_document, run_in_scheme, scheme_of, spaced
 from .markdown_text import cell_parts, escape
 from .reader import Line
@@ -23,6 +23,7 @@ from .kinds import Code
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+[、.．]|"
                        r"[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:\.\d{1,2})*[.．、\s]|※|附\s*件)")
 JOIN_MIN_CHARS = 18
+ATTACHMENT_ID = re.compile(r"^\{#(attachment-[^\s}]+) \.attachment\}$", re.M)   # an attachment's section, as written
 
 
 @dataclass
@@ -70,10 +71,10 @@ _NO_TEXT = "\n" * 99  # no line's text: it stands for a break between flattened 
 
 
 def _plain_texts(items: list[tuple[int, Line]], roles: Roles) -> list[str]:
-    """Each line's text for finding flattened tables; a line with a role, the title or a
-    row stands for a break (no region runs across it)."""
-    return [despace_body(clean_line(line.text))
-            if index not in roles.classes and index != roles.title_at and not rules.is_row(line) else _NO_TEXT
+    """Each line's text for finding flattened tables; a line with a role, the title, a
+    row or an attachment's heading stands for a break (no region runs across it)."""
+    return [_NO_TEXT if index in roles.classes or index == roles.title_at or rules.is_row(line)
+            or rules.ATTACHMENT_HEADING.match(clean_line(line.text)) else despace_body(clean_line(line.text))
             for index, line in items]
 
 
@@ -85,8 +86,9 @@ class _Body:
         self.blocks: list[str] = []
         self.notes: list[tuple[int, str, str]] = []
         self.paragraph: list[str] = []
-        self.table: list[list[str]] = []
+        self.table: list[list[list[str]]] = []   # rows of cells of their parts, as printed
         self.header_key = ""        # the table's first row, folded: printed again after a page break
+        self.table_line = 0         # where the table began
         self.paragraph_line = 0     # where the paragraph began
         self.last_line = None       # the paragraph's last line as printed
         self.seen_enclosure = False
@@ -102,8 +104,15 @@ class _Body:
             self.blocks.append(escape(text))
             self.paragraph = []
         if self.table:
-            self.blocks.append(render_table(self.table))
+            self.blocks.append(self._table_block(table_repair.repair(self.table)))
             self.table = []
+
+    def _table_block(self, table: table_repair.Repaired) -> str:
+        if table.sure:
+            return render_table([[_cell_markdown(cell) for cell in row] for row in table.rows])
+        self.notes.append((self.table_line, Code.UNSURE_TABLE,
+                           f"a table of {len(table.rows)} rows whose columns could not be told for sure, kept as its text"))
+        return "\n\n".join(escape("\u3000".join(despace(" ".join(cell)) for cell in row if cell)) for row in table.rows)
 
 
 # A block rule takes the line (returns True) or leaves it to the rules below it.
@@ -128,11 +137,10 @@ def _table_row(body: _Body, index: int, line: Line, text: str) -> bool:
         return False
     if body.paragraph:
         body.flush()
-    cells = ["<br>".join(escape(cleanup.clean(despace(p))[0]) for p in cell_parts(cell))
-             for cell in line.text.split("\t")]
-    key = fold("".join(cells))
+    cells = [cell_parts(cell) for cell in line.text.split("\t")]
+    key = fold("".join(map("".join, cells)))
     if not body.table:
-        body.header_key = key
+        body.header_key, body.table_line = key, line.no
     if not body.table or key != body.header_key:
         body.table.append(cells)
     return True
@@ -270,6 +278,11 @@ def _is_enclosure_title(text: str, index: int, roles: Roles) -> bool:
     if len(text) > 60 or ends_sentence(text) or not rules.ends_with_doc_type(text):
         return False
     return any(i < index and css in ("signature", "note") for i, css in roles.classes.items())
+
+
+def _cell_markdown(parts: list[str]) -> str:
+    """A cell's parts, each cleaned and escaped, on lines of their own."""
+    return "<br>".join(escape(cleanup.clean(despace(part))[0]) for part in parts)
 
 
 def render_table(rows: list[list[str]]) -> str:

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import body, docnumber, metadata, rules, topics, validity
+from .body import ATTACHMENT_ID
 from .reader import Line
 from .head import Head
 from .provenance import provenance
@@ -72,7 +73,8 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "addressees": found.addressees,
         "date": found.date,
         "note": found.note,
-        "attachments": _attachments(lines, found, after_head, end),
+        "attachments": (attachments := _attachments(lines, found, after_head, end)),
+        "attachment_anchors": _attachment_anchors(attachments, rendered),
         "doc_type": _doc_type(head, is_order, title),
         **_references(text, number),
         **_term(text, title, found.date, head.kind),
@@ -110,6 +112,12 @@ def _attachments(lines: list[Line], found: metadata.Extracted, begin: int, end: 
     """The 附件 note's titles, completed by the headings; else the headings'."""
     headings = _attachment_headings(lines, begin, end)
     return metadata.complete_attachments(found.attachments, headings) if found.attachments else headings
+
+
+def _attachment_anchors(attachments: list[str], rendered: str) -> list[str]:
+    """附件N is the N-th of the note's list; its section's id, if the body holds it."""
+    held = set(ATTACHMENT_ID.findall(rendered))
+    return [f"attachment-{n}" if f"attachment-{n}" in held else "" for n in range(1, len(attachments) + 1)]
 
 
 def _toc_fields(entry) -> dict:

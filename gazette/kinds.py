@@ -54,6 +54,7 @@ class Code(StrEnum):
     DUPLICATE_DOC_NUMBER = "duplicate-doc-number"
     UNCLEAR_FRAGMENT = "unclear-fragment"
     FLATTENED_TABLE = "flattened-table"
+    UNSURE_TABLE = "unsure-table"
     # the archive as a whole
     PATH_CONFLICT = "path-conflict"
     CONFLICTING_ISSUE_NUMBER = "conflicting-issue-number"

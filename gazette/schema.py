@@ -55,6 +55,8 @@ FRONT_MATTER: tuple[Field, ...] = (
     Field("date", "date", "成文日期"),
     Field("note", "str", "附注, such as （此件公开发布）"),
     Field("attachments", "list of str", "the titles of its 附件"),
+    Field("attachment_anchors", "list of str", "for each 附件, the id of its section in the body "
+                                               "(attachment-1 …; empty where the body does not hold it)"),
     Field("doc_type", "str", "文种: 通知, 意见, 令, 大事记 …"),
     Field("cites", "list of str", "the document numbers it cites"),
     Field("repeals", "list of str", "the document numbers it repeals"),

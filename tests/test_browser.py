@@ -65,3 +65,50 @@ def test_print_shows_full_link_addresses_and_no_navigation(browser, site):
     after = page.evaluate("getComputedStyle(document.querySelector('.details a'), '::after').content")
     assert "file://" in after and after.endswith('.html>"')
     page.close()
+
+
+def _longest_table_page(output):
+    """The document page whose table has the most rows."""
+    import re
+
+    def rows(page):
+        return max((len(re.findall("<tr>", table)) for table in re.findall(r"<table>.*?</table>",
+                    page.read_text(encoding="utf-8"), re.S)), default=0)
+    return max(output.rglob("*.html"), key=rows)
+
+
+def test_a_long_tables_header_stays_in_view_and_the_keyboard_scrolls_it(browser, site):
+    output, _ = site
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.goto(_longest_table_page(output).as_uri())
+    region = page.locator(".table-scroll").first
+    page.keyboard.press("Tab")
+    while page.evaluate("document.activeElement.className") != "table-scroll":
+        page.keyboard.press("Tab")   # the region is in the tab order: no mouse needed
+    region.scroll_into_view_if_needed()
+    before = region.evaluate("r => r.scrollTop")
+    for _ in range(5):
+        page.keyboard.press("PageDown")
+    assert region.evaluate("r => r.scrollTop") > before
+    box, header = region.bounding_box(), region.locator("thead th").first.bounding_box()
+    assert abs(header["y"] - box["y"]) <= 2, "the header row scrolled away"
+    page.close()
+
+
+def test_each_table_downloads_as_its_own_csv(browser, site, http_root):
+    import csv
+    import io
+
+    output, _ = site
+    relative = _longest_table_page(output).relative_to(output).as_posix()
+    page = browser.new_page()
+    page.goto(f"{http_root}/{relative}")
+    figure = page.locator("figure.table").first
+    shown = figure.locator("tr").count()
+    link = figure.get_by_role("link", name="下载 CSV")
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok
+    rows = list(csv.reader(io.StringIO(response.body().decode("utf-8-sig"))))
+    assert len(rows) == shown
+    assert rows[0] == [cell.strip() for cell in figure.locator("thead th").all_inner_texts()]
+    page.close()

@@ -61,6 +61,17 @@ def test_a_line_that_is_no_row_ends_the_table():
     assert got[1:] == ["以上单位按要求报送。"] and got[0].count("\n") == 2
 
 
+def test_a_broken_table_is_rebuilt_with_one_header_and_its_cells():
+    got = blocks("序号\t事项\t主体", "序号\t供水许可\t<p>主体</p><p>市水务局</p>", "1\t\t")
+    assert got == ["| 序号 | 事项 | 主体 |\n|---|---|---|\n| 1 | 供水许可 | 市水务局 |"]
+
+
+def test_a_table_of_uncertain_shape_is_kept_as_its_text_and_reported():
+    markdown, notes = render(numbered("序号\t事项", "1\t供水许可\t<p>事项</p><p>排水许可</p>"), Roles(set(), {}))
+    assert "|" not in markdown and "供水许可" in markdown and "排水许可" in markdown
+    assert [(line, code) for line, code, _ in notes] == [(1, Code.UNSURE_TABLE)]
+
+
 def test_the_printed_title_stands_where_it_is_printed():
     roles = Roles({0}, {}, title_at=0, title_block="# 关于开展测试工作的通知")
     assert blocks("关于开展测试工作的通知", "正文。", roles=roles) == ["# 关于开展测试工作的通知", "正文。"]

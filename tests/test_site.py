@@ -232,3 +232,49 @@ def test_a_long_document_has_a_table_of_its_headings(site):
         with_outline += 1
         assert entries == [f"#{anchor}" for _, anchor, _ in headings], relative
     assert with_outline
+
+
+def test_every_table_has_one_header_and_rows_of_its_width(site):
+    """A table as printed: every row as wide as its header, the header not repeated as data."""
+    import lxml.html
+
+    output, content = site
+    tables = 0
+    for relative in read_documents(content):
+        tree = lxml.html.parse(str(output / relative.replace(".md", ".html")))
+        for table in tree.xpath("//div[@class='body']//table"):
+            tables += 1
+            header = [th.text_content().strip() for th in table.xpath(".//thead//th")]
+            for row in table.xpath(".//tbody/tr"):
+                cells = [td.text_content().strip() for td in row.xpath("./td")]
+                assert len(cells) == len(header), (relative, cells[:3])
+                assert cells != header, (relative, "header repeated")
+                assert any(cells), (relative, "an empty row")
+            assert table.getparent().get("tabindex") == "0", relative
+    assert tables
+
+
+def test_attachments_link_from_the_note_and_the_list_to_their_sections(site):
+    """附件：1.… in the text and the 附件 list under it lead to the attachment's section, and
+    the bulk data gives each attachment with its address."""
+    import json
+
+    import lxml.html
+
+    output, content = site
+    data = {row["url"]: row for row in json.loads((output / "data/documents.json").read_text(encoding="utf-8"))}
+    linked = 0
+    for relative, document in read_documents(content).items():
+        url = relative.replace(".md", ".html")
+        tree = lxml.html.parse(str(output / url))
+        ids = set(tree.xpath("//@id"))
+        anchors = document.get("attachment_anchors") or []
+        assert len(anchors) == len(document.get("attachments") or []), relative
+        listed = tree.xpath("//section[@class='attachments']/ol/li/a/@href")
+        noted = tree.xpath("//p[@class='attachment-note']/a/@href")
+        assert listed == [f"#{anchor}" for anchor in anchors if anchor], relative
+        for href in listed + noted:
+            assert href[1:] in ids, (relative, href)
+        assert data[url]["attachment_links"] == [f"{url}#{a}" if a else "" for a in anchors]
+        linked += bool(noted)
+    assert linked

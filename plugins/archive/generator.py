@@ -17,7 +17,9 @@ from plugins.links import link_or_copy
 
 from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
 from .numbers import link_numbers, unheld_numbers
+from .attachments import link_attachment_notes
 from .outline import add_outline
+from .tables import add_tables, table_csv
 from .validity import UNKNOWN
 from .qa import build_qa, qa_csv, read_report
 
@@ -30,7 +32,7 @@ LISTINGS = (  # (archive attribute, folder, heading, the search page's filter fo
     ("types", "types", "公文种类", "doc_type"),
 )
 DATA_FIELDS = ("url", "kind", "title", "doc_number", "issuer", "issuers", "date", "doc_type", "topics", "publisher",
-               "issue_label", "issue_number", "toc_page", "cites", "repeals", "amends", "effective", "expires", "term_clause", "validity", "validity_date",
+               "issue_label", "issue_number", "toc_page", "attachments", "attachment_links", "cites", "repeals", "amends", "effective", "expires", "term_clause", "validity", "validity_date",
                "source", "source_lines")
 
 
@@ -48,6 +50,8 @@ class ArchiveGenerator(Generator):
         for article in articles:
             link_numbers(article, self.archive.by_number, self.archive.unheld)
             add_outline(article)
+            add_tables(article)
+            link_attachment_notes(article)
         self.context["archive"] = self.archive
         self.context["LISTINGS"] = LISTINGS
 
@@ -104,7 +108,7 @@ class ArchiveGenerator(Generator):
         (folder / "documents.csv").write_text(buffer.getvalue(), encoding="utf-8-sig")
 
     def _write_downloads(self, writer):
-        """Each document's Markdown and the raw source lines it came from, beside its page.
+        """Each document's Markdown, its tables as CSV and the raw source lines it came from, beside its page.
         An excerpt of a source file and line range the last build showed is linked from
         its site by the page-reusing writer, if there is one."""
         root = Path(self.settings.get("GAZETTE_SOURCES", "sources"))  # where the `source` paths start
@@ -115,6 +119,8 @@ class ArchiveGenerator(Generator):
                 target = Path(self.output_path) / article.save_as
                 target.parent.mkdir(parents=True, exist_ok=True)
                 link_or_copy(Path(article.source_path), target.with_suffix(".md"))
+                for _, name, rows in article.tables:
+                    (target.parent / name).write_text(table_csv(rows), encoding="utf-8-sig")
                 source = meta(article, "source")
                 if article.original:
                     self._keep_original(root / source, Path(self.output_path) / article.original)
@@ -177,10 +183,18 @@ class ArchiveGenerator(Generator):
         row = {key: meta(article, key) for key in DATA_FIELDS}
         validity = article.validity
         row.update(url=article.url, date=article.signed, validity=validity.state if validity else None,
-                   validity_date=validity.date if validity else None)
+                   validity_date=validity.date if validity else None,
+                   attachment_links=[f"{article.url}#{anchor}" if anchor else "" for anchor in _anchors(article)])
         if validity and validity.state == UNKNOWN:
             row["validity_date"] = as_of   # as far as the archive has looked
         return row
+
+
+def _anchors(article) -> list[str]:
+    """Each attachment's section id ('' where the body holds none)."""
+    attachments = meta(article, "attachments") or []
+    anchors = meta(article, "attachment_anchors") or []
+    return [anchors[k] if k < len(anchors) else "" for k in range(len(attachments))]
 
 
 class SourceLines:

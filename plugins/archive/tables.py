@@ -1,0 +1,49 @@
+"""A document's tables as a reader needs them: each in a region that scrolls inside the
+page (focusable, so a keyboard can scroll it too) under a sticky header row, numbered
+表1, 表2 …, with its own CSV file beside the page."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import lxml.html
+
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_FORMULA = ("=", "+", "@")   # a cell a spreadsheet would run as a formula
+
+
+def add_tables(article) -> None:
+    """``article.tables``: [(anchor, CSV file name, rows)] of its tables, each wrapped in
+    its figure on the page."""
+    stem = Path(article.save_as).stem
+    found = []
+
+    def wrapped(match):
+        number = len(found) + 1
+        anchor, name = f"table-{number}", f"{stem}.table-{number}.csv"
+        rows = _rows(match.group(0))
+        found.append((anchor, name, rows))
+        return (f'<figure class="table" id="{anchor}"><figcaption>表{number}（{len(rows) - 1}行）'
+                f' · <a href="{name}" download>下载 CSV</a></figcaption>'
+                f'<div class="table-scroll" role="region" tabindex="0" aria-label="表{number}，可滚动">'
+                f"{match.group(0)}</div></figure>")
+
+    article._content = _TABLE.sub(wrapped, article._content)
+    article.tables = found
+
+
+def _rows(table_html: str) -> list[list[str]]:
+    """Each row's cells as text, a cell's lines (its <br>) kept as line breaks."""
+    table = lxml.html.fragment_fromstring(table_html.replace("<br>", "\n").replace("<br />", "\n"))
+    return [[cell.text_content().strip() for cell in row.xpath("./th|./td")] for row in table.iter("tr")]
+
+
+def table_csv(rows: list[list[str]]) -> str:
+    """The rows as CSV; a cell that opens like a formula is quoted with ' so that a
+    spreadsheet shows it rather than runs it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([[f"'{cell}" if cell.startswith(_FORMULA) else cell for cell in row] for row in rows])
+    return buffer.getvalue()

@@ -39,8 +39,10 @@ for _kind in ("CATEGORY", "TAG", "AUTHOR", "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY
 del _kind
 DEFAULT_PAGINATION = False
 
+# Feeds only where the site's address is known (publishconf.py): a feed reader needs
+# absolute links and entry ids that stay the same; a build for reading from disk has none.
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_ATOM = None
 FEED_MAX_ITEMS = 50
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

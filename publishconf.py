@@ -7,4 +7,5 @@ from pelicanconf import *  # noqa: E402,F401,F403
 
 SITEURL = os.environ.get("GAZETTE_SITEURL", "https://gazette.example.org")
 FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"   # and one per gazette, topic, organ and document type
 RELATIVE_URLS = True  # links stay relative so the same build works from disk

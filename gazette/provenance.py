@@ -3,6 +3,7 @@ of the source PDF it is printed on, the address of the web page that published i
 the files that page links as its attachments."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import rules
@@ -30,13 +31,22 @@ def _pages(lines: list[Line]) -> list[int] | None:
 
 def _address(lines: list[Line], start: int, span: list[int]) -> str | None:
     """The address printed nearest above its head (its page's header), else in its lines."""
-    above = (lines[i].stripped for i in range(start - 1, -1, -1))
+    above = bisect.bisect_left(_address_lines(lines), start)
+    if above:
+        return ADDRESS.match(lines[_address_lines(lines)[above - 1]].stripped)["url"]
     within = (lines[i].stripped for i in span)
-    for texts in (above, within):
-        found = next((match["url"] for match in map(ADDRESS.match, texts) if match), None)
-        if found:
-            return found
-    return None
+    return next((match["url"] for match in map(ADDRESS.match, within) if match), None)
+
+
+_found: list = [None, []]   # the lines last asked about, and where their address lines are
+
+
+def _address_lines(lines: list[Line]) -> list[int]:
+    """The indexes of the lines printing an address, found once for all a file's documents
+    (looking above each head afresh made a file of many documents quadratic)."""
+    if _found[0] is not lines:
+        _found[:] = [lines, [i for i, line in enumerate(lines) if "http" in line.text and ADDRESS.match(line.stripped)]]
+    return _found[1]
 
 
 def _files(lines: list[Line]) -> list[dict]:

@@ -26,6 +26,7 @@ from .text import despace, fold
 Cell = list[str]
 Row = list[Cell]
 MIN_TRANSPOSED = 3     # rows of one field each, before they are read as one record
+MAX_NAME = 8           # characters of a column's name
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ def _is_header_again(row: Row, labels: dict[str, int]) -> bool:
     牵头责任单位), and no value run into it."""
     named = [cell for cell in row if _label(cell, labels) is not None]
     others = [cell for cell in row if cell and _label(cell, labels) is None]
-    return len(named) >= 2 and len(named) > len(others) and not any(cell[1:] for cell in named)
+    # a name worded otherwise is short; a header run into a split row's text is not (表头文字…续行)
+    renamed = all(len(cell) == 1 and len(fold(cell[0])) <= MAX_NAME for cell in others)
+    return len(named) >= 2 and len(named) > len(others) and renamed and not any(cell[1:] for cell in named)
 
 
 def _placed(row: Row, labels: dict[str, int], width: int) -> list[Cell | None] | None:

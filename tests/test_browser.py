@@ -55,16 +55,44 @@ def test_document_page_is_readable_on_a_phone(browser, site):
     page.close()
 
 
-def test_print_shows_full_link_addresses_and_no_navigation(browser, site):
+def test_print_shows_the_pages_own_address_and_date_and_no_link_targets(browser, site):
+    import datetime
+
     output, _ = site
     page = browser.new_page()
     page.goto((output / "jincheng/2020/2/jinshizhengban-2020-10.html").as_uri())
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     assert page.locator(".site-header nav").is_hidden() and page.locator(".search-box").is_hidden()
+    stamp = page.locator("#print-stamp")
+    assert stamp.is_visible()
+    assert page.url in stamp.inner_text() and datetime.date.today().isoformat() in stamp.inner_text()
     after = page.evaluate("getComputedStyle(document.querySelector('.details a'), '::after').content")
-    assert "file://" in after and after.endswith('.html>"')
+    assert after in ("none", "normal", '""'), after   # no raw target after a link
+    text = page.locator("main").inner_text()
+    targets = page.evaluate("[...document.querySelectorAll('main a[href]')].map(a => a.href)")
+    assert [target for target in targets if target in text and target.split("#")[0] != page.url] == []
     page.close()
+
+
+def test_a_document_page_offers_a_citation_to_copy(browser, site, http_root):
+    import datetime
+
+    output, _ = site
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    url = f"{http_root}/panjin/2024/1-2/panzhengban-2024-4.html"
+    page.goto(url)
+    citation = page.locator("#citation").inner_text()
+    for part in ("盘锦市人民政府办公室", "盘锦市人民政府办公室关于修订盘锦市食品安全事故应急预案的通知", "盘政办〔2024〕4号",
+                 "2024-02-27", "盘锦市人民政府公报 2024年第1—2月号", url, datetime.date.today().isoformat()):
+        assert part in citation, part
+    page.get_by_role("button", name="复制引用").click()
+    page.wait_for_function("document.getElementById('copy-status').textContent !== ''")
+    assert page.locator("#copy-status").inner_text() == "已复制"
+    assert page.evaluate("navigator.clipboard.readText()") == " ".join(citation.split())
+    assert "不是官方版本" in page.locator(".cite .official").inner_text()
+    context.close()
 
 
 def _longest_table_page(output):

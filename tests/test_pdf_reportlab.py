@@ -16,8 +16,10 @@ SAMPLES = sorted(SOURCES.rglob("*.txt"))
 KEY_FIELDS = ("title", "doc_number", "issuer", "date", "doc_type", "kind")
 # A table row ReportLab splits over a page break shares its band with the header row it
 # repeats there (no rule between them): the header's text runs into the row's.  Documents
-# with tables are held to less until the reader tells the two apart.
-WITH_TABLES = 0.93
+# with tables are held to less until the reader tells the two apart.  (92.5%: the text's
+# own header rows repeated at its page breaks are no longer its text, so the share the PDF
+# keeps of the rest is lower; 晋市政发〔2020〕4号, 364 rows: 92.7%.)
+WITH_TABLES = 0.925
 
 
 @pytest.fixture(scope="module")

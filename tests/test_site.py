@@ -6,6 +6,8 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, read_documents, run_ingest
 from gazette.schema import ISSUE_RECORD, read_issue
 from site_helpers import broken_links, build_site, parse, text_of  # noqa: F401
@@ -47,14 +49,53 @@ def test_output_paths_are_ascii(site):
     assert all(p.relative_to(output).as_posix().isascii() for p in output.rglob("*"))
 
 
-def test_feeds_and_sitemap_parse(site):
+def test_a_build_for_disk_has_a_sitemap_and_no_feeds(site):
+    """Without the site's address a feed's links cannot be absolute nor its ids stable:
+    such a build writes none and links none."""
     output, _ = site
-    feeds = list((output / "feeds").glob("*.atom.xml"))
-    assert (output / "feeds/all.atom.xml") in feeds and len(feeds) > 3
-    for feed in feeds:
-        assert ET.parse(feed).getroot().tag.endswith("feed")
+    assert not (output / "feeds").exists()
+    assert not [page for page in output.rglob("*.html") if "atom.xml" in page.read_text(encoding="utf-8")]
     urls = ET.parse(output / "sitemap.xml").getroot()
     assert len(urls) > 40
+
+
+SITEURL = "https://gazette.example.org"
+
+
+@pytest.fixture(scope="module")
+def published(site, tmp_path_factory):
+    """The same content built as for the hosted site (publishconf.py)."""
+    from plugins.atomic_build import build
+
+    output, content = site
+    target = tmp_path_factory.mktemp("published") / "output"
+    build(str(ROOT / "publishconf.py"), {"PATH": str(content), "OUTPUT_PATH": str(target), "SITEURL": SITEURL,
+                                         "FEED_DOMAIN": SITEURL, "GAZETTE_SOURCES": str(output.parent / "sources"),
+                                         "CACHE_PATH": str(target.with_name("cache")),
+                                         "THEME": str(ROOT / "themes/gazette"), "PLUGIN_PATHS": [str(ROOT / "plugins")]})
+    return target
+
+
+def test_feeds_parse_and_every_entry_leads_to_its_page(published):
+    """Each feed (all, per gazette, topic, organ, document type) is valid Atom to a feed
+    parser; its links are absolute and lead to pages of the site; its ids come from the
+    site's address, so they stay the same from build to build."""
+    import feedparser
+
+    feeds = sorted((published / "feeds").glob("*.atom.xml"))
+    kinds = {path.name.split("-")[0] for path in feeds}
+    assert {"all.atom.xml", "topic", "organ", "type"} <= kinds and len(feeds) > 10
+    for path in feeds:
+        assert "<script>alert" not in path.read_text(encoding="utf-8")   # escaped, as on the pages
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, (path.name, feed.get("bozo_exception"))
+        assert feed.entries, path.name
+        for entry in feed.entries:
+            assert entry.link.startswith(SITEURL + "/"), entry.link
+            assert (published / entry.link[len(SITEURL) + 1:]).is_file(), entry.link
+            assert entry.id.startswith("tag:gazette.example.org,"), entry.id
+    page = (published / "index.html").read_text(encoding="utf-8")
+    assert f'href="{SITEURL}/feeds/all.atom.xml"' in page
 
 
 def test_repeal_is_linked_both_ways_with_validity(site):
@@ -90,8 +131,6 @@ def test_text_from_sources_is_escaped(site):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html
         assert "&lt;script&gt;" in html
-    for feed in (output / "feeds").glob("*.xml"):
-        assert "<script>alert" not in feed.read_text(encoding="utf-8")
 
 
 def test_a_title_with_angle_brackets_shows_as_written(site, tmp_path):

@@ -59,3 +59,10 @@ def test_a_fragment_two_rows_could_take_is_unsure():
     rows = [HEADER, cells("", "道路养护", "公共服务", "《公路法》", "市交通局"), cells("编号", "", "", "", ""),
             cells("7", "", "", "", ""), cells("", "桥梁检测", "公共服务", "《公路法》", "市交通局")]
     assert not repair(rows).sure
+
+
+def test_a_header_run_into_a_split_rows_text_is_not_dropped_as_a_header():
+    # a PDF repeats the header where a row breaks over a page, its names run into the row's text
+    rows = [HEADER, cells("1", "道路养护", "公共服务", "《公路法》", "市交通局"),
+            cells("编号", "项目名称", "类别", "依据", "责任单位（续）负责全市道路的日常养护和检查")]
+    assert "负责全市道路的日常养护和检查" in "".join("".join(cell) for row in repair(rows).rows for cell in row)

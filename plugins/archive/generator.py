@@ -85,15 +85,20 @@ class ArchiveGenerator(Generator):
                  sum(len(i.documents) for i in archive.issues.values()))
 
     def _write_feeds(self, writer):
-        for group in self.archive.topics.values():
-            documents = sorted(group.documents, key=lambda a: (a.date, a.source_path), reverse=True)
-            writer.write_feed(documents, self.context, f"feeds/topic-{group.slug}.atom.xml",
-                              feed_title=f"{self.settings['SITENAME']}：{group.name}")
-        for slug, group in self.archive.publishers.items():
-            documents = [a for issue in group.documents for a in issue.documents]
-            documents.sort(key=lambda a: (a.date, a.source_path), reverse=True)
-            writer.write_feed(documents, self.context, f"feeds/{slug}.atom.xml",
-                              feed_title=f"{self.settings['SITENAME']}：{group.name}")
+        """A feed per gazette, topic, issuing organ and document type: only in a build with
+        the site's address (FEED_DOMAIN), since a feed reader needs absolute links and
+        stable entry ids; a build for reading from disk has none."""
+        if not self.settings.get("FEED_DOMAIN"):
+            return
+        groups = [(f"topic-{slug}", group.name, group.documents) for slug, group in self.archive.topics.items()]
+        groups += [(f"organ-{slug}", group.name, group.documents) for slug, group in self.archive.organs.items()]
+        groups += [(f"type-{slug}", group.name, group.documents) for slug, group in self.archive.types.items()]
+        groups += [(slug, group.name, [a for issue in group.documents for a in issue.documents])
+                   for slug, group in self.archive.publishers.items()]
+        for name, title, documents in groups:
+            documents = sorted(documents, key=lambda a: (a.date, a.source_path), reverse=True)
+            writer.write_feed(documents, self.context, f"feeds/{name}.atom.xml",
+                              feed_title=f"{self.settings['SITENAME']}：{title}")
 
     def _write_data(self):
         rows = [self._row(a, self.archive.as_of) for issue in self.archive.issues.values() for a in issue.documents]

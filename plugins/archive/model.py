@@ -49,6 +49,14 @@ class Issue:
         return self.record.get("issue_date") or str(self.record.get("year") or self.year)
 
     @property
+    def order(self) -> tuple:
+        """For listing issues newest first: the issue date, then the serial (总第N期), then
+        the first number of the issue's label (2024年第11—12月号 after 第5—6月号)."""
+        serial = str(self.record.get("issue_number") or "")
+        first = re.match(r"\d+", self.slug)
+        return (self.when, int(serial) if serial.isdigit() else 0, int(first.group(0)) if first else 0, self.slug)
+
+    @property
     def publisher(self) -> str:
         """The gazette's name; documents filed without a masthead (web pages) stand under
         their issuing organ (a joint document's first)."""

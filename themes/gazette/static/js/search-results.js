@@ -59,14 +59,16 @@
     return result;
   }
 
-  /** The hits newest first (by signing date; undated last, ties in lunr's order), when the
-   * reader sorts by date: the dates load only then. */
+  /** The hits newest first ("date") or oldest first ("date-asc") by signing date (undated
+   * last, ties in lunr's order), when the reader sorts by date: the dates load only then. */
   function sorted(ranked, sort) {
-    if (sort !== "date") return Promise.resolve(ranked);
+    if (sort !== "date" && sort !== "date-asc") return Promise.resolve(ranked);
+    var sign = sort === "date" ? 1 : -1;
     return load("dates").then(function (text) {
       var day = decodeNumbers(text);
+      function when(hit) { return day[hit[0]] || (sign > 0 ? 0 : Infinity); }  // undated: last either way
       return ranked.map(function (hit, i) { return [hit, i]; })
-        .sort(function (a, b) { return day[b[0][0]] - day[a[0][0]] || a[1] - b[1]; })
+        .sort(function (a, b) { return sign * (when(b[0]) - when(a[0])) || a[1] - b[1]; })
         .map(function (pair) { return pair[0]; });
     });
   }
@@ -158,7 +160,8 @@
 
   /** A query that is only document numbers finds the documents bearing them; those that
    * only mention them (citing them in their text) are listed apart, as mentions.  Who
-   * bears a number is in the index: its postings in the doc_number field. */
+   * bears a number is in the index: its postings in the doc_number field.  When none
+   * bears them (a number the archive does not hold), every hit is a mention: ``unheld``. */
   function byNumber(ranked, words) {
     var numbers = numbersOf(words), field = received.meta.fields.indexOf("doc_number"), bearing = new Set();
     if (!numbers.length || numbers.length !== words.length) return {hits: ranked, mentions: []};
@@ -167,7 +170,8 @@
       if (postings) postings[field].documents.forEach(function (document) { bearing.add(document); });
     });
     var own = ranked.filter(function (hit) { return bearing.has(hit[0]); });
-    if (!own.length) return {hits: ranked, mentions: []};
+    // no document here bears it: those found only mention it (cite, amend, repeal)
+    if (!own.length) return {hits: [], mentions: ranked, unheld: ranked.length > 0};
     return {hits: own, mentions: ranked.filter(function (hit) { return !bearing.has(hit[0]); })};
   }
 

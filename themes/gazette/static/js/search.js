@@ -94,6 +94,21 @@
     return node;
   }
 
+  /** ``source`` into ``node`` with the words marked where it holds them whole (folded,
+   * shown as printed). */
+  function appendMarked(node, source, words) {
+    var text = GazetteTokenizer.folded(source), plain = text.plain, last = 0, match;
+    words = words.filter(Boolean);
+    var pattern = new RegExp(words.map(escaped).join("|"), "g");
+    while (words.length && (match = pattern.exec(plain)) !== null && match[0].length) {
+      node.appendChild(document.createTextNode(text.printed(last, match.index)));
+      node.appendChild(element("mark", null, text.printed(match.index, match.index + match[0].length)));
+      last = match.index + match[0].length;
+    }
+    node.appendChild(document.createTextNode(text.printed(last, plain.length)));
+    return node;
+  }
+
   /** The marks the document page adds to the query's words: document numbers in their
    * canonical form where the query wrote them otherwise (盘政办发[2024]1号). */
   function canonicalMarks(query, words) {
@@ -107,7 +122,7 @@
   function renderItem(ref, query, words, className, phrases) {
     return doc(ref).then(function (loaded) {
       var row = loaded[0], item = element("li", className || "result");
-      var link = element("a", null, row[0]);
+      var link = appendMarked(element("a"), row[0], words);
       link.href = row[5] + (query ? "?hl=" + encodeURIComponent(query) + canonicalMarks(query, words) : "");
       var heading = element("h2"); heading.appendChild(link); item.appendChild(heading);
       var details = element("p", "doc-meta", [row[1], row[2], row[3], row[4]].filter(Boolean).join(" · "));
@@ -120,10 +135,10 @@
 
   /** Documents that mention the numbers searched for, under their own heading: the first
    * ``PAGE``, with how many there are. */
-  function showMentions(mentions, query, words) {
+  function showMentions(mentions, query, words, heading) {
     if (!mentions.length) return Promise.resolve();
     var section = document.getElementById("search-mentions"), list = document.getElementById("mention-results");
-    document.getElementById("mentions-heading").textContent = "另有 " + mentions.length + " 件文件提及此文号" +
+    document.getElementById("mentions-heading").textContent = (heading || "另有 " + mentions.length + " 件文件提及此文号") +
       (mentions.length > PAGE ? "（列出前 " + PAGE + " 件）" : "");
     return Promise.all(mentions.slice(0, PAGE).map(function (hit) { return renderItem(hit[0], query, words, "mention"); }))
       .then(function (items) {
@@ -134,8 +149,8 @@
 
   /** When no document holds every word of the query, how many each word finds alone (the
    * filters kept), each linked to its own search: the reader sees which word to drop. */
-  function showWordsAlone(state) {
-    var words = GazetteTokenizer.splitQuery(state.query), list = document.getElementById("words-alone");
+  function showWordsAlone(state, parts) {
+    var words = GazetteTokenizer.splitQuery(parts ? parts.join(" ") : state.query), list = document.getElementById("words-alone");
     if (words.length < 2) return Promise.resolve();
     return Promise.all(words.map(function (word) {
       return rank([word.tokens]).then(function (ranked) {
@@ -200,7 +215,7 @@
     document.getElementById("site-search").value = state.query;
     fillFilters(state.filters);
     var sort = document.getElementById("sort");
-    sort.value = state.sort === "date" ? "date" : "";
+    sort.value = state.sort === "date" || state.sort === "date-asc" ? state.sort : "";
     sort.addEventListener("change", function () { sort.form.submit(); });
   }
 
@@ -209,10 +224,16 @@
   function showResults(found, state, words, began) {
     var status = document.getElementById("search-status"), list = document.getElementById("search-results");
     var more = document.getElementById("search-more"), ranked = found.hits;
-    var typed = state.query.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(Boolean);
+    var searched = state.parts ? state.parts.join(" ") : state.query;  // a word split into parts: the parts
+    var typed = searched.normalize("NFKC").split(/[ \t\r\n\u3000]+/).filter(Boolean);
     var marks = typed.concat(numbersOf(words));  // what snippets mark: the words typed, numbers in their canonical form
-    var phrases = GazetteTokenizer.queryPhrases(state.query), said = "";
-    var pages = pager(ranked, phrases, state.sort === "date", function (checked, toCheck) {
+    var phrases = GazetteTokenizer.queryPhrases(searched), said = "";
+    if (found.unheld) {  // a number no document here bears: say so, and who cites it, under that heading
+      status.textContent = "本档案未收录“" + numbersOf(words).join("、") + "”。";
+      return showMentions(found.mentions, state.query, marks, "本档案未收录此文号；引用、修改或废止它的文件共 " +
+        found.mentions.length + " 件");
+    }
+    var pages = pager(ranked, phrases, state.sort === "date" || state.sort === "date-asc", function (checked, toCheck) {
       // a long check (holders sparse among the hits) says how far it is
       if (checked > BATCH && checked < toCheck) status.textContent = said + "；正在逐件核对全文（" + checked + " / " + toCheck + "）……";
     });
@@ -245,11 +266,13 @@
         if (first) first.querySelector("a").focus();
       });
     };
-    said = ranked.length && state.asText ? "没有文号为“" + state.asText.join("、") + "”的文件，也没有文件引用它；以下 " +
+    said = ranked.length && state.parts ? "没有文件包含“" + state.query + "”；以下 " + ranked.length + " 件文件同时包含“" +
+      state.parts.join("”“") + "”。" : ranked.length && state.asText ? "没有文号为“" + state.asText.join("、") + "”的文件，也没有文件引用它；以下 " +
       ranked.length + " 件文件的文号包含其各部分。" : ranked.length ? "找到 " + ranked.length + " 件文件" :
       words.length ? "没有找到包含“" + state.query + "”的文件。" : "没有符合筛选条件的文件。";
     status.textContent = said;
     return showMore().then(function () {
+      if (state.parts) return showWordsAlone(state, state.parts);
       return ranked.length ? showMentions(found.mentions, state.query, marks) : showWordsAlone(state);
     });
   }
@@ -269,6 +292,7 @@
   function rankOrAsText(state, words) {
     return rank(words).then(function (all) {
       var numbers = numbersOf(words);
+      if (!all.length && !numbers.length) return rankParts(state, words, all);
       if (all.length || !numbers.length) return {all: all, words: words};
       var asText = GazetteTokenizer.queryWords(state.query, true);
       return rank(asText).then(function (found) {
@@ -285,6 +309,38 @@
     });
   }
 
+  /** A word no document holds whole (营商环境优化) split where its characters never stand
+   * together in the archive (a character pair the index does not know: 境优), and searched
+   * for as its parts (营商环境 优化) if each is two characters or more and together they find
+   * some; ``state.parts`` then names them.  Resolves to {all, words}. */
+  function rankParts(state, words, none) {
+    var parts = [].concat.apply([], GazetteTokenizer.splitQuery(state.query).map(function (word) {
+      return splitAtUnknownPairs(word.text);
+    }));
+    // a part of one character is no word (量 子计算机): only parts that are words, and that find some
+    var wordLike = parts.every(function (part) { return Array.from(part).length >= 2; });
+    if (parts.length <= GazetteTokenizer.splitQuery(state.query).length || !wordLike) {
+      return Promise.resolve({all: none, words: words});
+    }
+    var partWords = GazetteTokenizer.queryWords(parts.join(" "));
+    return rank(partWords).then(function (found) {
+      if (!found.length) return {all: none, words: words};
+      state.parts = parts;
+      return {all: found, words: partWords};
+    });
+  }
+
+  function splitAtUnknownPairs(word) {
+    var chars = Array.from(word.normalize("NFKC")), parts = [""];
+    chars.forEach(function (char, i) {
+      var pair = i ? chars[i - 1] + char : "";
+      var han = /\p{Script=Han}/u.test(char) && i && /\p{Script=Han}/u.test(chars[i - 1]);
+      if (han && api.postingsOf(pair) === null && parts[parts.length - 1]) parts.push("");
+      parts[parts.length - 1] += char;
+    });
+    return parts.filter(Boolean);
+  }
+
   /** Search for the query in the URL; filters set without a query list every document
    * they keep, newest first (the filters combine as the archive's listing pages cannot). */
   function start(dataBase) {
@@ -293,7 +349,10 @@
     var words = GazetteTokenizer.queryWords(state.query);
     var filtering = Object.keys(state.filters).some(function (name) { return state.filters[name]; });
     var browsing = !state.query.trim() && filtering;
-    function shown(hits) { return byNumber(hits, words).hits; }  // what the list shows of hits: a number's bearers
+    function shown(hits) {  // what the list shows of hits: a number's bearers, or who mentions a number not held
+      var split = byNumber(hits, words);
+      return split.unheld ? split.mentions : split.hits;
+    }
     if (browsing) state.sort = "date";
     fillForm(state);
     if (!words.length && !browsing) {

@@ -31,9 +31,10 @@ def _pages(lines: list[Line]) -> list[int] | None:
 
 def _address(lines: list[Line], start: int, span: list[int]) -> str | None:
     """The address printed nearest above its head (its page's header), else in its lines."""
-    above = bisect.bisect_left(_address_lines(lines), start)
+    found = _address_lines(lines)
+    above = bisect.bisect_left(found, start)
     if above:
-        return ADDRESS.match(lines[_address_lines(lines)[above - 1]].stripped)["url"]
+        return ADDRESS.match(lines[found[above - 1]].stripped)["url"]
     within = (lines[i].stripped for i in span)
     return next((match["url"] for match in map(ADDRESS.match, within) if match), None)
 

@@ -116,8 +116,11 @@ def _transposed_end(body: list[Row], start: int, labels: dict[str, int]) -> int:
     """The end of a run of one-field rows starting at ``start`` (name | value), or 0."""
     columns = []
     end = start
-    while end < len(body) and _field_row(body[end], labels, first=end == start) is not None:
-        columns.append(_field_row(body[end], labels, first=end == start))
+    while end < len(body):
+        column = _field_row(body[end], labels, first=end == start)
+        if column is None:
+            break
+        columns.append(column)
         end += 1
     return end if len(columns) >= MIN_TRANSPOSED and len(set(columns)) == len(columns) else 0
 

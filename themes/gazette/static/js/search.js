@@ -83,6 +83,15 @@
     var start = found.length ? Math.max(at >= from ? from : 0, at - 40) : at, end = Math.min(plain.length, at + SPAN + 20);
     var node = element("p", "snippet");
     if (start > 0) node.appendChild(document.createTextNode("…"));
+    appendMarked(node, plain, printed, start, end, words);
+    node.appendChild(document.createTextNode("…"));
+    return node;
+  }
+
+  /** The folded ``plain`` text from ``start`` to ``end`` into ``node``, shown as printed,
+   * the words marked where it holds them whole. */
+  function appendMarked(node, plain, printed, start, end, words) {
+    words = words.filter(Boolean);
     var pattern = new RegExp(words.map(escaped).join("|"), "g"), piece = plain.slice(start, end);
     var last = 0, match;
     while (words.length && (match = pattern.exec(piece)) !== null && match[0].length) {
@@ -90,22 +99,7 @@
       node.appendChild(element("mark", null, printed(start + match.index, start + match.index + match[0].length)));
       last = match.index + match[0].length;
     }
-    node.appendChild(document.createTextNode(printed(start + last, end) + "…"));
-    return node;
-  }
-
-  /** ``source`` into ``node`` with the words marked where it holds them whole (folded,
-   * shown as printed). */
-  function appendMarked(node, source, words) {
-    var text = GazetteTokenizer.folded(source), plain = text.plain, last = 0, match;
-    words = words.filter(Boolean);
-    var pattern = new RegExp(words.map(escaped).join("|"), "g");
-    while (words.length && (match = pattern.exec(plain)) !== null && match[0].length) {
-      node.appendChild(document.createTextNode(text.printed(last, match.index)));
-      node.appendChild(element("mark", null, text.printed(match.index, match.index + match[0].length)));
-      last = match.index + match[0].length;
-    }
-    node.appendChild(document.createTextNode(text.printed(last, plain.length)));
+    node.appendChild(document.createTextNode(printed(start + last, end)));
     return node;
   }
 
@@ -122,7 +116,8 @@
   function renderItem(ref, query, words, className, phrases) {
     return doc(ref).then(function (loaded) {
       var row = loaded[0], item = element("li", className || "result");
-      var link = appendMarked(element("a"), row[0], words);
+      var title = GazetteTokenizer.folded(row[0]);
+      var link = appendMarked(element("a"), title.plain, title.printed, 0, title.plain.length, words);
       link.href = row[5] + (query ? "?hl=" + encodeURIComponent(query) + canonicalMarks(query, words) : "");
       var heading = element("h2"); heading.appendChild(link); item.appendChild(heading);
       var details = element("p", "doc-meta", [row[1], row[2], row[3], row[4]].filter(Boolean).join(" · "));

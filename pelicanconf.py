@@ -49,6 +49,11 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# The offline copy (a zip of the site in download/, offered on every page) is made by the
+# hosted build only (publishconf.py): a copy needs the hosted address to tell whether it is
+# older than the site.
+OFFLINE_COPY = None
+
 THEME = "themes/gazette"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["archive_reader", "archive", "search_index", "page_reuse"]

@@ -27,6 +27,7 @@ from pelican.settings import read_settings
 
 from gazette.failures import Failure, naming, run_reporting
 from gazette.lock import holding
+from plugins import offline_copy
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +101,8 @@ def _build(settings: dict, final: Path) -> Path:
     try:
         with naming(staging):
             Pelican(settings).run()
+            if settings.get("OFFLINE_COPY"):  # the hosted build's: the whole site, zipped
+                offline_copy.publish(staging, settings["OFFLINE_COPY"])
         swap(staging, final)
         if staging.exists():  # the site it replaced: removed while the next build runs
             staging.rename(previous)

@@ -1,7 +1,8 @@
 """The offline package: a zip of the built site with a SHA-256 manifest of its files.
 
 Usage: ``python -m plugins.package [OUTPUT] [ZIP]``.  Entries are written in sorted order
-with a fixed timestamp, so the same site gives the same zip.
+with a fixed timestamp, so the same site gives the same zip.  The hosted build makes its
+own offline copy the same way (``plugins.offline_copy``).
 """
 from __future__ import annotations
 
@@ -15,26 +16,40 @@ FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 TOP = "gazette-archive"
 
 
-def manifest(site: Path) -> str:
-    lines = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name != MANIFEST):
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        lines.append(f"{digest}  {path.relative_to(site).as_posix()}")
+def site_files(site: Path) -> dict[str, Path]:
+    """Each file of the site by its name in the copy (its path under the site)."""
+    return {path.relative_to(site).as_posix(): path
+            for path in sorted(site.rglob("*")) if path.is_file() and path.name != MANIFEST}
+
+
+def manifest(files: dict[str, Path]) -> str:
+    """``sha256sum -c`` lines for ``files``, by name."""
+    lines = [f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {name}" for name, path in sorted(files.items())]
     return "\n".join(lines) + "\n"
 
 
-def package(site: Path, target: Path) -> Path:
-    if not (site / "index.html").is_file():
-        raise SystemExit(f"{site}/index.html is missing: build the site first (make html)")
-    (site / MANIFEST).write_text(manifest(site), encoding="utf-8")
+def write_zip(files: dict[str, Path], listing: str, target: Path) -> Path:
+    """``files`` and their manifest under one top folder, in name order, at a fixed time."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    entries = sorted([(name, path.read_bytes) for name, path in files.items()]
+                     + [(MANIFEST, listing.encode)])
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{TOP}/{path.relative_to(site).as_posix()}", FIXED_TIME)
+        for name, content in entries:
+            info = zipfile.ZipInfo(f"{TOP}/{name}", FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, content())
     return target
+
+
+def package(site: Path, target: Path) -> Path:
+    """Zip the site at ``site``, its manifest written beside its files too."""
+    if not (site / "index.html").is_file():
+        raise SystemExit(f"{site}/index.html is missing: build the site first (make html)")
+    files = site_files(site)
+    listing = manifest(files)
+    (site / MANIFEST).write_text(listing, encoding="utf-8")
+    return write_zip(files, listing, target)
 
 
 if __name__ == "__main__":

@@ -26,12 +26,16 @@ def test_no_serious_accessibility_violations(browser, site, path):
     page.goto((output / path.split("?")[0]).as_uri() + ("?" + path.split("?")[1] if "?" in path else ""))
     if "search" in path:
         page.wait_for_selector("body[data-search-done]")
+    assert serious_violations(page) == []
+    page.close()
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it stands, a line each."""
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+    return page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""")
-    assert violations == []
-    page.close()
 
 
 def test_the_check_catches_a_violation(browser, tmp_path):

@@ -117,6 +117,10 @@ def test_a_long_tables_header_stays_in_view_and_the_keyboard_scrolls_it(browser,
     before = region.evaluate("r => r.scrollTop")
     for _ in range(5):
         page.keyboard.press("PageDown")
+    # the browser may scroll smoothly: the region moves within a few frames, not at once
+    region.evaluate("(r, before) => new Promise(done => { const t0 = performance.now(); (function wait() {"
+                    " if (r.scrollTop > before || performance.now() - t0 > 3000) done(); else requestAnimationFrame(wait);"
+                    " })(); })", before)
     assert region.evaluate("r => r.scrollTop") > before
     box, header = region.bounding_box(), region.locator("thead th").first.bounding_box()
     assert abs(header["y"] - box["y"]) <= 2, "the header row scrolled away"

@@ -19,6 +19,7 @@ from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
 from .numbers import link_numbers, unheld_numbers
 from .attachments import link_attachment_notes
 from .outline import add_outline
+from .offline import write_offline_pages
 from .tables import add_tables, table_csv
 from .validity import UNKNOWN
 from .qa import build_qa, qa_csv, read_report
@@ -80,6 +81,7 @@ class ArchiveGenerator(Generator):
         self._write_archive_date()
         self._write_downloads(writer)
         self._write_qa(writer)
+        write_offline_pages(self, writer)
         self._write_sitemap()
         log.info("archive: %d issues, %d documents", len(archive.issues),
                  sum(len(i.documents) for i in archive.issues.values()))

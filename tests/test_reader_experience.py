@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -103,6 +104,90 @@ def test_oldest_first_lists_the_same_hits_by_date_ascending(browser, root):
     dates = [re.search(r"\d{4}-\d{2}-\d{2}", meta).group() for meta in metas(page)]
     assert dates == sorted(dates) and len(set(dates)) > 1
     assert page.inner_text("#search-status") == count and page.locator("#sort").input_value() == "date-asc"
+    page.close()
+
+
+def _dates(page) -> list[str]:
+    return [re.search(r"\d{4}-\d{2}-\d{2}", meta).group() for meta in metas(page)]
+
+
+def test_a_date_range_alone_lists_every_document_signed_within_it(browser, root, site):
+    """Counted against the documents' own front matter: each signed in the range, none
+    undated, newest first."""
+    from conftest import read_documents
+
+    _, content = site
+    signed = [str(d["date"]) for d in read_documents(content).values() if d.get("date")]
+    within = [date for date in signed if "2020-03-01" <= date <= "2020-04-30"]
+    assert 0 < len(within) < len(signed)
+    page = search(browser, root, "", **{"from": "2020-03-01", "to": "2020-04-30"})
+    assert page.inner_text("#search-status") == f"找到 {len(within)} 件文件"
+    dates = _dates(page)
+    assert dates == sorted(within, reverse=True)[:10]
+    assert page.input_value("#from") == "2020-03-01" and page.input_value("#to") == "2020-04-30"
+    page.close()
+
+
+def test_a_date_range_narrows_a_query_and_is_said_where_the_filters_fold(browser, root):
+    page = search(browser, root, "通知")
+    everywhere = int(re.search(r"\d+", page.inner_text("#search-status")).group())
+    page.close()
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{root}/search.html?q=通知&from=2024-01-01")
+    page.wait_for_selector("body[data-search-done]")
+    found = int(re.search(r"\d+", page.inner_text("#search-status")).group())
+    assert 0 < found < everywhere
+    assert all(date >= "2024-01-01" for date in _dates(page))
+    assert "成文日期 2024-01-01 至 …" in page.inner_text(".filters-box > summary")   # folded on a phone
+    # given the wrong way round, the range is read the other way
+    page.goto(f"{root}/search.html?q=通知&from=2024-12-31&to=2024-01-01")
+    page.wait_for_selector("body[data-search-done]")
+    assert int(re.search(r"\d+", page.inner_text("#search-status")).group()) == found
+    page.close()
+
+
+def _rare_phrase(output) -> str:
+    """Three characters whose two pairs many documents hold, and the three together at most
+    two: a phrase whose check must read many texts to find few holders."""
+    from collections import Counter
+
+    from test_search_browser import _data
+
+    texts = ["".join(_data(path)[0][:2]) + _data(path)[1] for path in (output / "search/doc").glob("*.js")]
+    pairs = [set(re.findall(r"(?=([\u4e00-\u9fff]{2}))", text)) for text in texts]
+    common = [pair for pair, n in Counter(p for held in pairs for p in held).items() if n >= 25]
+    for first in sorted(common):
+        for second in sorted(common):
+            phrase = first + second[1]
+            if first[1] == second[0] and sum(phrase in text for text in texts) <= 2 and \
+                    sum(first in held and second in held for held in pairs) >= 25:
+                return phrase
+    pytest.skip("no phrase of the kind in this archive")
+
+
+def test_a_phrase_check_that_takes_too_long_stops_and_says_how_far_it_got(browser, site, http_root):
+    """Each text the check reads arrives slowly (0.1 s): the page does not wait for every
+    hit's text, it shows a full page at once, the hits checked to hold the phrase first,
+    and says how far the check got; 显示更多 goes on checking."""
+    output, _ = site
+    phrase = _rare_phrase(output)
+    page = browser.new_page()
+
+    def slowly(route):
+        time.sleep(0.1)
+        route.continue_()
+    page.route("**/search/doc/*.js", slowly)
+    page.goto(f"{http_root}/search.html?q={phrase}")
+    page.wait_for_selector("body[data-search-done]", timeout=60000)
+    status = page.inner_text("#search-status")
+    got = re.search(r"核对 (\d+) / (\d+) 件后停下", status)
+    assert got and 0 < int(got.group(1)) < int(got.group(2)), status
+    assert page.locator(".result").count() == 10 and "显示更多" in status
+    page.click("#search-more")
+    page.wait_for_function("document.querySelectorAll('.result').length > 10", timeout=60000)
+    page.close()
+    page = search(browser, http_root, phrase)      # at full speed the whole check is done
+    assert "停下" not in page.inner_text("#search-status")
     page.close()
 
 

@@ -59,13 +59,30 @@
     return result;
   }
 
+  /** Each document's signing date as YYYYMMDD (0: none), loaded when first needed. */
+  var days = null;
+  function signingDays() {
+    if (days) return Promise.resolve(days);
+    return load("dates").then(function (text) { return (days = decodeNumbers(text)); });
+  }
+
+  /** The hits signed from ``from`` to ``to`` (YYYY-MM-DD, either may be ""; given the wrong
+   * way round, the other way), undated ones left out once a date is given. */
+  function withinDates(hits, from, to) {
+    if (!from && !to) return Promise.resolve(hits);
+    var low = from ? +from.replace(/-/g, "") : 1, high = to ? +to.replace(/-/g, "") : 99991231;
+    if (low > high) { var swap = low; low = high; high = swap; }
+    return signingDays().then(function (day) {
+      return hits.filter(function (hit) { return day[hit[0]] >= low && day[hit[0]] <= high; });
+    });
+  }
+
   /** The hits newest first ("date") or oldest first ("date-asc") by signing date (undated
    * last, ties in lunr's order), when the reader sorts by date: the dates load only then. */
   function sorted(ranked, sort) {
     if (sort !== "date" && sort !== "date-asc") return Promise.resolve(ranked);
     var sign = sort === "date" ? 1 : -1;
-    return load("dates").then(function (text) {
-      var day = decodeNumbers(text);
+    return signingDays().then(function (day) {
       function when(hit) { return day[hit[0]] || (sign > 0 ? 0 : Infinity); }  // undated: last either way
       return ranked.map(function (hit, i) { return [hit, i]; })
         .sort(function (a, b) { return sign * (when(b[0]) - when(a[0])) || a[1] - b[1]; })
@@ -97,8 +114,13 @@
    * phrases is held by every hit.  Sorted by date, no hit goes ahead for its title (the
    * reader asked for the newest) nor for a phrase with punctuation or Latin in it (the
    * index knows where bigrams stand, not those): holders go first, newest first.
-   * ``progress(checked, toCheck)`` hears of each batch checked. */
+   * ``progress(checked, toCheck)`` hears of each batch checked.
+   * A page's check stops when it has taken ``api.checkMs`` (holders are rare among many
+   * hits, and each check loads a text): the page is filled with the hits not yet checked,
+   * in lunr's order (``stopped()`` then says how far the check got), and the next page
+   * goes on checking where it stopped. */
   var BATCH = 5 * PAGE;   // texts loaded at once at most
+  api.checkMs = 800;      // about a second to the page, with its rendering
   function pager(hits, phrases, byDate, progress) {
     var byTitle = !byDate && phrases.every(GazetteTokenizer.isHanRun);
     var titled = phrases.length ? (byTitle ? titleHolders(phrases) : {documents: new Set(), exact: false}) : null;
@@ -114,14 +136,21 @@
     /* The next page, handed to ``show`` as it becomes known, in its order: the holders
      * known at once, then those each check finds as it ends, then (every hit checked)
      * those without the phrases.  Resolves when the page is complete. */
+    var stopped = false;
     function next(show) {
-      var shown = 0, checkedHere = 0;
+      var shown = 0, checkedHere = 0, deadline = performance.now() + api.checkMs;
+      stopped = false;
       function emit(hits) {
         shown += hits.length;
         if (hits.length) show(hits);
       }
       function check(queue) {
         if (shown >= PAGE || !queue.length) return Promise.resolve();
+        if (checkedHere && performance.now() > deadline) {  // not worth more waiting: the rest unchecked
+          stopped = true;
+          emit(queue.splice(0, PAGE - shown));
+          return Promise.resolve();
+        }
         var batch = queue.splice(0, Math.max(PAGE - shown, Math.min(BATCH, checkedHere)));
         return Promise.all(batch.map(holds)).then(function (found) {
           batch.forEach(function (hit, i) {
@@ -146,7 +175,11 @@
     }
     /* How many hits hold the query's phrases, once every hit is checked (else null). */
     function holders() { return phrases.length && checked === toCheck ? titledHeld + holding : null; }
-    return {next: next, holders: holders,
+    /* How far the check got when the last page stopped it (else null). */
+    function stoppedAt() {
+      return stopped ? {checked: checked, toCheck: toCheck, holders: titledHeld + holding} : null;
+    }
+    return {next: next, holders: holders, stopped: stoppedAt,
             left: function () { return held.length + maybe.length + unchecked.length + without.length; }};
   }
 
@@ -175,6 +208,6 @@
     return {hits: own, mentions: ranked.filter(function (hit) { return !bearing.has(hit[0]); })};
   }
 
-  Object.assign(api, {PAGE: PAGE, BATCH: BATCH, filtered: filtered, facetCounts: facetCounts, sorted: sorted, doc: doc, normal: normal,
+  Object.assign(api, {PAGE: PAGE, BATCH: BATCH, filtered: filtered, facetCounts: facetCounts, withinDates: withinDates, sorted: sorted, doc: doc, normal: normal,
                       holdsAll: holdsAll, pager: pager, isNumber: isNumber, numbersOf: numbersOf, byNumber: byNumber});
 })(this);

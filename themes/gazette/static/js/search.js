@@ -6,7 +6,7 @@
   var api = root.GazetteSearch, received = api.data, rank = api.rank, PAGE = api.PAGE, BATCH = api.BATCH;
   var filtered = api.filtered, facetCounts = api.facetCounts, sorted = api.sorted, doc = api.doc, normal = api.normal;
   var holdsAll = api.holdsAll, pager = api.pager, isNumber = api.isNumber, numbersOf = api.numbersOf;
-  var byNumber = api.byNumber;
+  var byNumber = api.byNumber, withinDates = api.withinDates;
 
   function element(tag, className, content) {
     var node = document.createElement(tag);
@@ -149,6 +149,8 @@
     if (words.length < 2) return Promise.resolve();
     return Promise.all(words.map(function (word) {
       return rank([word.tokens]).then(function (ranked) {
+        return withinDates(ranked, state.from, state.to);
+      }).then(function (ranked) {
         return byNumber(filtered(ranked, state.filters), [word.tokens]).hits.length;
       });
     })).then(function (counts) {
@@ -170,7 +172,22 @@
   function readParams() {
     var params = new URLSearchParams(location.search), filters = {};
     received["facet-values"].names.forEach(function (name) { filters[name] = params.get(name) || ""; });
-    return {query: params.get("q") || "", filters: filters, sort: params.get("sort") || ""};
+    return {query: params.get("q") || "", filters: filters, sort: params.get("sort") || "",
+            from: dateParam(params.get("from")), to: dateParam(params.get("to"))};
+  }
+
+  /** A date as a date field sends it (YYYY-MM-DD), else "". */
+  function dateParam(value) { return /^\d{4}-\d{2}-\d{2}$/.test(value || "") ? value : ""; }
+
+  /** The filters and dates chosen, on the line that folds them away on a phone. */
+  function showChosen(state) {
+    var chosen = [];
+    document.querySelectorAll("select[data-facet]").forEach(function (select) {
+      var name = select.getAttribute("data-facet");
+      if (state.filters[name]) chosen.push(select.parentNode.firstChild.textContent.trim() + " " + optionLabel(name, state.filters[name]));
+    });
+    if (state.from || state.to) chosen.push("成文日期 " + (state.from || "…") + " 至 " + (state.to || "…"));
+    document.getElementById("filters-chosen").textContent = chosen.join("；");
   }
 
   function optionLabel(name, value) { return name === "year" ? value + "年" : value; }
@@ -209,6 +226,9 @@
     document.getElementById("q").value = state.query;
     document.getElementById("site-search").value = state.query;
     fillFilters(state.filters);
+    document.getElementById("from").value = state.from;
+    document.getElementById("to").value = state.to;
+    showChosen(state);
     var sort = document.getElementById("sort");
     sort.value = state.sort === "date" || state.sort === "date-asc" ? state.sort : "";
     sort.addEventListener("change", function () { sort.form.submit(); });
@@ -244,8 +264,12 @@
         });
       }).then(function () {
         more.hidden = !pages.left();
-        var holders = pages.holders();
-        if (ranked.length && holders === 0) {
+        var holders = pages.holders(), stop = pages.stopped();
+        if (stop) {  // the check was no longer worth its wait: how far it got, the rest by their bigrams
+          said = "找到 " + ranked.length + " 件文件包含“" + state.query + "”的全部字词；逐件核对全文费时，核对 " + stop.checked +
+            " / " + stop.toCheck + " 件后停下，" + (stop.holders ? "已知 " + stop.holders + " 件包含完整的检索词，排在前面，" : "尚未找到包含完整检索词的，") +
+            "其余按相关度列出" + (pages.left() ? "（“显示更多”接着核对）" : "") + "。";
+        } else if (ranked.length && holders === 0) {
           said = "没有文件包含完整的“" + state.query + "”；以下 " + ranked.length + " 件文件包含其中的全部字词。";
         } else if (holders !== null && holders < ranked.length) {  // the reader knows where the labelled ones begin
           said = "找到 " + ranked.length + " 件文件，其中 " + holders + " 件包含完整的“" + state.query + "”";
@@ -343,7 +367,7 @@
     var state = readParams(), status = document.getElementById("search-status");
     var words = GazetteTokenizer.queryWords(state.query);
     var filtering = Object.keys(state.filters).some(function (name) { return state.filters[name]; });
-    var browsing = !state.query.trim() && filtering;
+    var browsing = !state.query.trim() && (filtering || Boolean(state.from || state.to));
     function shown(hits) {  // what the list shows of hits: a number's bearers, or who mentions a number not held
       var split = byNumber(hits, words);
       return split.unheld ? split.mentions : split.hits;
@@ -359,15 +383,16 @@
     status.textContent = "正在检索…";
     var began = performance.now();
     return (browsing ? Promise.resolve({all: everything(), words: words}) : rankOrAsText(state, words)).then(function (found) {
-      var all = found.all;
       words = found.words;
-      return sorted(filtered(all, state.filters), state.sort)
-        .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
-        .then(function () {  // the filters' counts after the results: the reader needs those first
-          showCounts(facetCounts(all, state.filters, shown));
-          api.lastQueryMs = performance.now() - began;
-          document.body.setAttribute("data-search-done", "1");
-        });
+      return withinDates(found.all, state.from, state.to).then(function (all) {
+        return sorted(filtered(all, state.filters), state.sort)
+          .then(function (ranked) { return showResults(byNumber(ranked, words), state, words, began); })
+          .then(function () {  // the filters' counts after the results: the reader needs those first
+            showCounts(facetCounts(all, state.filters, shown));
+            api.lastQueryMs = performance.now() - began;
+            document.body.setAttribute("data-search-done", "1");
+          });
+      });
     }).catch(function (error) {
       status.textContent = "检索出错：" + error.message;
       document.body.setAttribute("data-search-done", "error");

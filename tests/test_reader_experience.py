@@ -146,6 +146,29 @@ def test_a_date_range_narrows_a_query_and_is_said_where_the_filters_fold(browser
     page.close()
 
 
+def test_a_printed_page_read_back_from_its_pdf_names_its_address_and_date_only(browser, http_root, tmp_path):
+    """Printed to PDF by Chromium and read back with pypdfium2: the document's title and
+    text, its own address and the day printed; no link's raw target, no page furniture."""
+    import datetime
+
+    import pypdfium2
+
+    url = f"{http_root}/{DOCUMENT}"
+    page = browser.new_page()
+    page.goto(url)
+    title = page.locator("h1").first.inner_text()
+    page.pdf(path=str(tmp_path / "printed.pdf"), format="A4")
+    page.close()
+    pdf = pypdfium2.PdfDocument(tmp_path / "printed.pdf")
+    text = re.sub(r"\s+", "", "".join(pdf[k].get_textpage().get_text_range() for k in range(len(pdf))))
+    assert re.sub(r"\s+", "", title) in text and "食品安全事故" in text
+    assert f"本页地址：{url}打印日期：{datetime.date.today().isoformat()}" in text
+    addresses = re.findall(r"(?:https?|file)://", text)
+    assert len(addresses) == text.count(url) == 2, addresses      # the stamp's and the citation's own
+    for furniture in ("跳到正文", "复制引用", "元数据JSON", "质量报告"):
+        assert furniture not in text, furniture
+
+
 def _rare_phrase(output) -> str:
     """Three characters whose two pairs many documents hold, and the three together at most
     two: a phrase whose check must read many texts to find few holders."""

@@ -26,6 +26,7 @@ LEADING = 1.0           # the gap between two lines of a paragraph, at most, in 
 TITLE_SIZE = 1.15       # a title's type is this much larger than the body's, at least
 LATIN_END = re.compile(r"[A-Za-z]$")
 LATIN_START = re.compile(r"^[A-Za-z]")
+ITEM = re.compile(r"^\s*(\d{1,2})[.．、](?!\d)")   # a list's item number: 3.________领域…, not 2.5%
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,20 @@ def goes_on(previous: tuple[PrintedLine, Layout], line: tuple[PrintedLine, Layou
         and COLUMN_GAP not in above.text and not LEADER_PAGE.search(above.text)  # a TOC entry ends with its page
 
 
+def _next_item(above: PrintedLine, below: PrintedLine) -> bool:
+    """``below`` opens the item numbered after the one ``above`` opens (2.… then 3.…): the
+    list's next item, however little room the line above left it (3.________________ is
+    one unbreakable unit, as wide as it is)."""
+    numbers = ITEM.match(above.text), ITEM.match(below.text)
+    return all(numbers) and int(numbers[1].group(1)) == int(numbers[0].group(1)) + 1
+
+
 def _wrapped(above: PrintedLine, was: Layout, below: PrintedLine) -> bool:
     """The line above was broken by the margin: it runs to it, or stops short of it by less
-    than the next line's first unbreakable unit (a number, a Latin word, a character)."""
+    than the next line's first unbreakable unit (a number, a Latin word, a character); not
+    where the next line opens the list's next item."""
+    if _next_item(above, below):
+        return False
     if was.align == FULL:
         return True
     return was.align == LEFT and was.indent <= FULL_START and was.room < _first_unit(below) + FULL_SLACK

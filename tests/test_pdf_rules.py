@@ -1,0 +1,61 @@
+"""Rules of the PDF reader on printed lines made by hand: a header run into a split row's
+rest, a list's next item after a line that left little room."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from gazette.pdf_pages import PrintedLine
+from gazette.pdf_paragraphs import _next_item
+from gazette.pdf_tables import unglue_repeated_headers
+
+HEADER = ["序号", "重点工作任务", "责任单位"]
+
+
+def row(page: int, cells: list[str]) -> PrintedLine:
+    line = PrintedLine(page, [], text="\t".join(cells), table_row=True)
+    line.cells = list(cells)
+    return line
+
+
+def text(page: int, words: str) -> PrintedLine:
+    return PrintedLine(page, [], text=words)
+
+
+def pages_of(*lines: PrintedLine) -> list:
+    numbers = sorted({line.page for line in lines})
+    return [SimpleNamespace(number=n, lines=[line for line in lines if line.page == n]) for n in numbers]
+
+
+def test_a_header_run_into_a_rows_rest_gives_the_rest_to_the_row_before():
+    split = row(1, ["1", "加强土壤", "市生态"])
+    glued = row(2, ["序号", "重点工作任务污染防治", "责任单位环境局"])
+    unglue_repeated_headers(pages_of(text(1, "附件"), row(1, HEADER), split, glued), {})
+    assert split.cells == ["1", "加强土壤污染防治", "市生态环境局"] and split.text == "1\t加强土壤污染防治\t市生态环境局"
+    assert glued.cells == HEADER        # the header again: dropped as such later
+
+
+def test_a_row_split_over_three_pages_gathers_its_rest_from_each():
+    split = row(1, ["1", "一", "甲"])
+    second, third = row(2, ["序号", "重点工作任务二", "责任单位"]), row(3, ["序号", "重点工作任务三", "责任单位乙"])
+    unglue_repeated_headers(pages_of(row(1, HEADER), split, second, third), {})
+    assert split.cells == ["1", "一二三", "甲乙"] and second.cells == third.cells == HEADER
+
+
+def test_a_row_that_only_opens_like_the_header_on_the_same_page_is_kept():
+    same_page = row(1, ["序号", "重点工作任务甲", "责任单位乙"])
+    unglue_repeated_headers(pages_of(row(1, HEADER), row(1, ["1", "一", "甲"]), same_page), {})
+    assert same_page.cells == ["序号", "重点工作任务甲", "责任单位乙"]
+
+
+def test_a_new_table_on_the_next_page_is_not_taken_for_a_continuation():
+    first = row(1, ["1", "一", "甲"])
+    other = row(2, ["序号", "重点工作任务", "责任单位丙"])
+    unglue_repeated_headers(pages_of(row(1, HEADER), first, text(2, "附件2"), row(2, HEADER), other), {})
+    assert first.cells == ["1", "一", "甲"] and other.cells == ["序号", "重点工作任务", "责任单位丙"]
+
+
+def test_a_list_items_next_number_starts_a_line_of_its_own():
+    assert _next_item(text(1, "2.本溪市基层政务公开工作任务分工"), text(1, "3.________________领域政务公开事项"))
+    assert not _next_item(text(1, "2.本溪市基层政务公开"), text(1, "2.5%的增长"))
+    assert not _next_item(text(1, "2.本溪市基层政务公开"), text(1, "5.不是下一项"))
+    assert not _next_item(text(1, "本溪市基层政务公开"), text(1, "3.领域"))

@@ -18,6 +18,9 @@ WEB = Path(__file__).parent / "fixtures" / "web"
 GB_PAGE = WEB / "municipal_gb2312.html"
 HTML5_PAGE = WEB / "policy_page_html5.html"
 WORD_PAGE = WEB / "word_export_gb2312.html"   # a Word file saved as a web page, as many offices publish
+# the layout of the central government's policy library, which many sites copy: a bd1 table
+# of spaced labels (索 引 号：), the text in td#UCAP-CONTENT, a title set in three centred lines
+STATE_PAGE = WEB / "state_council_layout.html"
 # what the sites print around a document: none of it is the document's
 FURNITURE = ("首页", "政务服务", "长者模式", "无障碍", "当前位置", "您现在的位置", "相关文章", "政策解读", "上一篇", "下一篇",
              "主办", "承办", "ICP", "网站标识码", "联系电话", "热点专题", "扫一扫", "搜索", "请输入", "分享到", "打印本页",
@@ -50,13 +53,18 @@ def test_a_gb2312_page_is_read_in_the_encoding_it_declares():
     (WORD_PAGE, {"title": "大同市人民政府办公室关于印发大同市冬季清洁取暖工作方案的通知", "doc_number": "同政办发〔2023〕88号",
                  "doc_number_raw": "同政办发〔2023〕88号", "issuer": "大同市人民政府办公室", "date": "2023-10-09",
                  "addressees": ["各县（区）人民政府", "市直各有关单位"], "note": "（此件公开发布）"}),
-], ids=["gb2312 layout tables", "html5", "word export"])
+    (STATE_PAGE, {"title": "晋城市人民政府办公室关于进一步加强扶贫资产管理的实施意见", "doc_number": "晋市政办〔2020〕10号",
+                  "issuer": "晋城市人民政府办公室", "date": "2020-03-11", "doc_type": "意见", "note": "（此件公开发布）",
+                  "addressees": ["各县(市、区)人民政府、开发区管委会", "市人民政府各委、办、局"],
+                  "cites": ["晋政办发〔2019〕80号"], "issue_date": "2020-03-20"}),
+], ids=["gb2312 layout tables", "html5", "word export", "state council layout"])
 def test_a_sites_document_page_gives_its_fields(page, fields):
     _, document = _only(page)
     assert {key: document.meta[key] for key in fields} == fields
 
 
-@pytest.mark.parametrize("page", [GB_PAGE, HTML5_PAGE, WORD_PAGE], ids=["gb2312 layout tables", "html5", "word export"])
+@pytest.mark.parametrize("page", [GB_PAGE, HTML5_PAGE, WORD_PAGE, STATE_PAGE],
+                         ids=["gb2312 layout tables", "html5", "word export", "state council layout"])
 def test_the_sites_navigation_footer_and_scripts_are_not_the_documents(page):
     _, document = _only(page)
     assert [word for word in FURNITURE if word in document.body] == []

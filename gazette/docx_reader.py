@@ -47,15 +47,18 @@ def read_docx(path: Path, display: str) -> tuple[list[Line], list[Problem]]:
     styles = _Styles()
     body = _body_size([block for block in blocks if isinstance(block, Paragraph)], styles)
     lines: list[Line] = []
+    counts = Counter()   # paragraphs and tables so far: a line names its own (the file has no line numbers)
     for block in blocks:
-        found = _paragraph_lines(block, body, styles) if isinstance(block, Paragraph) else _table_lines(block)
+        paragraph = isinstance(block, Paragraph)
+        counts[paragraph] += 1
+        found = _paragraph_lines(block, body, styles, counts[True]) if paragraph else _table_lines(block, counts[False])
         lines += [Line(len(lines) + number, text, layout=layout) for number, (text, layout) in enumerate(found, 1)]
     if not any(not line.blank for line in lines):
         raise ConversionError(display, 1, Code.EMPTY_FILE, "the Word file holds no text")
     return lines, []
 
 
-def _paragraph_lines(paragraph: Paragraph, body: float, styles: _Styles) -> list[tuple[str, Layout]]:
+def _paragraph_lines(paragraph: Paragraph, body: float, styles: _Styles, number: int) -> list[tuple[str, Layout]]:
     text = paragraph.text.replace("\t", COLUMN_GAP)
     if not text.strip():
         return []
@@ -63,14 +66,15 @@ def _paragraph_lines(paragraph: Paragraph, body: float, styles: _Styles) -> list
     size = _size(paragraph, style)
     scale = round(size / body, 2) if size and body else (HEADING_SCALE if style.heading else 1.0)
     layout = Layout(size=size or 0.0, bold=_bold(paragraph, style), color=_color(paragraph),
-                    align=_align(paragraph, style), indent=_indent(paragraph, size or body), scale=scale)
+                    align=_align(paragraph, style), indent=_indent(paragraph, size or body), scale=scale,
+                    place=f"paragraph {number} of the Word file")
     return [(normalised(part), layout) for part in text.split("\n") if part.strip()]
 
 
-def _table_lines(table: Table) -> list[tuple[str, Layout]]:
+def _table_lines(table: Table, number: int) -> list[tuple[str, Layout]]:
     """A row a line: a cell merged across columns or down rows written in its first place."""
     lines, above = [], []
-    for row in table.rows:
+    for row_number, row in enumerate(table.rows, 1):
         cells = list(row.cells)
         texts = []
         for c, cell in enumerate(cells):
@@ -78,7 +82,7 @@ def _table_lines(table: Table) -> list[tuple[str, Layout]]:
             texts.append("" if spanned else normalised(cell.text.replace("\n", "").replace("\t", " ").strip()))
         above = cells
         if any(texts):
-            lines.append(("\t".join(texts), Layout(table_row=True)))
+            lines.append(("\t".join(texts), Layout(table_row=True, place=f"row {row_number} of table {number} of the Word file")))
     return lines
 
 

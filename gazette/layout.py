@@ -37,6 +37,7 @@ class Layout:
     link: str | None = None         # the address of the file it links to (a web page's attachment)
     room: float = 0.0               # characters left before the right margin (a PDF's lines)
     source_line: int = 0            # the line of the web page it starts on (0: not known)
+    place: str = ""                 # where it stands in a source without lines or pages (a Word file's 第3段)
 
     @property
     def may_be_title(self) -> bool:

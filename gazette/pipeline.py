@@ -78,6 +78,8 @@ def _name_places(conversion: Conversion, lines: list[Line]) -> None:
 
 
 def _place(layout) -> str | None:
+    if layout.place:
+        return layout.place
     if layout.page:
         return f"PDF page {layout.page}"
     return f"line {layout.source_line} of the web page" if layout.source_line else None

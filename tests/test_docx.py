@@ -25,10 +25,12 @@ def test_a_word_file_is_told_by_its_content_not_its_name(tmp_path):
     assert conversion.encoding == "docx" and len(conversion.documents) == len(convert_file(SAMPLES[0], "x").documents)
 
 
-def _notice(path: Path) -> Path:
+def _notice(path: Path, signed: bool = True, before: str = "") -> Path:
     """A notice set by hand: red header, centred title, signature right, a line break inside
     the signature block, a table with merged cells."""
     document = docx.Document()
+    if before:
+        document.add_paragraph(before)
     header = document.add_paragraph()
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = header.add_run("晋城市人民政府办公室文件")
@@ -48,8 +50,9 @@ def _notice(path: Path) -> Path:
     signature = document.add_paragraph()
     signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = signature.add_run("晋城市人民政府办公室")
-    run.add_break()
-    signature.add_run("2025年5月6日")
+    if signed:
+        run.add_break()
+        signature.add_run("2025年5月6日")
     for run in signature.runs:
         run.font.size = Pt(16)
     document.save(path)
@@ -76,6 +79,16 @@ def test_a_hand_set_notice_gives_its_fields(tmp_path):
         "title": "晋城市人民政府办公室关于做好2025年防汛工作的通知", "doc_number": "晋市政办〔2025〕7号",
         "issuer": "晋城市人民政府办公室", "date": "2025-05-06"}
     assert "| 城区 | 市水务局 | 张三 |" in document.body and "|  |  | 李四 |" in document.body
+
+
+def test_a_problem_in_a_word_file_names_its_paragraph_or_table_row(tmp_path):
+    """A Word file has no line numbers: a problem names the paragraph (or a table's row) a
+    maintainer finds it at, counted as Word counts them."""
+    conversion = convert_file(_notice(tmp_path / "undated.docx", signed=False, before="盘锦市人民政府公报"), "undated.docx")
+    [undated] = [p for p in conversion.problems if p.code == Code.NO_DATE]
+    assert undated.message.endswith("(paragraph 2 of the Word file)"), undated   # where the document begins
+    lines, _ = read_docx(tmp_path / "undated.docx", "undated.docx")
+    assert [line.layout.place for line in lines if line.layout.table_row][-1] == "row 3 of table 1 of the Word file"
 
 
 def test_a_broken_word_file_is_named(tmp_path):

@@ -89,8 +89,8 @@ def package(c, output="output", target="dist/gazette-archive.zip"):
 
 
 @task
-def bench(c, docs=10000, mix="topical"):
-    """Benchmark the pipeline on a synthetic archive of DOCS documents beside plain Pelican (MIX: topical or uniform)."""
+def bench(c, docs="10000", mix="topical"):
+    """Benchmark the pipeline on a synthetic archive of DOCS documents (10000,50000: each size) beside plain Pelican and Hugo (MIX: topical or uniform)."""
     run("-m", "benchmark.run", "--docs", str(docs), "--mix", mix)
 
 

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import hugo
 from .generate import generate
 from .measure import machine, run
 from .search_probe import probe
@@ -80,6 +81,7 @@ def bench(documents: int, work: Path, browser: bool = True, mix: str = "topical"
     plain_settings.write_text(PLAIN_SETTINGS.format(content=str(work / "content"), output=str(work / "plain"),
                                                     markdown=MARKDOWN), encoding="utf-8")
     result["plain"] = run([PY, "-m", "pelican", "-s", str(plain_settings), "-q"], cwd=work)
+    result["hugo"] = hugo.build(work / "content", work / "hugo")
 
     shutil.move(held / new_issue.name, new_issue)
     began = time.perf_counter()
@@ -110,6 +112,10 @@ def table(result: dict) -> str:
         ("  of which Pelican + search", f"{result['pelican_part'].seconds:.1f} s, peak {result['pelican_part'].peak_mb:.0f} MB", ""),
         ("plain Pelican, same Markdown", f"{plain.seconds:.1f} s, peak {plain.peak_mb:.0f} MB", ""),
         ("ours ÷ plain Pelican", f"{cold_s / plain.seconds:.2f}×", "≤ 1.0×"),
+        ("Hugo, same Markdown (`benchmark/hugo.py`)", f"{result['hugo'].seconds:.1f} s, peak {result['hugo'].peak_mb:.0f} MB", ""),
+        ("ours ÷ Hugo", f"{cold_s / result['hugo'].seconds:.2f}×", "≤ 2×"),
+        ("memory per document, ours / Hugo", f"{cold_mb * 1024 / result['documents']:.0f} / "
+         f"{result['hugo'].peak_mb * 1024 / result['documents']:.0f} KB (peak ÷ documents)", ""),
         ("rebuild after one new issue (10 docs)", f"{rebuild_s:.1f} s = {rebuild_s / cold_s:.0%} of cold, peak {rebuild_mb:.0f} MB",
          "≤ 20%"),
         ("rebuild byte-identical to a cold build", "yes" if result["identical"] else "NO", "yes"),
@@ -163,18 +169,42 @@ def record(result: dict, text: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmark.run", description=__doc__)
-    parser.add_argument("--docs", type=int, default=10000, help="documents in the synthetic archive (10000)")
+    parser.add_argument("--docs", type=_sizes, default=[10000],
+                        help="documents in the synthetic archive (10000); several sizes comma-separated "
+                             "(10000,50000) show how the cost grows")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench", help="working folder (.bench)")
     parser.add_argument("--mix", choices=("topical", "uniform"), default="topical",
                         help="topical: each document keeps to one theme (default); uniform: every phrase everywhere")
     parser.add_argument("--no-record", action="store_true", help="print only; do not update RESULTS.md")
     args = parser.parse_args(argv)
-    result = bench(args.docs, args.work / f"{args.docs}-{args.mix}", mix=args.mix)
-    text = table(result)
-    print(text)
-    if not args.no_record:
-        print(f"written to {record(result, text)}")
+    results = []
+    for documents in args.docs:
+        result = bench(documents, args.work / f"{documents}-{args.mix}", mix=args.mix)
+        text = table(result)
+        print(f"\n{documents} documents\n\n{text}")
+        if not args.no_record:
+            print(f"written to {record(result, text)}")
+        results.append(result)
+    if len(results) > 1:
+        print("\n" + growth(results))
     return 0
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(size) for size in text.split(",")]
+
+
+def growth(results: list[dict]) -> str:
+    """Cost per document at each size, ours beside Hugo's: flat if the work grows with the
+    archive and no faster."""
+    lines = ["| documents | ours: cold build | ms a document | peak MB | KB a document | Hugo | ms a document | "
+             "peak MB |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for result in results:
+        (seconds, peak), documents, other = result["cold"], result["documents"], result["hugo"]
+        lines.append(f"| {documents} | {seconds:.1f} s | {seconds * 1000 / documents:.1f} | {peak:.0f} | "
+                     f"{peak * 1024 / documents:.0f} | {other.seconds:.1f} s | {other.seconds * 1000 / documents:.2f} | "
+                     f"{other.peak_mb:.0f} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,14 @@ from conftest import ROOT
 
 
 def test_benchmark_small_mode_runs_and_reports(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "benchmark.run", "--docs", "60", "--no-record",
+    result = subprocess.run([sys.executable, "-m", "benchmark.run", "--docs", "30,60", "--no-record",
                              "--work", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     table = result.stdout
-    for measure in ("ingest", "cold full build", "plain Pelican", "rebuild after one new issue",
-                    "search page open", "first query"):
+    for measure in ("ingest", "cold full build", "plain Pelican", "Hugo, same Markdown", "ours ÷ Hugo",
+                    "memory per document", "rebuild after one new issue", "search page open", "first query"):
         assert measure in table
     assert "| rebuild byte-identical to a cold build | yes |" in table
+    growth = table.split("| documents | ours: cold build |")[1].splitlines()
+    assert [row.split("|")[1].strip() for row in growth[2:4]] == ["30", "60"]   # each size, ours beside Hugo
+    assert (tmp_path / "60-topical" / "hugo" / "public" / "index.html").is_file()

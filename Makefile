@@ -23,10 +23,13 @@ $(STAMP): requirements.txt
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-# Chromium for the browser tests; Noto CJK, the font the tests typeset their PDFs in
+# Chromium for the browser tests; Noto CJK, the font the tests typeset their PDFs in;
+# LibreOffice, which turns the tests' Word files into PDFs as offices do
 browser:
-	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q NotoSerifCJK; } || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+	@{ command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 && \
+	   fc-list 2>/dev/null | grep -q NotoSerifCJK; } || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
+	      libreoffice-writer-nogui; }
 
 clean:
 	rm -rf output output.* cache

@@ -24,7 +24,10 @@ from .layout import COLUMN_GAP
 
 RULE_THICKNESS = 2.5    # points: a path thinner than this, and longer, is a ruling line
 RULE_LENGTH = 3.0
-SPACE_GAP = 0.2         # a gap wider than this share of the type size, by a Latin character, is a space
+SPACE_GAP = 0.2         # a gap wider than this share of the type size, between Latin characters, is a space
+# between a Han character and a Latin one, a word processor sets a quarter of the type size
+# apart of its own accord (Word's and LibreOffice's autospace: 本溪市5G产业 printed 5G 产业)
+HAN_LATIN_GAP = 0.3
 WIDE_GAP = 1.5          # and wider than this, an aligned column's gap
 BOLD_WEIGHT = 600
 MIN_TEXT_OVER_IMAGES = 8   # characters: fewer, over a picture, are a page number, not the page's text
@@ -100,10 +103,17 @@ def spaced_text(glyphs: list[Glyph]) -> str:
         size = max(before.size, glyph.size)
         if gap > WIDE_GAP * size:
             out.append(COLUMN_GAP)
-        elif gap > SPACE_GAP * size and (before.char.isascii() or glyph.char.isascii()):
+        elif gap > _space_gap(before.char, glyph.char) * size:
             out.append(" ")
         out.append(glyph.char)
     return "".join(out)
+
+
+def _space_gap(before: str, after: str) -> float:
+    """The share of the type size a gap between these two characters must pass to be a
+    space (between two Han characters none is: their gaps are the line's justification)."""
+    latin = before.isascii() + after.isascii()
+    return SPACE_GAP if latin == 2 else HAN_LATIN_GAP if latin == 1 else float("inf")
 
 
 def read_pages(path: Path) -> list[Page]:

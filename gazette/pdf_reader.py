@@ -23,7 +23,8 @@ from .kinds import Code, LineKind
 from .layout import Layout
 from .pdf_columns import in_columns
 from .pdf_pages import Page, PrintedLine, group_lines, read_pages
-from .pdf_tables import find_grids, table_rows, unglue_repeated_headers
+from .pdf_table_pages import join_rows_over_pages
+from .pdf_tables import find_grids, table_rows
 from .problems import ConversionError, Problem
 from .reader import Line
 
@@ -38,7 +39,7 @@ def read_pdf(path: Path, display: str) -> tuple[list[Line], list[Problem]]:
     for page in pages:
         page.lines = _page_lines(page)
     furniture = pdf_furniture.find_furniture(pages)
-    unglue_repeated_headers(pages, furniture)
+    join_rows_over_pages(pages, furniture)
     margins = para.find_margins(pages, furniture)
     body = para.body_size(pages, furniture)
     laid_out = [(line, para.layout_of(line, margins[page.number], furniture.get(id(line)), body))

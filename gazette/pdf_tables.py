@@ -39,14 +39,21 @@ def find_grids(rules: list[tuple[float, float, float, float]]) -> list[Grid]:
     """The page's tables: groups of touching rules with two columns or more."""
     groups: list[list[tuple]] = []
     for rule in sorted(rules, key=lambda r: (r[1], r[0])):
-        for group in reversed(groups[-3:]):
-            box = _box(group)
-            if rule[1] <= box[3] + TOUCH and rule[0] <= box[2] + TOUCH and rule[2] >= box[0] - TOUCH:
-                group.append(rule)
-                break
+        # a rule may join groups begun apart (a table's left border drawn before its top one)
+        touched = [group for group in groups[-4:] if _touches(rule, _box(group))]
+        for group in touched[1:]:
+            touched[0].extend(group)
+            groups.remove(group)
+        if touched:
+            touched[0].append(rule)
         else:
             groups.append([rule])
     return [grid for grid in map(_grid, groups) if grid]
+
+
+def _touches(rule: tuple, box: tuple) -> bool:
+    """Whether a rule (sorted by its top: it starts at or below the box's top) reaches the box."""
+    return rule[1] <= box[3] + TOUCH and rule[0] <= box[2] + TOUCH and rule[2] >= box[0] - TOUCH
 
 
 def _box(group):
@@ -121,37 +128,3 @@ def _cell_text(glyphs: list[Glyph]) -> str:
     sentence."""
     return "".join(line.text for line in group_lines(glyphs, 0)).replace("\t", " ")
 
-
-def unglue_repeated_headers(pages, furniture: dict[int, str]) -> None:
-    """A row split over a page break goes on below the header row its table repeats there;
-    a typesetter that draws no rule between the two (ReportLab does not) prints them in one
-    band, so each cell reads header + continuation (序号 | 省政府2020年重点工作任务地土壤污染调查…).
-    Such a row, a continued table's first on its page whose every cell opens with the
-    header's (two named columns at least), becomes the header again, and what follows the
-    names goes on in the cells of the row the page before ended with."""
-    header: list[str] | None = None
-    last_row: PrintedLine | None = None      # the table's last row so far, on whatever page
-    for page in pages:
-        for line in (line for line in page.lines if id(line) not in furniture):
-            if not line.table_row:
-                header = last_row = None
-                continue
-            if header is None:
-                header = line.cells
-            elif last_row is not None and last_row.page < line.page and _unglue(line, header, last_row):
-                continue   # the row goes on: over the next page too, perhaps
-            last_row = line
-
-
-def _unglue(line: PrintedLine, header: list[str], before: PrintedLine) -> bool:
-    """Whether ``line`` was the header run into the rest of the row ``before``: if so, the
-    rest is now ``before``'s and ``line`` the header."""
-    cells, previous = line.cells, before.cells
-    if len(cells) != len(header) or len(previous) != len(header) or sum(bool(name) for name in header) < 2:
-        return False
-    if not all(cell.startswith(name) for cell, name in zip(cells, header)) or cells == header:
-        return False
-    before.cells = [kept + cell[len(name):] for kept, cell, name in zip(previous, cells, header)]
-    before.text = "\t".join(before.cells)
-    line.cells, line.text = list(header), "\t".join(header)
-    return True

@@ -23,6 +23,17 @@ def field_misses(text, edition) -> list[tuple]:
             for field in FIELDS if a.meta[field] != b.meta[field]]
 
 
+def misses_in_editions(samples, editions: dict, convert) -> tuple[list[tuple], int]:
+    """Every field each sample's edition (``editions``: by the sample's name) gives
+    otherwise than its text, and how many fields were compared."""
+    misses, fields = [], 0
+    for sample in samples:
+        text = convert(sample, sample.name)
+        misses += field_misses(text, convert(editions[sample.name], sample.name))
+        fields += len(FIELDS) * len(text.documents)
+    return misses, fields
+
+
 def han_not_kept(text, edition, share: float = 0.995) -> list[tuple]:
     """The documents of ``edition`` that keep less than ``share`` of their Han text, in order."""
     short = []

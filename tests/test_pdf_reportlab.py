@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SOURCES
-from editions import FIELDS, field_misses, han_not_kept, key
+from editions import han_not_kept, misses_in_editions
 from gazette.pipeline import convert_file
 from typeset_reportlab import typeset_reportlab
 
@@ -23,11 +23,7 @@ def typeset(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_another_typesetters_pdfs_give_the_documents_and_fields_of_the_text(typeset):
-    misses, fields = [], 0
-    for sample in SAMPLES:
-        text = convert_file(sample, sample.name)
-        misses += field_misses(text, convert_file(typeset[sample.name], sample.name))
-        fields += len(FIELDS) * len(text.documents)
+    misses, fields = misses_in_editions(SAMPLES, typeset, convert_file)
     assert len(misses) <= 0.02 * fields, misses        # the issue's goal: 98% of fields right
     assert [miss for miss in misses if miss[1] in KEY_FIELDS] == []
 
@@ -36,6 +32,6 @@ def test_another_typesetters_pdfs_give_the_documents_and_fields_of_the_text(type
 def test_another_typesetters_pdf_keeps_each_documents_han_text(typeset, sample):
     """Tables included: a row ReportLab splits over a page break goes on below the header it
     repeats there, in one band with it (no rule between them); the reader tells the two
-    apart (pdf_tables.unglue_repeated_headers)."""
+    apart (pdf_table_pages.join_rows_over_pages)."""
     text = convert_file(sample, sample.name)
     assert han_not_kept(text, convert_file(typeset[sample.name], sample.name)) == []

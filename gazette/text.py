@@ -73,14 +73,17 @@ def despace_body(text: str) -> str:
     return "\u3000".join(filter(None, [head, joined]))
 
 
+# what ``fold`` drops: every character but those str.isalnum() keeps (\w is those and "_")
+NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def fold(text: str) -> str:
     """A comparison key: NFKC, no spaces or punctuation, brackets unified.
 
     >>> fold('关于印发《方案（2020—2022年）》的 通知') == fold('关于印发方案(2020-2022年)的通知')
     True
     """
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if c.isalnum())
+    return NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text))
 
 
 def ends_sentence(text: str) -> bool:

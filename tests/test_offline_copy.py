@@ -141,7 +141,9 @@ def test_a_reader_sees_size_date_and_hash_and_downloads_the_copy(browser, hosted
         page.goto(f"{online}/index.html")
         page.wait_for_selector("body[data-offline=hosted]")
         facts = page.inner_text(".offline-offer")
-        assert re.search(r"\d+\.\d MB", facts) and offer["as_of"] in facts
+        assert re.search(r"\d+\.\d MB", facts) and offer["as_of"] in facts and offer["sha256"] in facts
+        footer = page.inner_text(".site-footer")
+        assert f"{offer['gazettes']} 种公报 {offer['issues']} 期" in footer and offer["as_of"] in footer
         page.get_by_role("link", name="下载离线副本").click()
         assert page.inner_text("h1") == "离线副本"
         page.wait_for_selector("body[data-offline=hosted]")

@@ -29,7 +29,8 @@
 
   /* The hosted site: its copy's size, date and hash where the page has room for them. */
   function offer(latest) {
-    fill("[data-offline-facts]", "（" + size(latest.bytes) + "，收录至 " + latest.as_of + "）");
+    fill("[data-offline-facts]", "（" + latest.gazettes + " 种公报 " + latest.issues + " 期，" + size(latest.bytes) +
+      "，收录至 " + latest.as_of + "）");
     fill("[data-offline-size]", "（" + size(latest.bytes) + "）");
     fill("[data-offline-sha]", latest.sha256);
     finish("hosted");

@@ -145,6 +145,7 @@ def test_a_reader_sees_size_date_and_hash_and_downloads_the_copy(browser, hosted
         footer = page.inner_text(".site-footer")
         assert f"{offer['gazettes']} 种公报 {offer['issues']} 期" in footer and offer["as_of"] in footer
         page.get_by_role("link", name="下载离线副本").click()
+        page.wait_for_url("**/download/index.html")
         assert page.inner_text("h1") == "离线副本"
         page.wait_for_selector("body[data-offline=hosted]")
         assert page.inner_text("[data-offline-sha]") == offer["sha256"]
@@ -176,7 +177,8 @@ def test_an_older_copy_opened_from_disk_says_a_newer_one_is_out(browser, hosted,
         from test_accessibility import serious_violations
         assert serious_violations(page) == []   # (axe reads the style sheets anew: from disk, it cannot)
         page.locator("#offline-notice a").click()        # to the hosted download page
-        assert page.url == f"{ONLINE}/download/index.html" and page.inner_text("h1") == "离线副本"
+        page.wait_for_url(f"{ONLINE}/download/index.html")
+        assert page.inner_text("h1") == "离线副本"
         page.close()
 
 
@@ -202,6 +204,8 @@ def test_a_copy_without_a_connection_still_works_and_says_it_could_not_check(bro
     assert "无法连接网上档案" in page.inner_text("[data-offline-status]")
     assert not page.locator("#offline-notice").is_visible()
     page.get_by_role("link", name="首页").first.click()
+    page.wait_for_url("**/gazette-archive/index.html")
+    page.wait_for_selector("body[data-offline]")      # the page's own script has run
     assert "您正在阅读离线副本" in page.inner_text(".site-footer")
     page.close()
 

@@ -53,7 +53,7 @@ class _Table:
         if turned and (_unglue(line, self.header, self.rows[-1]) or line.cells == self.header):
             return False   # the header again: the row may go on below it, or over the next page too
         if turned and _goes_on(line, self.rows):
-            _join(self.rows[-1], line)
+            _join(self.rows[-1], line.cells)
             return True
         self.rows.append(line)
         return False
@@ -67,9 +67,7 @@ def _unglue(line: PrintedLine, header: list[str], before: PrintedLine) -> bool:
         return False
     if not all(cell.startswith(name) for cell, name in zip(cells, header)) or cells == header:
         return False
-    rest = PrintedLine(line.page, [], table_row=True)
-    rest.cells = [cell[len(name):] for cell, name in zip(cells, header)]
-    _join(before, rest)
+    _join(before, [cell[len(name):] for cell, name in zip(cells, header)])
     line.cells, line.text = list(header), "\t".join(header)
     return True
 
@@ -94,6 +92,7 @@ def _number_column(rows: list[PrintedLine]) -> int | None:
     return None
 
 
-def _join(row: PrintedLine, rest: PrintedLine) -> None:
-    row.cells = [first + second for first, second in zip(row.cells, rest.cells)]
+def _join(row: PrintedLine, rest: list[str]) -> None:
+    """The rest of a split row, cell by cell, after the row's own text."""
+    row.cells = [first + second for first, second in zip(row.cells, rest)]
     row.text = "\t".join(row.cells)

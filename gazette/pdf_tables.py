@@ -127,4 +127,3 @@ def _cell_text(glyphs: list[Glyph]) -> str:
     """A cell's lines joined as one: a cell's text wraps at the cell's width, not at a
     sentence."""
     return "".join(line.text for line in group_lines(glyphs, 0)).replace("\t", " ")
-

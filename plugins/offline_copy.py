@@ -21,9 +21,10 @@ from .package import manifest, site_files, write_zip
 
 FOLDER = "download"
 HOLDINGS = f"{FOLDER}/holdings.json"
-OFFER = f"{FOLDER}/offer.js"                                 # loaded by every page
-IN_COPY = {f"{FOLDER}/copy.html": f"{FOLDER}/index.html",    # the copy's own, by their names in it
-           f"{FOLDER}/copy-offer.js": OFFER}
+OFFER = f"{FOLDER}/offer.js"                    # loaded by every page
+COPY_PAGE = f"{FOLDER}/copy.html"               # the copy's own page and offer, as the site holds them
+COPY_OFFER = f"{FOLDER}/copy-offer.js"
+IN_COPY = {COPY_PAGE: f"{FOLDER}/index.html", COPY_OFFER: OFFER}   # their names in the copy
 
 
 def offer_script(offer: dict) -> str:

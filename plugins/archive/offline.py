@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from plugins.offline_copy import HOLDINGS, offer_script
+from plugins.offline_copy import COPY_OFFER, COPY_PAGE, HOLDINGS, offer_script
 
 
 def holdings(archive) -> dict:
@@ -25,9 +25,9 @@ def write_offline_pages(generator, writer) -> None:
     if not zip_name:
         return
     held = holdings(generator.archive)
-    for name, in_copy in (("download/index.html", False), ("download/copy.html", True)):
+    for name, in_copy in (("download/index.html", False), (COPY_PAGE, True)):
         writer.write_file(name, generator.get_template("download"), generator.context, relative_urls=True,
                           holdings=held, in_copy=in_copy, zip_name=zip_name, page_title="离线副本")
     folder = Path(generator.output_path)
     (folder / HOLDINGS).write_text(json.dumps(held, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    (folder / "download/copy-offer.js").write_text(offer_script({"in_copy": True, **held}), encoding="utf-8")
+    (folder / COPY_OFFER).write_text(offer_script({"in_copy": True, **held}), encoding="utf-8")

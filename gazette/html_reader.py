@@ -13,14 +13,17 @@ in reading order, as a text dump of the page prints them.
   blocks.
 - Each line is a paragraph, and has a ``Layout`` saying so: its alignment (``align``,
   ``text-align``, ``<center>``) where the page states it, else none (its style sheet may
-  centre it: the text decides), a heading's larger type, a table's row, and the address
-  of the file a line links to (an attachment).
+  centre it: the text decides), its type's scale (a heading's, or the ``font-size`` a
+  page pasted from Word states, against the size most of its text is set in), a table's
+  row, and the address of the file a line links to (an attachment).
 - The page's own address (a canonical link, or the address a browser saving the page
   wrote) opens the lines as a ``网址：`` field.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -41,6 +44,10 @@ PLACED = frozenset(("table", "img", "iframe"))   # align sets where they stand, 
 HEADINGS = {"h1": 1.5, "h2": 1.4}
 ALIGNS = {"center": CENTRED, "middle": CENTRED, "right": RIGHT}
 TEXT_ALIGN = re.compile(r"text-align\s*:\s*(\w+)", re.IGNORECASE)
+FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(pt|px|em|rem|%)", re.IGNORECASE)
+POINTS = {"pt": 1.0, "px": 0.75}                  # a CSS pixel is ¾ of a point
+FONT_SIZES = {"1": 7.5, "2": 10, "3": 12, "4": 13.5, "5": 18, "6": 24, "7": 36}   # <font size=N>, in points
+DEFAULT_SIZE = 12.0                               # a browser's, in points: what em and % count from at the top
 SPACES = re.compile(r"[ \t\n\r\f]+")
 LINK_SHARE = 0.9           # a line this much link text is a menu item or a link to another page
 GAP_MARK = "\ue000"       # a column's gap, kept through the collapsing of spaces, then printed as COLUMN_GAP
@@ -64,23 +71,24 @@ def read_html(path: Path, display: str) -> tuple[list[Line], str, list[Problem]]
     reading.flush()
     if not any(not line.blank for line in reading.lines):
         raise ConversionError(display, 1, Code.EMPTY_FILE, "the web page holds no text")
-    return reading.lines, encoding, []
+    return _scaled(reading.lines), encoding, []
 
 
 class _Style:
     """What a line inherits from the elements around it."""
-    __slots__ = ("align", "scale", "link")
+    __slots__ = ("align", "scale", "link", "size")
 
-    def __init__(self, align: str | None = None, scale: float = 1.0, link: str | None = None):
-        self.align, self.scale, self.link = align, scale, link
+    def __init__(self, align: str | None = None, scale: float = 1.0, link: str | None = None, size: float = 0.0):
+        self.align, self.scale, self.link, self.size = align, scale, link, size   # size: points stated, 0 if none
 
     def inside(self, element) -> _Style:
         align = _stated_align(element) or self.align
         scale = HEADINGS.get(element.tag, self.scale)
         link = (element.get("href") or "") if element.tag == "a" else self.link
-        if (align, scale, link) == (self.align, self.scale, self.link):
+        size = _stated_size(element, self.size) or self.size
+        if (align, scale, link, size) == (self.align, self.scale, self.link, self.size):
             return self
-        return _Style(align, scale, link)
+        return _Style(align, scale, link, size)
 
 
 def _stated_align(element) -> str | None:
@@ -90,6 +98,32 @@ def _stated_align(element) -> str | None:
     match = TEXT_ALIGN.search(element.get("style") or "")
     word = (match[1] if match else stated).lower()
     return ALIGNS.get(word, LEFT if word in ("left", "justify") else None)  # None: not stated
+
+
+def _stated_size(element, around: float) -> float:
+    """The type size in points an element states (``style="font-size:22pt"``, ``<font
+    size=5>``), or 0."""
+    match = FONT_SIZE.search(element.get("style") or "")
+    if match:
+        number, unit = float(match[1]), match[2].lower()
+        return number * POINTS[unit] if unit in POINTS else number * (around or DEFAULT_SIZE) / (100 if unit == "%" else 1)
+    return float(FONT_SIZES.get((element.get("size") or "").strip(), 0)) if element.tag == "font" else 0.0
+
+
+def _scaled(lines: list[Line]) -> list[Line]:
+    """Each line whose type size the page states given its scale against the size most of
+    the page's text is set in (a heading's scale stays where no size is stated)."""
+    sizes = Counter()
+    for line in lines:
+        if line.layout is not None and line.layout.size and not line.layout.table_row:
+            sizes[line.layout.size] += len(line.text)
+    if not sizes:
+        return lines
+    body = sizes.most_common(1)[0][0]
+    for line in lines:
+        if line.layout is not None and line.layout.size:
+            line.layout = replace(line.layout, scale=round(line.layout.size / body, 2))
+    return lines
 
 
 class _Reading:
@@ -162,7 +196,7 @@ class _Reading:
         if link:
             link = urljoin(self.address, link) if self.address else link
         return Layout(align=style.align if style else None, scale=style.scale if style else 1.0,
-                      table_row=table_row, link=link, source_line=where)
+                      size=round(style.size, 1) if style else 0.0, table_row=table_row, link=link, source_line=where)
 
     def _append(self, text: str, layout: Layout | None) -> None:
         self.lines.append(Line(len(self.lines) + 1, text, layout=layout))

@@ -38,6 +38,7 @@ class Layout:
     room: float = 0.0               # characters left before the right margin (a PDF's lines)
     source_line: int = 0            # the line of the web page it starts on (0: not known)
     place: str = ""                 # where it stands in a source without lines or pages (a Word file's 第3段)
+    region: str | None = None       # a LineKind: the part of the issue its page is (MASTHEAD: the cover; TOC)
 
     @property
     def may_be_title(self) -> bool:

@@ -64,6 +64,16 @@ def read_masthead(lines: list[Line], limit: int, web: dict[str, str]) -> Masthea
     return head
 
 
+def reads_as_masthead(text: str) -> bool:
+    """A line that prints one of the masthead's facts: the gazette's name, the issue's label
+    or number, the month or the date it was published."""
+    head = Masthead()
+    text = despace(clean_line(text))
+    _read_publisher(head, text, 0)
+    _read_issue(head, text, 0)
+    return bool(head.lines) or head.issue_number is not None or head.issue_date is not None
+
+
 def _read_publisher(head: Masthead, text: str, no: int) -> None:
     text = PERIODICITY.sub("", text).replace("《", "").replace("》", "")  # 《大连市人民政府公报》（月刊）
     match = PUBLISHER.match(text) or NAME_THEN_LABEL.match(text)

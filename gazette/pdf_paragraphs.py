@@ -58,7 +58,8 @@ def _margins(lines: list[PrintedLine], pages: list[Page]) -> Margins | None:
     return Margins(lefts.most_common(1)[0][0], Counter(long).most_common(1)[0][0])
 
 
-def layout_of(line: PrintedLine, margins: Margins, furniture: str | None, body: float) -> Layout:
+def layout_of(line: PrintedLine, margins: Margins, furniture: str | None, body: float,
+              region: str | None = None) -> Layout:
     em = line.size or 1.0
     before, after = (line.left - margins.left) / em, (margins.right - line.right) / em
     if line.table_row:
@@ -74,7 +75,8 @@ def layout_of(line: PrintedLine, margins: Margins, furniture: str | None, body: 
     red, green, blue = line.color
     return Layout(line.page, line.page, round(line.top, 1), round(line.left, 1), round(line.right, 1), line.size,
                   line.bold, f"#{red:02x}{green:02x}{blue:02x}", align, round(max(before, 0.0), 1),
-                  line.table_row, furniture, round(line.size / body, 2) if body else 1.0, room=round(max(after, 0.0), 1))
+                  line.table_row, furniture, round(line.size / body, 2) if body else 1.0, room=round(max(after, 0.0), 1),
+                  region=region)
 
 
 def body_size(pages: list[Page], furniture: dict[int, str]) -> float:

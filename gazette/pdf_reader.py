@@ -4,7 +4,7 @@ The stages of reading, in order: the pages' characters and rules (``pdf_pages``)
 page's ruled tables, a line a row (``pdf_tables``); the other characters grouped into
 printed lines, read column by column on a page set in two (``pdf_columns``); the page
 furniture (``pdf_furniture``); a table's rows split over page breaks given back their
-rest (``pdf_table_pages``); the margins, each line's alignment
+rest (``pdf_table_pages``); the cover and the TOC pages (``pdf_page_roles``); the margins, each line's alignment
 and indent, and the printed lines rejoined into paragraphs and titles
 (``pdf_paragraphs``).  Furniture stays in as lines of its own, marked
 ``LineKind.PAGE_BREAK`` as a text dump's page-break lines are, so that every character of
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from . import pdf_furniture, pdf_paragraphs as para
+from . import pdf_furniture, pdf_page_roles, pdf_paragraphs as para
 from .kinds import Code, LineKind
 from .layout import Layout
 from .pdf_columns import in_columns
@@ -41,9 +41,10 @@ def read_pdf(path: Path, display: str) -> tuple[list[Line], list[Problem]]:
         page.lines = _page_lines(page)
     furniture = pdf_furniture.find_furniture(pages)
     join_rows_over_pages(pages, furniture)
+    regions = pdf_page_roles.find_regions(pages, furniture)
     margins = para.find_margins(pages, furniture)
     body = para.body_size(pages, furniture)
-    laid_out = [(line, para.layout_of(line, margins[page.number], furniture.get(id(line)), body))
+    laid_out = [(line, para.layout_of(line, margins[page.number], furniture.get(id(line)), body, regions.get(id(line))))
                 for page in pages for line in page.lines]
     return _rejoined(laid_out, _last_body_lines(pages, furniture)), problems
 
@@ -102,7 +103,8 @@ def _rejoined(laid_out: list[tuple[PrintedLine, Layout]], page_ends: set[int]) -
             crossed = True
             continue
         turned = bool(paragraph) and id(paragraph[-1][0]) in page_ends and line.page == paragraph[-1][0].page + 1
-        if paragraph and (turned or not crossed) and para.goes_on(paragraph[-1], item, turned):
+        if paragraph and (turned or not crossed) and paragraph[-1][1].region == layout.region \
+                and para.goes_on(paragraph[-1], item, turned):
             paragraph.append(item)
         else:
             close()
@@ -119,5 +121,5 @@ def _line(no: int, printed: list[tuple[PrintedLine, Layout]]) -> Line:
     first, last = printed[0][1], printed[-1][1]
     layout = Layout(first.page, last.page, first.top, first.left, max(layout.right for _, layout in printed),
                     first.size, first.bold, first.color, first.align, first.indent, first.table_row,
-                    scale=first.scale)
+                    scale=first.scale, region=first.region)
     return Line(no, text, layout=layout)

@@ -122,10 +122,10 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
         line = lines[index]
         if line.kind == LineKind.WEB_META:
             kinds[line.no] = LineKind.WEB_META
-        elif toc_index is not None and index == toc_index:
-            kinds[line.no] = LineKind.TOC
-        elif toc_index is not None and toc_index < index < structure.toc_end:
+        elif toc_index is not None and structure.toc_begin <= index < structure.toc_end:
             kinds[line.no] = _toc_line_kind(line, structure)
+        elif index == toc_index:
+            kinds[line.no] = LineKind.TOC   # its 目录 line
         else:
             kinds[line.no] = artifacts.preface_kind(line.text)
 
@@ -133,8 +133,10 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
 def _check_preface(lines: list[Line], first: int, kinds: dict[int, str], conversion: Conversion) -> None:
     """Text before the first document that reads as a document's is named: a document
     whose head was not recognised would be lost there.  A document shows by its
-    addressees, or by sentences and a date line (a masthead's blurb has sentences only)."""
-    preface = [line for line in lines[:first] if kinds.get(line.no) == "masthead"]
+    addressees, or by sentences and a date line (a masthead's blurb has sentences only).
+    A PDF's cover page holds no document, whatever it prints (``pdf_page_roles``)."""
+    preface = [line for line in lines[:first] if kinds.get(line.no) == LineKind.MASTHEAD
+               and not (line.layout and line.layout.region == LineKind.MASTHEAD)]
     texts = [line for line in preface if artifacts.reads_as_text(line.text)]
     addressed = any(rules.is_addressee_line(line.text) for line in texts)
     if not texts or not (addressed or any(rules.is_date_line(line.text) for line in preface)):

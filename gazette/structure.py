@@ -26,8 +26,9 @@ TITLE_MATCH_RATIO = 0.8
 
 @dataclass
 class Structure:
-    toc_index: int | None                 # the 目录 line
+    toc_index: int | None                 # the 目录 line; without one, the TOC's first line
     toc_end: int | None                   # first index after the TOC
+    toc_begin: int | None = None          # the TOC's first line after its heading
     toc: list[TocEntry] = field(default_factory=list)
     toc_kinds: dict[int, str] = field(default_factory=dict)   # line number → kind
     heads: list[Head] = field(default_factory=list)
@@ -57,22 +58,49 @@ def find_structure(lines: list[Line]) -> Structure:
 
 
 def _with_front_toc(lines: list[Line]) -> tuple[Structure, list[Head]]:
-    """The TOC near the top, if any, and the heads at document numbers after it."""
+    """The TOC near the top, if any, and the heads at document numbers after it.  A TOC
+    printed without a 目录 line is found where a PDF's TOC pages begin."""
     toc_index = find_toc_start(lines)
-    begin = toc_index + 1 if toc_index is not None else 0
-    number_heads = find_number_heads(lines, begin)
-    toc_end = _toc_end(lines, toc_index, number_heads)
+    begin = toc_index + 1 if toc_index is not None else _toc_pages_start(lines)
+    if toc_index is None:
+        toc_index = begin
+    number_heads = find_number_heads(lines, begin or 0)
+    toc_end = _toc_end(lines, begin, number_heads)
     if toc_end is not None and number_heads:
-        number_heads, toc_end = _without_toc_titles(lines, toc_index, number_heads, toc_end)
-    structure = Structure(toc_index, toc_end)
+        number_heads, toc_end = _without_toc_titles(lines, begin, number_heads, toc_end)
+    if toc_end is not None:
+        toc_end = min(toc_end, _toc_pages_end(lines, begin) or toc_end)   # no further than its pages
+    structure = Structure(toc_index, toc_end, begin)
     if toc_index is not None:
         structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
     return structure, number_heads
 
 
+def _toc_pages_start(lines: list[Line], limit: int = 400) -> int | None:
+    """Index of the first line of a PDF's TOC pages (``pdf_page_roles``), if any."""
+    return next((index for index, line in enumerate(lines[:limit]) if _on_toc_page(line)), None)
+
+
+def _toc_pages_end(lines: list[Line], begin: int) -> int | None:
+    """The index after the last line of the TOC pages that ``lines[begin]`` stands on
+    (page furniture between them aside); None where the source has no such pages."""
+    end = None
+    for index in range(begin, len(lines)):
+        line = lines[index]
+        if _on_toc_page(line):
+            end = index + 1
+        elif line.layout is None or not line.layout.furniture:
+            break
+    return end
+
+
+def _on_toc_page(line: Line) -> bool:
+    return line.layout is not None and line.layout.region == LineKind.TOC
+
+
 def _with_back_toc(lines: list[Line], back: int) -> tuple[Structure, list[Head]]:
     """The TOC printed last, at ``back``, and the heads at document numbers before it."""
-    structure = Structure(back, len(lines), body_end=back)
+    structure = Structure(back, len(lines), back + 1, body_end=back)
     structure.toc, structure.toc_kinds = parse_toc(lines[back + 1:])
     return structure, find_number_heads(lines[:back], 0)
 
@@ -88,31 +116,32 @@ def _mark_section_headings(lines: list[Line], toc: list[TocEntry]) -> None:
             line.kind = LineKind.SECTION_HEADING
 
 
-def _toc_end(lines: list[Line], toc_index: int | None, number_heads: list[Head]) -> int | None:
-    if toc_index is None:
+def _toc_end(lines: list[Line], begin: int | None, number_heads: list[Head]) -> int | None:
+    """Where the TOC whose entries begin at ``begin`` ends."""
+    if begin is None:
         return None
     if number_heads:
-        return _entries_end(lines, toc_index + 1, _first_body_head(lines, toc_index, number_heads).start)
+        return _entries_end(lines, begin, _first_body_head(lines, begin, number_heads).start)
     # No document numbers at all: the TOC ends where its first entry's title is printed again.
-    entries, _ = parse_toc(lines[toc_index + 1: toc_index + 200])
+    entries, _ = parse_toc(lines[begin: begin + 199])
     if not entries:
-        return toc_index + 1
+        return begin
     after = max(entries[0].lines)  # a line number, i.e. index + 1
     head = find_title_head(lines, after, entries[0].title, set())
-    return head.start if head else toc_index + 1
+    return head.start if head else begin
 
 
 TOC_REACH = 600  # lines after the 目录 line in which a TOC without page numbers may end
 
 
-def _first_body_head(lines: list[Line], toc_index: int, number_heads: list[Head]) -> Head:
+def _first_body_head(lines: list[Line], begin: int, number_heads: list[Head]) -> Head:
     """The first document's head.  A TOC without page numbers may print its entries'
     numbers on lines of their own, as documents do (（盘政发〔2024〕1号）): there the body
     begins at the first head whose number an entry above it already named."""
     for head in number_heads:
-        if head.start - toc_index > TOC_REACH:
+        if head.start - begin >= TOC_REACH:
             break
-        entries, _ = parse_toc(lines[toc_index + 1:head.start])
+        entries, _ = parse_toc(lines[begin:head.start])
         if has_pages(entries):
             break  # a TOC with page numbers: the numbers it prints make no heads
         number = head.doc_number.normalised if head.doc_number else None
@@ -121,7 +150,7 @@ def _first_body_head(lines: list[Line], toc_index: int, number_heads: list[Head]
     return number_heads[0]
 
 
-def _without_toc_titles(lines: list[Line], toc_index: int, number_heads: list[Head],
+def _without_toc_titles(lines: list[Line], begin: int, number_heads: list[Head],
                         toc_end: int) -> tuple[list[Head], int]:
     """The heads, and where the TOC ends, when the first document's head took a later
     entry of a TOC without page numbers for its title (the entry stands right above the
@@ -131,10 +160,10 @@ def _without_toc_titles(lines: list[Line], toc_index: int, number_heads: list[He
     if head is None or head.number_index is None or head.start >= head.number_index or head.doc_number is None \
             or head.doc_number.year is None:  # an order: its 令 heading stands above its number
         return number_heads, toc_end
-    listed, _ = parse_toc(lines[toc_index + 1:head.start])
+    listed, _ = parse_toc(lines[begin:head.start])
     if not listed or has_pages(listed):
         return number_heads, toc_end
-    entries, _ = parse_toc(lines[toc_index + 1:head.number_index], paged=False)
+    entries, _ = parse_toc(lines[begin:head.number_index], paged=False)
     taken = fold(head.title_text(lines))
     took = [entry for entry in entries if not same_number(entry.doc_number, head.doc_number.normalised)
             and _one_holds_the_other(taken, fold(entry.title))]

@@ -188,3 +188,29 @@ def test_a_problem_in_a_web_page_names_the_pages_line(tmp_path):
     [undated] = [p for p in convert_file(page, page.name).problems if p.code == Code.NO_DATE]
     title_line = next(n for n, line in enumerate(text.split("\n"), 1) if "<h1" in line)
     assert undated.message.endswith(f"(line {title_line} of the web page)"), undated
+
+
+def test_a_title_set_left_in_a_larger_type_is_found_by_its_size(tmp_path):
+    """A page pasted from Word states each run's size: a title set left in 22pt over a body
+    in 16pt is told by its size, as a centred one is by its centring."""
+    centred = "align=center style='text-align:center"
+    page = WORD_PAGE.read_bytes().decode("gb2312")
+    title_paragraphs = page.split("同政办发")[0]
+    assert title_paragraphs.count(centred) == 3 and "font-size:22.0pt" in title_paragraphs
+    left = tmp_path / "left.html"
+    left.write_bytes((title_paragraphs.replace(centred, "style='text-align:left") + "同政办发"
+                      + page.split("同政办发", 1)[1]).encode("gb2312"))
+    (_, document), (_, centred_document) = _only(left), _only(WORD_PAGE)
+    assert document.meta["title"] == centred_document.meta["title"] == "大同市人民政府办公室关于印发大同市冬季清洁取暖工作方案的通知"
+    lines, _, _ = read_html(left, left.name)
+    assert [line.layout.scale for line in lines if "清洁取暖工作方案的通知" in line.text] == [1.38]   # 22pt over 16pt
+
+
+@pytest.mark.parametrize("style, size", [
+    ("font-size:16pt", 16.0), ("font-size: 21.333px", 16.0), ("font-size:1.5em", 24.0), ("font-size:150%", 24.0)])
+def test_a_stated_type_size_is_read_in_points(tmp_path, style, size):
+    page = tmp_path / "sizes.html"
+    page.write_text(f"<html><body><div style='font-size:16pt'><p style='{style}'>标题</p><p>正文。</p></div>"
+                    f"<p><font size=6>大字</font></p></body></html>", encoding="utf-8")
+    lines, _, _ = read_html(page, page.name)
+    assert [(line.text, line.layout.size) for line in lines] == [("标题", size), ("正文。", 16.0), ("大字", 24.0)]

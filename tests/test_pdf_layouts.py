@@ -41,6 +41,35 @@ def test_a_toc_in_two_columns_gives_the_entries_of_one(browser, tmp_path):
     assert field_misses(text, printed) == []
 
 
+# The TOC printed without its 目录 line: on a page of its own, under the cover on the
+# cover's page, and with the first document following it on its page.
+UNHEADED = {
+    "own page": "",
+    "under the cover": ".cover { break-after: auto; }",
+    "run on into the first document": ".document:first-of-type { break-before: auto; }",
+}
+
+
+@pytest.mark.parametrize("layout", UNHEADED)
+def test_a_toc_printed_without_its_heading_is_found_by_its_page(browser, tmp_path, layout):
+    sample = next(s for s in sorted(SOURCES.rglob("*.txt"))
+                  if any(e["section"] for e in convert(s).issue["toc"]) and len(convert(s).documents) <= 5)
+    text = convert(sample)
+    unheaded = gazette_html(text).replace("<h2>目　录</h2>", "").replace("</style>", UNHEADED[layout] + "</style>")
+    assert "目" not in unheaded.split("class='toc'>")[1][:20]
+    printed = convert_file(print_pdf(browser, unheaded, tmp_path / "unheaded.pdf", running_header(text.issue)), sample.name)
+    assert [(e["title"], e["doc_number"], e["page"], e["section"]) for e in printed.issue["toc"]] == \
+        [(e["title"], e["doc_number"], e["page"], e["section"]) for e in text.issue["toc"]]
+    assert {k: v for k, v in printed.issue.items() if k != "toc"} == {k: v for k, v in text.issue.items() if k != "toc"}
+    assert field_misses(text, printed) == field_misses(text, convert_file(typeset_with_heading(browser, text, tmp_path),
+                                                                          sample.name))
+    assert not [p for p in printed.problems if p.code in ("no-toc", "not-in-toc", "toc-unmatched")]
+
+
+def typeset_with_heading(browser, text, tmp_path: Path) -> Path:
+    return print_pdf(browser, gazette_html(text), tmp_path / "headed.pdf", running_header(text.issue))
+
+
 def test_a_table_over_three_pages_is_one_table_with_one_header(browser, tmp_path):
     rows = "".join(f"<tr><td>{n}</td><td>第{n}项政务服务事项</td><td>市发展改革委</td></tr>" for n in range(1, 91))
     table = f"<table><thead><tr><th>序号</th><th>事项名称</th><th>实施机关</th></tr></thead><tbody>{rows}</tbody></table>"

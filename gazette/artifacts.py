@@ -56,24 +56,23 @@ def is_page_break_line(text: str) -> bool:
     return bool(name) and is_running_header(text, name.group())
 
 
-def mark_page_breaks(lines: list[Line]) -> None:
-    """Mark (``Line.kind``) the lines a page break prints, for the stages that read a title
-    or a TOC entry across one: page-break lines, and the bare page numbers printed next to
-    running headers (``12`` above ``盘锦市人民政府公报``) — those that run in sequence with
-    the others, for a bare number alone may be a table's cell."""
+def page_break_lines(lines: list[Line]) -> set[int]:
+    """The indexes of the lines a page break prints, for the stages that read a title or a
+    TOC entry across one (``mark_lines`` marks them): page-break lines, and the bare page
+    numbers printed next to running headers (``12`` above ``盘锦市人民政府公报``) — those
+    that run in sequence with the others, for a bare number alone may be a table's cell."""
     headers = [i for i, line in enumerate(lines) if is_page_break_line(line.text)]
+    found = set(headers)
     before, after = [], []  # bare numbers just above and just below a running header
     for index in headers:
-        lines[index].kind = LineKind.PAGE_BREAK
         near = [_nearest_text(lines, index, step) for step in (-1, 1)]
-        if _prints_page_number(lines[index].text) or any(n in headers for n in near if n is not None):
+        if _prints_page_number(lines[index].text) or any(n in found for n in near if n is not None):
             continue  # the page's number is printed already (— 12 —, 盘锦市人民政府公报 2024年第1期 ·12·)
         for n, side in zip(near, (before, after)):
             if n is not None and BARE_PAGE_NUMBER.fullmatch(lines[n].stripped):
                 side.append(n)
     # a gazette prints its page numbers on one side of the header: the side in sequence
-    for index in max(_in_sequence(lines, before), _in_sequence(lines, after), key=len):
-        lines[index].kind = LineKind.PAGE_BREAK
+    return found | set(max(_in_sequence(lines, before), _in_sequence(lines, after), key=len))
 
 
 def _prints_page_number(text: str) -> bool:

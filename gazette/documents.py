@@ -86,9 +86,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "source_lines": [lines[span[0]].no, _last_text_line(lines, span)],
         **provenance(original, head.start, end, span),
     }
-    document = Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span])
-    document.notes = notes
-    return document
+    return Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span], head.toc_entry, notes)
 
 
 def _references(text: str, number: docnumber.DocNumber | None) -> dict:

@@ -2,11 +2,12 @@
 
 1. read (``formats.read_any``): the file decoded into numbered ``Line``s, a PDF's with their
    ``Layout`` (``pdf_reader``);
-2. mark lines (``webheader.mark_header``, ``artifacts.mark_page_breaks``): a web page's
-   metadata header, the lines a page break prints;
+2. mark lines (``mark_lines``): a web page's metadata header, the lines a page break
+   prints, each such line a new ``Line`` of its kind;
 3. regions and heads (``structure.find_structure``): the TOC (``toc.TOC_LINE_RULES``), where
    the documents begin (``number_heads.NUMBER_HEAD_RULES``, then ``title_heads``), the TOC's
-   entries matched to them; the masthead (``masthead.ISSUE_READERS``);
+   entries matched to them, the TOC's sections printed again in the body (marked, as in 2);
+   the masthead (``masthead.ISSUE_READERS``);
 4. documents (``documents.build``): metadata (``titles``, ``metadata``) and the body
    (``body.BLOCK_RULES``), with the running headers and page numbers inside them
    (``_artifacts_in``) left out;
@@ -29,6 +30,7 @@ from . import artifacts, documents, masthead as mh, rules, webheader
 from .failures import reason
 from .problems import ConversionError, Problem
 from .formats import read_any
+from .mark_lines import mark_lines, with_kinds
 from .reader import Line
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
@@ -85,9 +87,11 @@ def _place(layout) -> str | None:
     return f"line {layout.source_line} of the web page" if layout.source_line else None
 
 
-def convert_lines(lines: list[Line], conversion: Conversion) -> None:
-    fields = webheader.mark_header(lines)
+def convert_lines(read: list[Line], conversion: Conversion) -> None:
+    marked = mark_lines(read)
+    lines, fields = marked.lines, marked.fields
     structure = find_structure(lines)
+    lines = with_kinds(lines, dict.fromkeys(structure.section_headings, LineKind.SECTION_HEADING))
     first = structure.heads[0].start if structure.heads else len(lines)
     head = mh.finish(mh.read_masthead(lines, structure.toc_index if structure.toc_first else first, fields))
     if head.issue_label is None and structure.toc_first:
@@ -103,7 +107,7 @@ def convert_lines(lines: list[Line], conversion: Conversion) -> None:
                                                "error"))
             _count(lines, kinds, conversion)
             return
-        structure.heads = [single]
+        structure = replace(structure, heads=[single])
     _check_toc(structure, conversion, lines)
     single_page = structure.toc_index is None and len(structure.heads) == 1
     context = documents.IssueContext(conversion.source, head.publisher, head.issue_label,
@@ -203,7 +207,6 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
         end = heads[position].start if position < len(heads) else structure.body_end or len(lines)
         found = _artifacts_in(lines, head.start, end, publisher, kinds, last=position == len(heads))
         document = documents.build(lines, head, end, context, found, position)
-        document.toc_entry = head.toc_entry
         for line, code, message in document.notes:
             conversion.warn(line, code, message)
         kind = LineKind.CHRONICLE if head.kind == LineKind.CHRONICLE else LineKind.DOCUMENT

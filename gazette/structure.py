@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .artifacts import mark_page_breaks, reads_as_text
+from .artifacts import reads_as_text
 from .reader import Line
 from .head import Head
 from .number_heads import find_number_heads
@@ -32,6 +32,7 @@ class Structure:
     toc: list[TocEntry] = field(default_factory=list)
     toc_kinds: dict[int, str] = field(default_factory=dict)   # line number → kind
     heads: list[Head] = field(default_factory=list)
+    section_headings: set[int] = field(default_factory=set)   # the TOC's sections printed again in the body
     body_end: int | None = None           # where the documents end: a TOC printed last follows
 
     @property
@@ -40,12 +41,12 @@ class Structure:
 
 
 def find_structure(lines: list[Line]) -> Structure:
-    mark_page_breaks(lines)
+    """The issue's structure in ``lines`` as ``mark_lines`` marked them."""
     back = find_back_toc(lines)
     structure, number_heads = _with_back_toc(lines, back) if back is not None else _with_front_toc(lines)
     body = lines[:structure.body_end] if structure.body_end is not None else lines  # (the same indexes)
     body_begin = structure.toc_end if structure.toc_first else 0
-    _mark_section_headings(body[body_begin:], structure.toc)
+    structure.section_headings = _section_headings(body, body_begin, structure.toc)
     mark_enclosures(structure.toc)
     heads = [h for h in number_heads if h.start >= body_begin]
     _match_toc(body, heads, structure.toc)
@@ -105,15 +106,14 @@ def _with_back_toc(lines: list[Line], back: int) -> tuple[Structure, list[Head]]
     return structure, find_number_heads(lines[:back], 0)
 
 
-def _mark_section_headings(lines: list[Line], toc: list[TocEntry]) -> None:
-    """Mark the TOC's section headings where the body prints them again, between documents
+def _section_headings(lines: list[Line], begin: int, toc: list[TocEntry]) -> set[int]:
+    """The TOC's section headings where the body prints them again, between documents
     (【市政府办公室文件】): they belong to no document."""
     sections = {entry.section for entry in toc if entry.section}
     if not sections:
-        return
-    for line in lines:
-        if not line.blank and len(line.text) < 40 and section_heading(line.text) in sections:
-            line.kind = LineKind.SECTION_HEADING
+        return set()
+    return {index for index in range(begin, len(lines)) if not lines[index].blank and len(lines[index].text) < 40
+            and section_heading(lines[index].text) in sections}
 
 
 def _toc_end(lines: list[Line], begin: int | None, number_heads: list[Head]) -> int | None:

@@ -7,10 +7,10 @@ pages print it:
   or one cell per line;
 - a law database's bracketed labels (``【发文字号】营政办发〔2022〕7号``).
 
-``mark_header`` finds the header near a file's start, marks its lines (``Line.kind``
-``LineKind.WEB_META``) so that no stage takes the number or title printed in it for a document's
-head, and returns its fields; it marks too every line elsewhere that prints two fields
-or more (a file that holds several pages has a header for each).
+``header_lines`` finds the header near a file's start and gives its fields and its lines
+(``mark_lines`` marks them ``LineKind.WEB_META``, so that no stage takes the number or
+title printed in it for a document's head), and every line elsewhere that prints two
+fields or more (a file that holds several pages has a header for each).
 """
 from __future__ import annotations
 
@@ -91,25 +91,24 @@ def _fits(key: str, text: str) -> bool:
     return not (rules.ends_with_doc_type(text) or "关于" in text)  # a title: the body has begun
 
 
-def mark_header(lines: list[Line]) -> dict[str, str]:
-    """The fields of the page's header, its lines marked ``LineKind.WEB_META``: the first run of
-    field lines (and values below their labels) in the file's first ``SCAN_LINES`` lines,
-    before any paragraph.  A run of labels without colons counts only with two keys."""
+def header_lines(lines: list[Line]) -> tuple[dict[str, str], set[int]]:
+    """The fields of the page's header and the indexes of the lines that print them: the
+    first run of field lines (and values below their labels) in the file's first
+    ``SCAN_LINES`` lines, before any paragraph (a run of labels without colons counts only
+    with two keys); and the lines elsewhere that print two fields or more (``发布时间：
+    2024-04-10　来源：市政府办公室``): the header of each page in a file that holds several."""
     fields, marked = _header_run(lines[:SCAN_LINES])
-    if len(fields) < 2 and not any(FIELD.search(line.text) for line in marked):
+    if len(fields) < 2 and not any(FIELD.search(lines[index].text) for index in marked):
         fields, marked = {}, []
-    for line in marked:
-        line.kind = LineKind.WEB_META
-    _mark_field_lines(lines)
-    return fields
+    return fields, set(marked) | set(_field_lines(lines))
 
 
-def _header_run(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:
-    """The fields of the first run of field lines, and those lines."""
+def _header_run(lines: list[Line]) -> tuple[dict[str, str], list[int]]:
+    """The fields of the first run of field lines, and those lines' indexes."""
     fields: dict[str, str] = {}
-    marked: list[Line] = []
+    marked: list[int] = []
     pending = None     # a key whose value is still to come, on the next line
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.blank:
             continue
         found = _line_fields(line.text)
@@ -122,18 +121,14 @@ def _header_run(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:
         last = list(found)[-1]
         pending = last if not found[last] else None
         fields.update({key: value for key, value in found.items() if value or key not in fields})
-        marked.append(line)
+        marked.append(index)
     return fields, marked
 
 
-def _mark_field_lines(lines: list[Line]) -> None:
-    """Mark the lines elsewhere that print two fields or more (``发布时间：2024-04-10　来源：
-    市政府办公室``): the header of each page in a file that holds several."""
-    for line in lines:
-        text = line.text
-        if line.kind != LineKind.WEB_META and ("：" in text or ":" in text) and len(text) <= 160 \
-                and len(fields_of(clean_line(text))) >= 2:
-            line.kind = LineKind.WEB_META
+def _field_lines(lines: list[Line]) -> list[int]:
+    """The lines that print two fields or more."""
+    return [index for index, line in enumerate(lines)
+            if ("：" in line.text or ":" in line.text) and len(line.text) <= 160 and len(fields_of(clean_line(line.text))) >= 2]
 
 
 # A web page's own furniture: font-size switches, print and share buttons, breadcrumbs.

@@ -4,10 +4,10 @@
    ``Layout`` (``pdf_reader``);
 2. mark lines (``mark_lines``): a web page's metadata header, the lines a page break
    prints, each such line a new ``Line`` of its kind;
-3. regions and heads (``structure.find_structure``): the TOC (``toc.TOC_LINE_RULES``), where
-   the documents begin (``number_heads.NUMBER_HEAD_RULES``, then ``title_heads``), the TOC's
-   entries matched to them, the TOC's sections printed again in the body (marked, as in 2);
-   the masthead (``masthead.ISSUE_READERS``);
+3. regions and heads (``structure.find_structure``): the TOC (``toc_reading.TOC_LINE_RULES``,
+   its lines read once), where the documents begin (``number_heads.NUMBER_HEAD_RULES``, then
+   ``title_heads``), the TOC's entries matched to them, the TOC's sections printed again in
+   the body (marked, as in 2); the masthead (``masthead.ISSUE_READERS``);
 4. documents (``documents.build``): metadata (``titles``, ``metadata``) and the body
    (``body.BLOCK_RULES``), with the running headers and page numbers inside them
    (``_artifacts_in``) left out;

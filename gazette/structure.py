@@ -17,8 +17,8 @@ from .head import Head
 from .number_heads import find_number_heads
 from .title_heads import CHRONICLE_TITLE, find_chronicle_heads, find_title_head, find_unnumbered_heads, title_starts
 from .text import fold
-from .toc import (TocEntry, find_back_toc, find_toc_start, has_pages, mark_enclosures,
-                  parse_toc, section_heading, toc_entry_lines)
+from .toc import TocEntry, find_toc_start, has_pages, mark_enclosures, section_heading, toc_entry_lines
+from .toc_reading import Entries, TocReading, find_back_toc
 from .kinds import LineKind
 
 TITLE_MATCH_RATIO = 0.8
@@ -43,7 +43,7 @@ class Structure:
 def find_structure(lines: list[Line]) -> Structure:
     """The issue's structure in ``lines`` as ``mark_lines`` marked them."""
     back = find_back_toc(lines)
-    structure, number_heads = _with_back_toc(lines, back) if back is not None else _with_front_toc(lines)
+    structure, number_heads = _with_back_toc(lines, *back) if back is not None else _with_front_toc(lines)
     body = lines[:structure.body_end] if structure.body_end is not None else lines  # (the same indexes)
     body_begin = structure.toc_end if structure.toc_first else 0
     structure.section_headings = _section_headings(body, body_begin, structure.toc)
@@ -66,14 +66,15 @@ def _with_front_toc(lines: list[Line]) -> tuple[Structure, list[Head]]:
     if toc_index is None:
         toc_index = begin
     number_heads = find_number_heads(lines, begin or 0)
-    toc_end = _toc_end(lines, begin, number_heads)
+    toc = TocReading(lines, begin) if begin is not None else None   # read once, asked where it ends
+    toc_end = _toc_end(lines, toc, number_heads)
     if toc_end is not None and number_heads:
-        number_heads, toc_end = _without_toc_titles(lines, begin, number_heads, toc_end)
+        number_heads, toc_end = _without_toc_titles(lines, toc, number_heads, toc_end)
     if toc_end is not None:
         toc_end = min(toc_end, _toc_pages_end(lines, begin) or toc_end)   # no further than its pages
     structure = Structure(toc_index, toc_end, begin)
     if toc_index is not None:
-        structure.toc, structure.toc_kinds = parse_toc(lines[begin:toc_end])
+        structure.toc, structure.toc_kinds = toc.entries(toc_end)
     return structure, number_heads
 
 
@@ -99,10 +100,11 @@ def _on_toc_page(line: Line) -> bool:
     return line.layout is not None and line.layout.region == LineKind.TOC
 
 
-def _with_back_toc(lines: list[Line], back: int) -> tuple[Structure, list[Head]]:
-    """The TOC printed last, at ``back``, and the heads at document numbers before it."""
+def _with_back_toc(lines: list[Line], back: int, entries: Entries) -> tuple[Structure, list[Head]]:
+    """The TOC printed last, at ``back``, with its ``entries``, and the heads at document
+    numbers before it."""
     structure = Structure(back, len(lines), back + 1, body_end=back)
-    structure.toc, structure.toc_kinds = parse_toc(lines[back + 1:])
+    structure.toc, structure.toc_kinds = entries
     return structure, find_number_heads(lines[:back], 0)
 
 
@@ -116,32 +118,32 @@ def _section_headings(lines: list[Line], begin: int, toc: list[TocEntry]) -> set
             and section_heading(lines[index].text) in sections}
 
 
-def _toc_end(lines: list[Line], begin: int | None, number_heads: list[Head]) -> int | None:
-    """Where the TOC whose entries begin at ``begin`` ends."""
-    if begin is None:
+def _toc_end(lines: list[Line], toc: TocReading | None, number_heads: list[Head]) -> int | None:
+    """Where the TOC ends."""
+    if toc is None:
         return None
     if number_heads:
-        return _entries_end(lines, begin, _first_body_head(lines, begin, number_heads).start)
+        return _entries_end(lines, toc, _first_body_head(toc, number_heads).start)
     # No document numbers at all: the TOC ends where its first entry's title is printed again.
-    entries, _ = parse_toc(lines[begin: begin + 199])
+    entries, _ = toc.entries(toc.begin + 199)
     if not entries:
-        return begin
+        return toc.begin
     after = max(entries[0].lines)  # a line number, i.e. index + 1
     head = find_title_head(lines, after, entries[0].title, set())
-    return head.start if head else begin
+    return head.start if head else toc.begin
 
 
 TOC_REACH = 600  # lines after the 目录 line in which a TOC without page numbers may end
 
 
-def _first_body_head(lines: list[Line], begin: int, number_heads: list[Head]) -> Head:
+def _first_body_head(toc: TocReading, number_heads: list[Head]) -> Head:
     """The first document's head.  A TOC without page numbers may print its entries'
     numbers on lines of their own, as documents do (（盘政发〔2024〕1号）): there the body
     begins at the first head whose number an entry above it already named."""
     for head in number_heads:
-        if head.start - begin >= TOC_REACH:
+        if head.start - toc.begin >= TOC_REACH:
             break
-        entries, _ = parse_toc(lines[begin:head.start])
+        entries, _ = toc.entries(head.start)
         if has_pages(entries):
             break  # a TOC with page numbers: the numbers it prints make no heads
         number = head.doc_number.normalised if head.doc_number else None
@@ -150,7 +152,7 @@ def _first_body_head(lines: list[Line], begin: int, number_heads: list[Head]) ->
     return number_heads[0]
 
 
-def _without_toc_titles(lines: list[Line], begin: int, number_heads: list[Head],
+def _without_toc_titles(lines: list[Line], toc: TocReading, number_heads: list[Head],
                         toc_end: int) -> tuple[list[Head], int]:
     """The heads, and where the TOC ends, when the first document's head took a later
     entry of a TOC without page numbers for its title (the entry stands right above the
@@ -160,10 +162,10 @@ def _without_toc_titles(lines: list[Line], begin: int, number_heads: list[Head],
     if head is None or head.number_index is None or head.start >= head.number_index or head.doc_number is None \
             or head.doc_number.year is None:  # an order: its 令 heading stands above its number
         return number_heads, toc_end
-    listed, _ = parse_toc(lines[begin:head.start])
+    listed, _ = toc.entries(head.start)
     if not listed or has_pages(listed):
         return number_heads, toc_end
-    entries, _ = parse_toc(lines[begin:head.number_index], paged=False)
+    entries, _ = toc.entries(head.number_index, paged=False)
     taken = fold(head.title_text(lines))
     took = [entry for entry in entries if not same_number(entry.doc_number, head.doc_number.normalised)
             and _one_holds_the_other(taken, fold(entry.title))]
@@ -177,11 +179,11 @@ def _one_holds_the_other(one: str, other: str) -> bool:
     return min(len(one), len(other)) >= 4 and (one in other or other in one)
 
 
-def _entries_end(lines: list[Line], begin: int, end: int) -> int:
+def _entries_end(lines: list[Line], toc: TocReading, end: int) -> int:
     """Where a TOC that runs to ``end`` (the first document number) ends: there, unless
     text that reads as a document's follows its last entry (a document whose number was
     not recognised: its lines are not the TOC's)."""
-    entries, _ = parse_toc(lines[begin:end])
+    entries, _ = toc.entries(end)
     after = max(toc_entry_lines(entries), default=0)  # a line number: the index after it
     if after and any(reads_as_text(line.text) for line in lines[after:end]):
         return after

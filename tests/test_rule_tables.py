@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazette import body, masthead, number_heads, rules, toc
+from gazette import body, masthead, number_heads, rules, toc_reading
 from gazette.body import Roles, render
 from gazette.kinds import Code, LineKind
 from gazette.artifacts import ARTIFACT_RULES
@@ -87,17 +87,17 @@ def test_a_fragment_left_as_printed_is_reported_with_its_line():
     assert all(code == Code.UNCLEAR_FRAGMENT for _, code, _ in notes)
 
 
-# --- toc.TOC_LINE_RULES -----------------------------------------------------------------
+# --- toc_reading.TOC_LINE_RULES -----------------------------------------------------------------
 
 def test_toc_line_rules_are_in_their_order_of_precedence():
-    assert [rule.__name__ for rule in toc.TOC_LINE_RULES] == [
+    assert [rule.__name__ for rule in toc_reading.TOC_LINE_RULES] == [
         "_page_furniture", "_running_header", "_masthead", "_section", "_entry_line"]
 
 
 def test_toc_entries_sections_and_masthead_lines_are_told_apart():
     lines = numbered("○市政府文件", "盘锦市人民政府关于开展测试工作的通知……………（1）",
                      "2024年第1期", "盘锦市人民政府办公室关于印发工作方案的通知", "（盘政办发〔2024〕3号）……（5）")
-    entries, kinds = toc.parse_toc(lines)
+    entries, kinds = toc_reading.parse_toc(lines)
     assert [(e.title, e.doc_number, e.page, e.section) for e in entries] == [
         ("盘锦市人民政府关于开展测试工作的通知", None, 1, "市政府文件"),
         ("盘锦市人民政府办公室关于印发工作方案的通知", "盘政办发〔2024〕3号", 5, "市政府文件")]
@@ -107,14 +107,14 @@ def test_toc_entries_sections_and_masthead_lines_are_told_apart():
 def test_a_page_break_inside_the_toc_is_furniture_even_inside_an_entry():
     lines = numbered("盘锦市人民政府关于开展", "— 2 —", "测试工作的通知……（3）")
     lines[1].kind = LineKind.PAGE_BREAK
-    entries, kinds = toc.parse_toc(lines)
+    entries, kinds = toc_reading.parse_toc(lines)
     assert [e.title for e in entries] == ["盘锦市人民政府关于开展测试工作的通知"]
     assert kinds[2] == LineKind.PAGE_NUMBER
 
 
 def test_a_toc_without_pages_ends_an_entry_at_its_number_or_document_type():
     lines = numbered("盘锦市人民政府关于开展测试工作的通知", "（盘政发〔2024〕1号）", "盘锦市人民政府关于加强管理的意见")
-    entries, _ = toc.parse_toc(lines)
+    entries, _ = toc_reading.parse_toc(lines)
     assert [(e.title, e.doc_number, e.page) for e in entries] == [
         ("盘锦市人民政府关于开展测试工作的通知", "盘政发〔2024〕1号", None), ("盘锦市人民政府关于加强管理的意见", None, None)]
 

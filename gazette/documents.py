@@ -21,7 +21,7 @@ class Document:
     meta: dict
     body: str
     slug: str
-    line_numbers: list[int]     # every source line this document accounts for
+    indexes: list[int]          # every line this document accounts for, as an index into the file's lines
     toc_entry: object = None    # the TOC entry printed for it, if any
     notes: list = field(default_factory=list)   # (line, code, message) about the body
     text: str = ""              # the Markdown file, once rendered (by the worker that converted it)
@@ -86,7 +86,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "source_lines": [lines[span[0]].no, _last_text_line(lines, span)],
         **provenance(original, head.start, end, span),
     }
-    return Document(meta, rendered, _slug(meta, head, position), [lines[i].no for i in span], head.toc_entry, notes)
+    return Document(meta, rendered, _slug(meta, head, position), list(span), head.toc_entry, notes)
 
 
 def _references(text: str, number: docnumber.DocNumber | None) -> dict:

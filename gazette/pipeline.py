@@ -17,6 +17,9 @@
 
 ``convert_file`` returns a ``Conversion``: the documents, the issue record, the kind of
 every input line (the accounting) and the problems found, each with ``path:line``.
+Every stage names a line by its index in the file's lines; its number (``Line.no``, from
+1) is written only where a person reads it: a problem, a document's ``source_lines``, a TOC
+entry's ``line`` in the issue record.
 Each rule table is read top to bottom: the first rule that takes a line decides it; a new
 layout is a new rule in the table of its stage, and a fixture in ``tests/fixtures``.
 """
@@ -116,7 +119,7 @@ def convert_lines(read: list[Line], conversion: Conversion) -> None:
     _build_documents(lines, structure, context, kinds, conversion)
     _check_preface(lines, structure.heads[0].start, kinds, conversion)
     conversion.folder = _folder(head, conversion)
-    conversion.issue = _issue_record(head, structure, conversion)
+    conversion.issue = _issue_record(head, structure, conversion, lines)
     _count(lines, kinds, conversion)
 
 
@@ -125,13 +128,13 @@ def _classify_preface(lines: list[Line], structure: Structure, first: int, kinds
     for index in range(first):
         line = lines[index]
         if line.kind == LineKind.WEB_META:
-            kinds[line.no] = LineKind.WEB_META
+            kinds[index] = LineKind.WEB_META
         elif toc_index is not None and structure.toc_begin <= index < structure.toc_end:
-            kinds[line.no] = _toc_line_kind(line, structure)
+            kinds[index] = _toc_line_kind(index, line, structure)
         elif index == toc_index:
-            kinds[line.no] = LineKind.TOC   # its 目录 line
+            kinds[index] = LineKind.TOC   # its 目录 line
         else:
-            kinds[line.no] = artifacts.preface_kind(line.text)
+            kinds[index] = artifacts.preface_kind(line.text)
 
 
 def _check_preface(lines: list[Line], first: int, kinds: dict[int, str], conversion: Conversion) -> None:
@@ -139,31 +142,31 @@ def _check_preface(lines: list[Line], first: int, kinds: dict[int, str], convers
     whose head was not recognised would be lost there.  A document shows by its
     addressees, or by sentences and a date line (a masthead's blurb has sentences only).
     A PDF's cover page holds no document, whatever it prints (``pdf_page_roles``)."""
-    preface = [line for line in lines[:first] if kinds.get(line.no) == LineKind.MASTHEAD
-               and not (line.layout and line.layout.region == LineKind.MASTHEAD)]
-    texts = [line for line in preface if artifacts.reads_as_text(line.text)]
-    addressed = any(rules.is_addressee_line(line.text) for line in texts)
-    if not texts or not (addressed or any(rules.is_date_line(line.text) for line in preface)):
+    preface = [index for index in range(first) if kinds.get(index) == LineKind.MASTHEAD
+               and not (lines[index].layout and lines[index].layout.region == LineKind.MASTHEAD)]
+    texts = [index for index in preface if artifacts.reads_as_text(lines[index].text)]
+    addressed = any(rules.is_addressee_line(lines[index].text) for index in texts)
+    if not texts or not (addressed or any(rules.is_date_line(lines[index].text) for index in preface)):
         return
-    for line in texts:
-        kinds[line.no] = LineKind.PREFACE_TEXT
-    conversion.warn(texts[0].no, Code.TEXT_BEFORE_FIRST_DOCUMENT,
+    for index in texts:
+        kinds[index] = LineKind.PREFACE_TEXT
+    conversion.warn(lines[texts[0]].no, Code.TEXT_BEFORE_FIRST_DOCUMENT,
                     f"{len(texts)} lines of text before the first document (a document not recognised?): "
-                    f"{clean_line(texts[0].text)[:30]}")
+                    f"{clean_line(lines[texts[0]].text)[:30]}")
 
 
 def _classify_back_toc(lines: list[Line], structure: Structure, kinds: dict[int, str]) -> None:
     """The lines of a TOC printed after the documents."""
     if structure.body_end is None:
         return
-    kinds[lines[structure.toc_index].no] = LineKind.TOC
-    for line in lines[structure.toc_index + 1:]:
-        kinds[line.no] = _toc_line_kind(line, structure)
+    kinds[structure.toc_index] = LineKind.TOC
+    for index in range(structure.toc_index + 1, len(lines)):
+        kinds[index] = _toc_line_kind(index, lines[index], structure)
 
 
-def _toc_line_kind(line: Line, structure: Structure) -> str:
+def _toc_line_kind(index: int, line: Line, structure: Structure) -> str:
     """A line of the TOC: an entry's, a section's, or the page furniture printed in it."""
-    return LineKind.BLANK if line.blank else structure.toc_kinds.get(line.no, LineKind.TOC)
+    return LineKind.BLANK if line.blank else structure.toc_kinds.get(index, LineKind.TOC)
 
 
 def _single_document(lines: list[Line], first: int, kinds: dict[int, str], fields: dict[str, str]):
@@ -171,7 +174,7 @@ def _single_document(lines: list[Line], first: int, kinds: dict[int, str], field
     from .head import Head, is_document_number_line
     from .number_heads import head_at_number
 
-    begin = next((i for i in range(len(lines)) if kinds.get(lines[i].no) not in (LineKind.WEB_META, LineKind.WEB_CHROME, LineKind.BLANK)
+    begin = next((i for i in range(len(lines)) if kinds.get(i) not in (LineKind.WEB_META, LineKind.WEB_CHROME, LineKind.BLANK)
                   and not lines[i].blank), None)
     if begin is None:
         return None
@@ -190,7 +193,7 @@ def _single_document(lines: list[Line], first: int, kinds: dict[int, str], field
 def _check_toc(structure: Structure, conversion: Conversion, lines: list[Line]) -> None:
     for entry in structure.toc:
         if not entry.matched:
-            conversion.warn(entry.lines[0], Code.TOC_UNMATCHED, f"TOC entry has no document in the body: {entry.title}")
+            conversion.warn(lines[entry.indexes[0]].no, Code.TOC_UNMATCHED, f"TOC entry has no document in the body: {entry.title}")
     if structure.toc:
         for head in structure.heads:
             if head.toc_entry is None:
@@ -210,8 +213,8 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
         for line, code, message in document.notes:
             conversion.warn(line, code, message)
         kind = LineKind.CHRONICLE if head.kind == LineKind.CHRONICLE else LineKind.DOCUMENT
-        for no in document.line_numbers:
-            kinds[no] = LineKind.BLANK if lines[no - 1].blank else kind
+        for index in document.indexes:
+            kinds[index] = LineKind.BLANK if lines[index].blank else kind
         if document.meta["doc_number"] is None and head.kind == LineKind.DOCUMENT:
             conversion.warn(lines[head.start].no, Code.NO_DOC_NUMBER, f"document has no 发文字号: {document.meta['title'][:40]}")
         if document.meta["date"] is None and head.kind == LineKind.DOCUMENT:
@@ -238,15 +241,15 @@ def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
     for index in range(start, end):
         kind = artifacts.artifact_kind(lines, index, publisher)
         if kind:
-            kinds[lines[index].no] = kind
+            kinds[index] = kind
             found.add(index)
     if last:
         for index in webheader.page_footer(lines, start, end):  # 上一篇：…, ICP备…
-            kinds[lines[index].no] = LineKind.WEB_CHROME
+            kinds[index] = LineKind.WEB_CHROME
             found.add(index)
         for index in artifacts.trailing_slogan(lines, start, end, found):
             if index not in found:
-                kinds[lines[index].no] = LineKind.PAGE_NUMBER if lines[index].stripped.isdigit() else LineKind.SLOGAN
+                kinds[index] = LineKind.PAGE_NUMBER if lines[index].stripped.isdigit() else LineKind.SLOGAN
                 found.add(index)
     return found
 
@@ -275,20 +278,20 @@ def _folder(head: mh.Masthead, conversion: Conversion) -> str:
     return f"{publisher_slug(publisher)}/{year}/{label}"
 
 
-def _issue_record(head: mh.Masthead, structure: Structure, conversion: Conversion) -> dict:
+def _issue_record(head: mh.Masthead, structure: Structure, conversion: Conversion, lines: list[Line]) -> dict:
     toc = []
     for entry in structure.toc:
         matched = next((d.slug for d in conversion.documents if d.toc_entry in (entry, entry.part_of)), None)
         toc.append({"title": entry.title, "doc_number": entry.doc_number, "page": entry.page,
-                    "section": entry.section, "line": entry.lines[0], "document": matched})
+                    "section": entry.section, "line": lines[entry.indexes[0]].no, "document": matched})
     return {"publisher": head.publisher, "issue_label": head.issue_label, "issue_number": head.issue_number,
             "year": head.year, "issue_date": head.issue_date, "source": conversion.source,
             "toc": toc, "documents": [d.slug for d in conversion.documents]}
 
 
 def _count(lines: list[Line], kinds: dict[int, str], conversion: Conversion) -> None:
-    for line in lines:
-        kind = kinds.get(line.no)
+    for index, line in enumerate(lines):
+        kind = kinds.get(index)
         if kind is None:
             kind = LineKind.BLANK if line.blank else LineKind.UNACCOUNTED
             if kind == LineKind.UNACCOUNTED:

@@ -30,7 +30,7 @@ class Structure:
     toc_end: int | None                   # first index after the TOC
     toc_begin: int | None = None          # the TOC's first line after its heading
     toc: list[TocEntry] = field(default_factory=list)
-    toc_kinds: dict[int, str] = field(default_factory=dict)   # line number → kind
+    toc_kinds: dict[int, str] = field(default_factory=dict)   # index → kind
     heads: list[Head] = field(default_factory=list)
     section_headings: set[int] = field(default_factory=set)   # the TOC's sections printed again in the body
     body_end: int | None = None           # where the documents end: a TOC printed last follows
@@ -128,7 +128,7 @@ def _toc_end(lines: list[Line], toc: TocReading | None, number_heads: list[Head]
     entries, _ = toc.entries(toc.begin + 199)
     if not entries:
         return toc.begin
-    after = max(entries[0].lines)  # a line number, i.e. index + 1
+    after = max(entries[0].indexes) + 1
     head = find_title_head(lines, after, entries[0].title, set())
     return head.start if head else toc.begin
 
@@ -171,7 +171,7 @@ def _without_toc_titles(lines: list[Line], toc: TocReading, number_heads: list[H
             and _one_holds_the_other(taken, fold(entry.title))]
     if not took:
         return number_heads, toc_end
-    end = max(took[-1].lines)  # a line number: the index after the entry
+    end = max(took[-1].indexes) + 1
     return find_number_heads(lines, end), end
 
 
@@ -184,7 +184,7 @@ def _entries_end(lines: list[Line], toc: TocReading, end: int) -> int:
     text that reads as a document's follows its last entry (a document whose number was
     not recognised: its lines are not the TOC's)."""
     entries, _ = toc.entries(end)
-    after = max(toc_entry_lines(entries), default=0)  # a line number: the index after it
+    after = max(toc_entry_lines(entries), default=-1) + 1
     if after and any(reads_as_text(line.text) for line in lines[after:end]):
         return after
     return end

@@ -28,7 +28,7 @@ class TocEntry:
     doc_number_raw: str | None
     page: int | None
     section: str | None
-    lines: list[int] = field(default_factory=list)
+    indexes: list[int] = field(default_factory=list)   # its lines, as indexes into the file's lines
     matched: bool = False
     part_of: TocEntry | None = None  # the notice that issues or forwards this entry's text
 
@@ -66,8 +66,8 @@ def toc_entry_lines(entries: list[TocEntry]) -> set[int]:
     TOC without page numbers, a title), on three lines at most (``parse_toc`` takes a
     body's paragraphs for entries too)."""
     unpaged = not has_pages(entries)
-    return {no for entry in entries if (unpaged or entry.page is not None) and len(entry.lines) <= 3
-            for no in entry.lines}
+    return {index for entry in entries if (unpaged or entry.page is not None) and len(entry.indexes) <= 3
+            for index in entry.indexes}
 
 
 
@@ -132,7 +132,7 @@ def _trailing_number(title: str) -> tuple[str, str] | None:
 ENTRY_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．、]|[(（]\d{1,3}[)）])\s*")  # 1．盘锦市人民政府关于…: a numbered TOC
 
 
-def make_entry(joined: str, page: re.Match | None, section: str | None, line_numbers: list[int]) -> TocEntry:
+def make_entry(joined: str, page: re.Match | None, section: str | None, indexes: list[int]) -> TocEntry:
     title = ENTRY_NUMBER.sub("", (joined[: page.start()] if page else joined).rstrip(LEADER + " "))
     number = None
     raw = None
@@ -148,4 +148,4 @@ def make_entry(joined: str, page: re.Match | None, section: str | None, line_num
         number = docnumber.parse(raw).normalised
     if title.startswith("关于") and section and is_organ_name(section):
         title = section + title
-    return TocEntry(title, number, raw, int(page["page"]) if page else None, section, line_numbers)
+    return TocEntry(title, number, raw, int(page["page"]) if page else None, section, indexes)

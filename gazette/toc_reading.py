@@ -29,7 +29,7 @@ from .toc import (PAGE_AT_END, TocEntry, balanced, ends_unpaged, make_entry, has
                   is_section, find_toc_start, has_pages, is_toc_heading, section_heading,
                   toc_entry_lines)
 
-Entries = tuple[list[TocEntry], dict[int, str]]   # the entries, and each line's kind by its number
+Entries = tuple[list[TocEntry], dict[int, str]]   # the entries, and each line's kind by its index
 
 
 class TocReading:
@@ -113,12 +113,15 @@ class _TocReader:
         self.entries: list[TocEntry] = []
         self.kinds: dict[int, str] = {}
         self.section: str | None = None
-        self.pending: list[Line] = []
+        self.pending: list[int] = []   # the indexes of the entry's lines read so far
         self.joined = ""  # the pending lines' texts
 
     def read(self, index: int) -> None:
         line = self.reading.lines[self.reading.begin + index]
         next(rule for rule in TOC_LINE_RULES if rule(self, index, line))
+
+    def mark(self, index: int, kind: str) -> None:
+        self.kinds[self.reading.begin + index] = kind
 
     def text(self, index: int) -> str:
         return self.reading.text(index)
@@ -140,13 +143,13 @@ class _TocReader:
         return copy
 
     def close(self, page) -> None:
-        self.entries.append(make_entry(self.joined, page, self.section, [p.no for p in self.pending]))
+        self.entries.append(make_entry(self.joined, page, self.section, list(self.pending)))
         self.pending, self.joined = [], ""
 
     def finish(self) -> Entries:
         joined = self.joined
         if self.pending and ("关于" in joined or ends_with_doc_type(joined)):  # an entry printed without page number
-            self.entries.append(TocEntry(joined, None, None, None, self.section, [p.no for p in self.pending]))
+            self.entries.append(TocEntry(joined, None, None, None, self.section, list(self.pending)))
         return self.entries, self.kinds
 
 
@@ -154,7 +157,7 @@ def _page_furniture(toc: _TocReader, index: int, line: Line) -> bool:
     """A page of the TOC ends, maybe inside an entry: its number or running header."""
     if line.kind != LineKind.PAGE_BREAK:
         return False
-    toc.kinds[line.no] = LineKind.PAGE_NUMBER if PAGE_NUMBER.match(toc.text(index)) else LineKind.RUNNING_HEADER
+    toc.mark(index, LineKind.PAGE_NUMBER if PAGE_NUMBER.match(toc.text(index)) else LineKind.RUNNING_HEADER)
     return True
 
 
@@ -162,7 +165,7 @@ def _running_header(toc: _TocReader, index: int, line: Line) -> bool:
     """The gazette's name between entries."""
     if toc.pending or not PUBLISHER.match(toc.text(index)):
         return False
-    toc.kinds[line.no] = LineKind.RUNNING_HEADER
+    toc.mark(index, LineKind.RUNNING_HEADER)
     return True
 
 
@@ -170,7 +173,7 @@ def _masthead(toc: _TocReader, index: int, line: Line) -> bool:
     """The issue label or serial number between entries: 2024年第1期, （总第152期）."""
     if toc.pending or not is_masthead_line(toc.text(index)):
         return False
-    toc.kinds[line.no] = LineKind.MASTHEAD
+    toc.mark(index, LineKind.MASTHEAD)
     return True
 
 
@@ -180,15 +183,15 @@ def _section(toc: _TocReader, index: int, line: Line) -> bool:
     if toc.pending or not is_section(text):
         return False
     toc.section = section_heading(text) or text
-    toc.kinds[line.no] = LineKind.TOC
+    toc.mark(index, LineKind.TOC)
     return True
 
 
 def _entry_line(toc: _TocReader, index: int, line: Line) -> bool:
     """A line of an entry; the entry ends with its page number (a TOC with pages), or with
     its document number or document type (one without)."""
-    toc.pending.append(line)
-    toc.kinds[line.no] = LineKind.TOC
+    toc.pending.append(toc.reading.begin + index)
+    toc.mark(index, LineKind.TOC)
     toc.joined += toc.text(index)
     joined = toc.joined
     page = PAGE_AT_END.search(joined) if toc.paged else None
@@ -226,10 +229,9 @@ def find_back_toc(lines: list[Line], reach: int = 400) -> tuple[int, Entries] | 
         if is_toc_heading(lines[index].text):
             if find_toc_start(lines[:index]) is not None:
                 return None
-            after = lines[index + 1:]
             entries, kinds = TocReading(lines, index + 1).entries()
             listed = toc_entry_lines(entries)
-            others = [line for line in after if not line.blank and line.no not in listed and kinds.get(line.no) == LineKind.TOC
-                      and not is_section(despace(clean_line(line.text)))]
+            others = [i for i in range(index + 1, len(lines)) if not lines[i].blank and i not in listed
+                      and kinds.get(i) == LineKind.TOC and not is_section(despace(clean_line(lines[i].text)))]
             return (index, (entries, kinds)) if listed and len(others) <= len(listed) else None
     return None

@@ -101,7 +101,7 @@ def test_toc_entries_sections_and_masthead_lines_are_told_apart():
     assert [(e.title, e.doc_number, e.page, e.section) for e in entries] == [
         ("盘锦市人民政府关于开展测试工作的通知", None, 1, "市政府文件"),
         ("盘锦市人民政府办公室关于印发工作方案的通知", "盘政办发〔2024〕3号", 5, "市政府文件")]
-    assert kinds == {1: LineKind.TOC, 2: LineKind.TOC, 3: LineKind.MASTHEAD, 4: LineKind.TOC, 5: LineKind.TOC}
+    assert kinds == {0: LineKind.TOC, 1: LineKind.TOC, 2: LineKind.MASTHEAD, 3: LineKind.TOC, 4: LineKind.TOC}
 
 
 def test_a_page_break_inside_the_toc_is_furniture_even_inside_an_entry():
@@ -109,7 +109,7 @@ def test_a_page_break_inside_the_toc_is_furniture_even_inside_an_entry():
     lines[1].kind = LineKind.PAGE_BREAK
     entries, kinds = toc_reading.parse_toc(lines)
     assert [e.title for e in entries] == ["盘锦市人民政府关于开展测试工作的通知"]
-    assert kinds[2] == LineKind.PAGE_NUMBER
+    assert kinds[1] == LineKind.PAGE_NUMBER
 
 
 def test_a_toc_without_pages_ends_an_entry_at_its_number_or_document_type():
@@ -204,7 +204,7 @@ def test_artifacts_inside_a_document_are_named_and_kept_out_of_it():
     lines = numbered("正文第一段。", "盘锦市人民政府公报", "【字体：大 中 小】 打印本页", "正文第二段。")
     kinds: dict[int, str] = {}
     found = _artifacts_in(lines, 0, len(lines), "盘锦市人民政府公报", kinds, last=False)
-    assert found == {1, 2} and kinds == {2: LineKind.RUNNING_HEADER, 3: LineKind.WEB_CHROME}
+    assert found == {1, 2} and kinds == {1: LineKind.RUNNING_HEADER, 2: LineKind.WEB_CHROME}   # by index
 
 
 def test_a_free_copy_notice_on_the_pages_is_no_documents_text():

@@ -22,8 +22,8 @@ LEADING_PAGE_NUMBER = re.compile(r"[-－—·•～~]?\s*\d{1,4}\s*[-－—·•
 def is_running_header(text: str, publisher: str | None) -> bool:
     """The gazette's name repeated on every page: ``盘锦市人民政府公报``, with the issue
     label or the page's number on either side or both (``2024年第1期  盘锦市人民政府公报``,
-    as a left-hand page prints it; ``2024年第1期  盘锦市人民政府公报  5``)."""
-    text = despace(clean_line(text))
+    as a left-hand page prints it; ``2024年第1期  盘锦市人民政府公报  5``).  ``text``: a
+    line's ``plain`` text."""
     if not publisher or publisher not in text:
         return False
     before, _, after = text.partition(publisher)
@@ -42,12 +42,13 @@ BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
 ANY_DIGIT = re.compile(r"\d")
 
 
-def is_page_break_line(text: str) -> bool:
+def is_page_break_line(line: Line) -> bool:
     """A line a page break prints wherever it falls, even inside a document's head: a
     decorated page number (``— 19 —``) or a gazette's running header (``…公报``)."""
+    text = line.text
     if len(text) > 80 or "报" not in text and not ANY_DIGIT.search(text):  # most lines: quickly (公报, 政报, 公 报)
         return False
-    text = despace(clean_line(text))
+    text = line.plain
     if PAGE_NUMBER.match(text) and not text.isdigit():
         return True
     # a left-hand page: the label or the page's number, then the name
@@ -61,7 +62,7 @@ def page_break_lines(lines: list[Line]) -> set[int]:
     TOC entry across one (``mark_lines`` marks them): page-break lines, and the bare page
     numbers printed next to running headers (``12`` above ``盘锦市人民政府公报``) — those
     that run in sequence with the others, for a bare number alone may be a table's cell."""
-    headers = [i for i, line in enumerate(lines) if is_page_break_line(line.text)]
+    headers = [i for i, line in enumerate(lines) if is_page_break_line(line)]
     found = set(headers)
     before, after = [], []  # bare numbers just above and just below a running header
     for index in headers:
@@ -177,7 +178,7 @@ def _marked_earlier(lines: list[Line], index: int, publisher: str | None) -> str
 
 
 def _running_header(lines: list[Line], index: int, publisher: str | None) -> str | None:
-    return LineKind.RUNNING_HEADER if is_running_header(lines[index].text, publisher) else None
+    return LineKind.RUNNING_HEADER if is_running_header(lines[index].plain, publisher) else None
 
 
 def _page_number(lines: list[Line], index: int, publisher: str | None) -> str | None:

@@ -60,7 +60,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
             position = region.end
             continue
         index, line = items[position]
-        text = texts[position] if texts[position] != _NO_TEXT else despace_body(clean_line(line.text))
+        text = texts[position] if texts[position] != _NO_TEXT else despace_body(line.clean)
         position += 1
         next(rule for rule in BLOCK_RULES if rule(body, index, line, text))
     body.flush()
@@ -74,7 +74,7 @@ def _plain_texts(items: list[tuple[int, Line]], roles: Roles) -> list[str]:
     """Each line's text for finding flattened tables; a line with a role, the title, a
     row or an attachment's heading stands for a break (no region runs across it)."""
     return [_NO_TEXT if index in roles.classes or index == roles.title_at or rules.is_row(line)
-            or rules.ATTACHMENT_HEADING.match(clean_line(line.text)) else despace_body(clean_line(line.text))
+            or rules.ATTACHMENT_HEADING.match(line.clean) else despace_body(line.clean)
             for index, line in items]
 
 
@@ -166,7 +166,7 @@ def _marked_line(body: _Body, index: int, line: Line, text: str) -> bool:
 
 def _attachment_heading(body: _Body, index: int, line: Line, text: str) -> bool:
     """附件2 (its title perhaps on the same line): an anchored section."""
-    attachment = rules.ATTACHMENT_HEADING.match(clean_line(line.text))  # spaced: 附件2 清单
+    attachment = rules.ATTACHMENT_HEADING.match(line.clean)  # spaced: 附件2 清单
     if not attachment:
         return False
     body.flush()

@@ -60,7 +60,8 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
     title, issuers = title_and_issuers(lines, head, found, web, is_order, (after_head, end))
     if found.date is None:  # unsigned
         found.date = _unsigned_date(lines, head, min(end, after_head + 6), web)
-    text = "\n".join(line.text for line in own)
+    # a line break ends no clause (a PDF wraps inside sentences) but no number spans one: each line's plain text
+    despaced = "\n".join(line.plain for line in own)
     roles = _roles(lines, head, found, local)
     _place_printed_title(roles, head, lines, local, title)
     rendered, notes = body.render(own, roles, chronicle=head.kind == LineKind.CHRONICLE, wrapping=context.wrapping)
@@ -76,8 +77,8 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         "attachments": (attachments := _attachments(lines, found, after_head, end)),
         "attachment_anchors": _attachment_anchors(attachments, rendered),
         "doc_type": _doc_type(head, is_order, title),
-        **_references(text, number),
-        **_term(text, title, found.date, head.kind),
+        **_references(despaced, number),
+        **_term(despaced, title, found.date, head.kind),
         # a keyword that a text's line break cuts (城乡\n建设) counts: the lines joined, as a PDF's paragraphs are
         "topics": topics.classify(title, "".join(line.text.strip() for line in own)),
         **_issue_fields(context, found),
@@ -90,10 +91,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
 
 
 def _references(text: str, number: docnumber.DocNumber | None) -> dict:
-    """The numbers it cites and those it repeals (not its own)."""
-    # a line break ends no clause (a PDF wraps inside sentences) but no number spans one
-    # (despaced line by line: the same, as no gap despace removes spans one, and each line's is cached)
-    text = "\n".join(map(despace, text.split("\n")))
+    """The numbers its despaced ``text`` cites and those it repeals (not its own)."""
     own = number.normalised if number else None
     cites, repeals = metadata.cites_and_repeals(text, own)
     return {"cites": cites, "repeals": repeals, "amends": validity.amended_numbers(text, own)}
@@ -103,7 +101,7 @@ def _term(text: str, title: str, signed: str | None, kind: LineKind) -> dict:
     """From when and until when the document says it applies; a chronicle says nothing."""
     if kind != LineKind.DOCUMENT:
         return {"effective": None, "expires": None, "term_clause": None}
-    return validity.term_fields("\n".join(map(despace, text.split("\n"))), title, signed)
+    return validity.term_fields(text, title, signed)
 
 
 def _attachments(lines: list[Line], found: metadata.Extracted, begin: int, end: int) -> list[str]:
@@ -139,7 +137,7 @@ def _unsigned_date(lines: list[Line], head: Head, near_end: int, web: dict[str, 
 
 def _number_fields(lines: list[Line], head: Head, number: docnumber.DocNumber | None) -> dict:
     """The number normalised, and as printed (on a line of its own: that line)."""
-    raw = clean_line(lines[head.number_index].text) if head.number_apart else number.raw if number else None
+    raw = lines[head.number_index].clean if head.number_apart else number.raw if number else None
     return {"doc_number": number.normalised if number else None, "doc_number_raw": raw}
 
 
@@ -196,7 +194,7 @@ def _attachment_headings(lines: list[Line], begin: int, end: int) -> list[str]:
     """Titles printed under (or beside) the 附件N headings of the document."""
     titles = []
     for i in range(begin, end):
-        heading = rules.ATTACHMENT_HEADING.match(clean_line(lines[i].text))
+        heading = rules.ATTACHMENT_HEADING.match(lines[i].clean)
         if heading and heading["title"]:
             titles.append(despace(heading["title"]))
         elif heading:
@@ -204,7 +202,7 @@ def _attachment_headings(lines: list[Line], begin: int, end: int) -> list[str]:
             while j < end and lines[j].blank:
                 j += 1
             if j < end and rules.is_title_like(lines[j].text):
-                titles.append(despace(clean_line(lines[j].text)))
+                titles.append(lines[j].plain)
     return titles
 
 

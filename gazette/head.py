@@ -33,7 +33,7 @@ class Head:
     toc_entry: object = None        # the TocEntry this head was matched with
 
     def title_text(self, lines: list[Line]) -> str:
-        texts = (clean_line(lines[i].text) for i in self.title_indexes)
+        texts = (lines[i].clean for i in self.title_indexes)
         return "".join(despace(without_number(text) if i == self.number_index else text)
                        for i, text in zip(self.title_indexes, texts))
 
@@ -114,7 +114,7 @@ def title_like_below(lines: list[Line], index: int) -> list[int]:
 def title_lines(lines: list[Line], candidates: list[int]) -> tuple[list[int], str | None]:
     """From title-like lines above a number, the ones that form the title and the issuer
     heading printed above 关于… if there is one."""
-    texts = [despace(clean_line(lines[i].text)) for i in candidates]
+    texts = [lines[i].plain for i in candidates]
     about = [k for k, text in enumerate(texts) if "关于" in text]
     if about:
         first = about[-1]

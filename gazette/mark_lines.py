@@ -12,7 +12,8 @@ Takes the reader's lines; gives them back with their marks, each line marked her
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from copy import copy
+from dataclasses import dataclass
 
 from . import artifacts, webheader
 from .kinds import LineKind
@@ -34,5 +35,11 @@ def mark_lines(lines: list[Line]) -> Marked:
 
 def with_kinds(lines: list[Line], kinds: dict[int, str]) -> list[Line]:
     """``lines``, each whose index ``kinds`` names a new ``Line`` of that kind."""
-    return [replace(line, kind=kinds[index]) if index in kinds and kinds[index] != line.kind else line
+    return [_marked(line, kinds[index]) if index in kinds and kinds[index] != line.kind else line
             for index, line in enumerate(lines)]
+
+
+def _marked(line: Line, kind: str) -> Line:
+    marked = copy(line)   # its clean and plain text as they were made, not made again
+    marked.kind = kind
+    return marked

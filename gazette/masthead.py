@@ -56,7 +56,7 @@ def read_masthead(lines: list[Line], limit: int, web: dict[str, str]) -> Masthea
         _read_publisher(head, web["信息名称"], 0)
         _read_issue(head, web["信息名称"], 0)
     for line in lines[:limit]:
-        text = despace(clean_line(line.text))
+        text = line.plain
         if not text or line.kind == LineKind.WEB_META:
             continue
         _read_publisher(head, text, line.no)

@@ -43,14 +43,14 @@ def find_addressees(lines: list[Line], begin: int, end: int) -> tuple[list[str],
     if not count or "附件" in lines[indexes[0]].text[:4]:
         return [], []
     used = indexes[:count]
-    return rules.split_addressees("".join(clean_line(lines[i].text) for i in used)), used
+    return rules.split_addressees("".join(lines[i].clean for i in used)), used
 
 
 def find_signature(lines: list[Line], begin: int, end: int) -> tuple[str | None, list[int], str | None]:
     """成文日期 and 发文机关署名: the first date printed on a line of its own (or after the
     signing organ on the same line), with the organ lines just above it."""
     for i in range(begin, end):
-        text = despace(clean_line(lines[i].text))
+        text = lines[i].plain
         if not text:
             continue
         inline = rules.signed_with_date(text)
@@ -88,7 +88,7 @@ def _signer_above(lines: list[Line], index: int, floor: int) -> tuple[list[int],
     """The head signing an order, on the line above its date (no organ: the order's
     heading names it)."""
     above = next((i for i in range(index - 1, floor - 1, -1) if not lines[i].blank), None)
-    return ([above], []) if above is not None and SIGNING_HEAD.fullmatch(clean_line(lines[above].text)) else ([], [])
+    return ([above], []) if above is not None and SIGNING_HEAD.fullmatch(lines[above].clean) else ([], [])
 
 
 def signature_text(text: str) -> str | None:
@@ -120,15 +120,15 @@ def organ_names(text: str) -> list[str]:
 
 def find_note(lines: list[Line], begin: int, end: int) -> tuple[str | None, int | None]:
     for i in range(begin, end):
-        if rules.is_note(lines[i].text):
-            return despace(clean_line(lines[i].text)).replace("(", "（").replace(")", "）"), i
+        if rules.is_note(lines[i].clean):
+            return lines[i].plain.replace("(", "（").replace(")", "）"), i
     return None, None
 
 
 def find_attachment_note(lines: list[Line], begin: int, end: int) -> tuple[list[str], list[int]]:
     """附件说明: ``附件：1.调整政务服务事项清单`` and the numbered items below it."""
     for i in range(begin, end):
-        match = rules.ATTACHMENT_NOTE.match(despace(clean_line(lines[i].text)))
+        match = rules.ATTACHMENT_NOTE.match(lines[i].plain)
         if not match:
             continue
         items: list[str] = []
@@ -139,7 +139,7 @@ def find_attachment_note(lines: list[Line], begin: int, end: int) -> tuple[list[
             if lines[j].blank:
                 j += 1
                 continue
-            text = despace(clean_line(lines[j].text))
+            text = lines[j].plain
             if _ends_attachment_note(text):
                 break
             numbered = rules.NUMBERED_ITEM.match(text)

@@ -52,12 +52,12 @@ NUMBERED_HEADINGS = ("令", "公告", "通告")
 def order_head(lines: list[Line], index: int, floor: int) -> Head | None:
     """政府令: ``大连市人民政府令`` with ``第 12 号`` on the next line; a numbered 公告 or
     通告 (``大连市人民政府公告`` over ``第3号``) alike."""
-    serial = ORDER_SERIAL.match(despace(clean_line(lines[index].text)))
+    serial = ORDER_SERIAL.match(lines[index].plain)
     if not serial:
         return None
     above = next((i for i in range(index - 1, max(floor, index - 10) - 1, -1)
                   if not lines[i].blank and lines[i].kind != LineKind.PAGE_BREAK), None)
-    organ = despace(clean_line(lines[above].text)) if above is not None else ""
+    organ = lines[above].plain if above is not None else ""
     heading = next((word for word in NUMBERED_HEADINGS if organ.endswith(word)), None)
     if not (heading and 3 <= len(organ) <= 30 and rules.is_organ_name(organ[: -len(heading)])):
         return None  # not 特此通告
@@ -90,7 +90,7 @@ def inline_number_head(lines: list[Line], index: int, floor: int) -> Head | None
     """A title printed with its number beside it, as web pages and some gazettes print
     their headings (``…的通知（盘政发〔2024〕1号）``, ``盘政发〔2024〕1号　…的通知``), the
     addressees below: not a TOC entry."""
-    text = clean_line(lines[index].text)
+    text = lines[index].clean
     first = NUMBER_FIRST.match(text)
     if first:
         return _number_first_head(lines, index, floor, first)
@@ -111,7 +111,7 @@ def _number_first_head(lines: list[Line], index: int, floor: int, first: re.Matc
     that ends with a document type (a long title wraps), the issuer maybe on a line above
     关于…."""
     title = [index, *title_like_below(lines, index)]
-    texts = [without_number(clean_line(lines[index].text))] + [clean_line(lines[i].text) for i in title[1:]]
+    texts = [without_number(lines[index].clean)] + [lines[i].clean for i in title[1:]]
     ends = next((k for k, line in enumerate(texts) if rules.ends_with_doc_type(despace(line))), None)
     if ends is None or "关于" not in despace("".join(texts[:ends + 1])) or not addressees_follow(lines, title[ends], 20):
         return None

@@ -146,7 +146,7 @@ def _check_preface(lines: list[Line], first: int, kinds: dict[int, str], convers
                and not (lines[index].layout and lines[index].layout.region == LineKind.MASTHEAD)]
     texts = [index for index in preface if artifacts.reads_as_text(lines[index].text)]
     addressed = any(rules.is_addressee_line(lines[index].text) for index in texts)
-    if not texts or not (addressed or any(rules.is_date_line(lines[index].text) for index in preface)):
+    if not texts or not (addressed or any(rules.is_date_line(lines[index].clean) for index in preface)):
         return
     for index in texts:
         kinds[index] = LineKind.PREFACE_TEXT

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .layout import Layout
+from .text import clean_line, despace
 from .problems import ConversionError
 from .kinds import Code, LineKind
 
@@ -26,9 +27,14 @@ class Line:
     kind: str = LineKind.UNCLASSIFIED
     layout: Layout | None = None  # where it was printed, where the source says; None for a text dump's
     blank: bool = field(init=False)  # nothing but spaces: asked of every line by every stage
+    clean: str = field(init=False)   # its text without conversion markup (#, **) and outer spaces
+    plain: str = field(init=False)   # and without the gaps a wrap left inside Chinese text: what rules read
 
     def __post_init__(self):
+        # each line cleaned once, here, for every stage that reads it
         self.blank = not self.text or self.text.isspace()
+        self.clean = clean_line(self.text)
+        self.plain = despace(self.clean)
 
     @property
     def stripped(self) -> str:

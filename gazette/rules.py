@@ -94,8 +94,8 @@ WEEKDAY = re.compile(r"\s*[（(](?:星期|周)[一二三四五六日天][)）]$"
 
 def is_date_line(text: str) -> bool:
     """A line that is only a date, as a signature prints it: ``2024年2月29日``, maybe with
-    its weekday (``2024年3月1日（星期五）``)."""
-    text = WEEKDAY.sub("", clean_line(text))
+    its weekday (``2024年3月1日（星期五）``).  ``text``: a line's ``clean`` text."""
+    text = WEEKDAY.sub("", text)
     match = DATE.fullmatch(text)
     return bool(match) and parse_date(text) is not None
 
@@ -106,8 +106,8 @@ def is_title_note(text: str) -> bool:
 
 
 def is_note(text: str) -> bool:
-    """附注: ``（此件公开发布）``."""
-    return bool(NOTE.match(clean_line(text).replace(" ", "")))
+    """附注: ``（此件公开发布）``; ``text``: a line's ``clean`` text."""
+    return bool(NOTE.match(text.replace(" ", "")))
 
 
 def is_table_row(text: str) -> bool:
@@ -137,8 +137,9 @@ SIGNED_WITH_DATE = re.compile(r"(?P<organ>\S{2,40}?)\s*(?P<date>(?:19|20)\d{2}�
 
 
 def signed_with_date(text: str) -> str | None:
-    """The organ of a signature printed with its date on one line (抚顺市人民政府　　2024年4月1日)."""
-    match = SIGNED_WITH_DATE.fullmatch(despace(clean_line(text)))
+    """The organ of a signature printed with its date on one line (抚顺市人民政府　　2024年4月1日);
+    ``text``: a line's ``plain`` text."""
+    match = SIGNED_WITH_DATE.fullmatch(text)
     return match["organ"] if match and is_organ_name(match["organ"]) else None
 
 

@@ -115,7 +115,7 @@ def _section_headings(lines: list[Line], begin: int, toc: list[TocEntry]) -> set
     if not sections:
         return set()
     return {index for index in range(begin, len(lines)) if not lines[index].blank and len(lines[index].text) < 40
-            and section_heading(lines[index].text) in sections}
+            and section_heading(lines[index].plain) in sections}
 
 
 def _toc_end(lines: list[Line], toc: TocReading | None, number_heads: list[Head]) -> int | None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from .docnumber import HAN
 
@@ -21,7 +20,6 @@ BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")   # **第一条** 为… / **�
 SENTENCE_END = "。！？；;!?…"
 
 
-@lru_cache(maxsize=1 << 16)  # rules ask about the same line many times
 def despace(text: str) -> str:
     """Remove spaces that a wrap left inside Chinese text, keeping Latin word gaps.
 
@@ -34,7 +32,6 @@ def despace(text: str) -> str:
     return _SPACE_CJK_DIGIT.sub("", text)
 
 
-@lru_cache(maxsize=1 << 16)
 def clean_line(text: str) -> str:
     """A line without conversion markup (#, -, **bold**) and outer spaces."""
     if "**" in text:

@@ -19,7 +19,7 @@ def find_chronicle_heads(lines: list[Line], begin: int) -> list[Head]:
     """大事记 headings: ``晋城市人民政府3月大事记``."""
     heads = []
     for index in range(begin, len(lines)):
-        text = despace(clean_line(lines[index].text))
+        text = lines[index].plain
         if text and CHRONICLE_TITLE.match(text):
             heads.append(Head(index, None, [index], kind=LineKind.CHRONICLE))
     return heads
@@ -48,8 +48,8 @@ def find_unnumbered_heads(lines: list[Line], begin: int, known: list[Head]) -> l
         title = _unnumbered_title(lines, index, enclosing) if ended and not re.search("转发|批转", enclosing) else []
         if title:
             heads.append(Head(index, None, title))
-            enclosing = "".join(despace(clean_line(lines[i].text)) for i in title)
-        ended = rules.is_date_line(line.text) or rules.is_note(line.text) or bool(rules.signed_with_date(line.text))
+            enclosing = "".join(lines[i].plain for i in title)
+        ended = rules.is_date_line(line.clean) or rules.is_note(line.clean) or bool(rules.signed_with_date(line.plain))
     return heads
 
 
@@ -58,7 +58,7 @@ def _unnumbered_title(lines: list[Line], index: int, enclosing: str) -> list[int
     title-like lines there, or those up to the first that ends with a document type (the
     text's first line may look like a title too, wrapped short)."""
     below = title_like_below(lines, index - 1)
-    texts = [despace(clean_line(lines[i].text)) for i in below]
+    texts = [lines[i].plain for i in below]
     if not texts or not ("关于" in texts[0] or rules.is_organ_name(texts[0])):  # not a masthead line
         return []
     first_end = next((k + 1 for k, text in enumerate(texts) if rules.ends_with_doc_type(text)), len(texts))
@@ -89,7 +89,7 @@ def title_starts(lines: list[Line], begin: int) -> dict[str, list[int]]:
     starts: dict[str, list[int]] = {}
     for index in range(begin, len(lines)):
         if not lines[index].blank:
-            key = fold(clean_line(lines[index].text))[:TITLE_KEY]
+            key = fold(lines[index].clean)[:TITLE_KEY]
             if len(key) == TITLE_KEY:
                 starts.setdefault(key, []).append(index)
     return starts
@@ -111,7 +111,7 @@ def find_title_head(lines: list[Line], begin: int, title: str, taken: set[int],
         for j in range(index, min(len(lines), index + 8)):
             if lines[j].blank or lines[j].kind == LineKind.PAGE_BREAK:
                 continue
-            joined += fold(clean_line(lines[j].text))
+            joined += fold(lines[j].clean)
             used.append(j)
             if not wanted.startswith(joined) and not joined.endswith(wanted):
                 break

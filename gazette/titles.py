@@ -72,7 +72,7 @@ def _enclosed_title(lines: list[Line], found: metadata.Extracted, begin: int, en
     """The title of what an order enacts, printed after its signature."""
     start = max(found.signature_indexes, default=begin) + 1
     for i in range(start, min(end, start + 8)):
-        text = despace(clean_line(lines[i].text))
+        text = lines[i].plain
         if text and rules.is_title_like(text) and rules.ends_with_doc_type(text):
             return text
     return None

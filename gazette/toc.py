@@ -49,14 +49,14 @@ def mark_enclosures(entries: list[TocEntry]) -> None:
 
 
 def is_toc_heading(text: str) -> bool:
-    """``目 录`` / ``## 目录`` / ``本期目录``."""
-    return bool(TOC_HEADING.fullmatch(despace(clean_line(text)).replace(" ", "")))
+    """``目 录`` / ``## 目录`` / ``本期目录``; ``text``: a line's ``plain`` text."""
+    return bool(TOC_HEADING.fullmatch(text.replace(" ", "")))
 
 
 def find_toc_start(lines: list[Line], limit: int = 400) -> int | None:
     """Index of the 目录 line, if one stands near the top."""
     for index, line in enumerate(lines[:limit]):
-        if is_toc_heading(line.text):
+        if is_toc_heading(line.plain):
             return index
     return None
 
@@ -73,8 +73,8 @@ def toc_entry_lines(entries: list[TocEntry]) -> set[int]:
 
 
 def section_heading(text: str) -> str | None:
-    """The section a decorated heading line names (``【市政府办公室文件】``, ``○市政府文件``)."""
-    text = despace(clean_line(text))
+    """The section a decorated heading line names (``【市政府办公室文件】``, ``○市政府文件``);
+    ``text``: a line's ``plain`` text."""
     if SECTION_MARK.match(text) or BRACKETED.fullmatch(text):
         return SECTION_MARK.sub("", text).strip("【】〖〗[]")
     return None

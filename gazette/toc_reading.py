@@ -226,12 +226,12 @@ def find_back_toc(lines: list[Line], reach: int = 400) -> tuple[int, Entries] | 
     sections and page furniture; other lines, if any, fewer than the entries' (a TOC at
     the top of a short issue has the documents after it)."""
     for index in range(len(lines) - 1, max(-1, len(lines) - 1 - reach), -1):
-        if is_toc_heading(lines[index].text):
+        if is_toc_heading(lines[index].plain):
             if find_toc_start(lines[:index]) is not None:
                 return None
             entries, kinds = TocReading(lines, index + 1).entries()
             listed = toc_entry_lines(entries)
             others = [i for i in range(index + 1, len(lines)) if not lines[i].blank and i not in listed
-                      and kinds.get(i) == LineKind.TOC and not is_section(despace(clean_line(lines[i].text)))]
+                      and kinds.get(i) == LineKind.TOC and not is_section(lines[i].plain)]
             return (index, (entries, kinds)) if listed and len(others) <= len(listed) else None
     return None

@@ -63,8 +63,8 @@ def _bare_key(cell: str) -> str | None:
 
 def _line_fields(text: str) -> dict[str, str] | None:
     """The fields a line prints (a value left empty may follow on the next line), or None
-    for a line that is not the header's."""
-    text = BULLET.sub("", clean_line(text))
+    for a line that is not the header's; ``text``: its ``clean`` text."""
+    text = BULLET.sub("", text)
     cells = [cell for cell in CELLS.split(text) if cell.strip()]
     if len(cells) > 1 and _bare_key(cells[0]):  # a table row: key, value, key, value …
         pairs = [(_bare_key(cells[k]), cells[k + 1].strip() if k + 1 < len(cells) else "")
@@ -111,9 +111,9 @@ def _header_run(lines: list[Line]) -> tuple[dict[str, str], list[int]]:
     for index, line in enumerate(lines):
         if line.blank:
             continue
-        found = _line_fields(line.text)
+        found = _line_fields(line.clean)
         if found is None and pending and _fits(pending, line.text):
-            found = {pending: despace(clean_line(line.text))}
+            found = {pending: line.plain}
         if found is None:
             if fields or (ends_sentence(line.text.strip()) and len(line.text.strip()) > PROSE_CHARS):
                 break
@@ -128,7 +128,7 @@ def _header_run(lines: list[Line]) -> tuple[dict[str, str], list[int]]:
 def _field_lines(lines: list[Line]) -> list[int]:
     """The lines that print two fields or more."""
     return [index for index, line in enumerate(lines)
-            if ("：" in line.text or ":" in line.text) and len(line.text) <= 160 and len(fields_of(clean_line(line.text))) >= 2]
+            if ("：" in line.text or ":" in line.text) and len(line.text) <= 160 and len(fields_of(line.clean)) >= 2]
 
 
 # A web page's own furniture: font-size switches, print and share buttons, breadcrumbs.

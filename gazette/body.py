@@ -15,7 +15,7 @@ from . import cleanup, metadata, rules, table_repair, tables
 from .headings import Outline, is_decimal_document, run_in_scheme, scheme_of, spaced
 from .markdown_text import cell_parts, escape
 from .reader import Line
-from .text import clean_line, despace, despace_body, ends_sentence, fold
+from .text import despace, despace_body, ends_sentence, fold
 from .wrapping import Wrapping
 from .chronicle import render_chronicle
 from .kinds import Code

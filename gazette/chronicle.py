@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import rules
 from .markdown_text import escape
 from .reader import Line
-from .text import clean_line, despace_body
+from .text import despace_body
 
 
 def render_chronicle(lines: list[Line], skip: set[int]) -> str:

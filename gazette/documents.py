@@ -12,7 +12,7 @@ from .provenance import provenance
 from .titles import title_and_issuers
 from .webheader import first_field
 from .markdown_text import escape
-from .text import clean_line, despace, fold
+from .text import despace, fold
 from .wrapping import Wrapping
 from .kinds import LineKind
 
@@ -41,7 +41,7 @@ class IssueContext:
 
 def _adopted(lines: list[Line], begin: int, end: int) -> str | None:
     """The date of the 题注 printed around a head: （2021年4月20日…常务会议审议通过）."""
-    note = next((line.text for line in lines[begin:end] if rules.is_title_note(line.text)), None)
+    note = next((line.text for line in lines[begin:end] if rules.is_title_note(line.plain)), None)
     return rules.parse_date(note) if note else None
 
 
@@ -216,9 +216,9 @@ def _roles(lines: list[Line], head: Head, found: metadata.Extracted, local: dict
 
     mark(head.number_index, "doc-number")
     for i in range(head.start, min(len(lines), head.last_index + 3)):
-        if i <= head.last_index and rules.is_red_header(lines[i].text):
+        if i <= head.last_index and rules.is_red_header(lines[i].plain):
             mark(i, "red-header")
-        elif rules.is_title_note(lines[i].text):  # （2021年4月20日…审议通过）, under the title
+        elif rules.is_title_note(lines[i].plain):  # （2021年4月20日…审议通过）, under the title
             mark(i, "title-note")
     for i in found.addressee_indexes:
         mark(i, "addressees")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import docnumber, rules
 from .kinds import LineKind
 from .reader import Line
-from .text import clean_line, despace
+from .text import despace
 from .webheader import is_chrome
 
 MAX_TITLE_LINES = 5
@@ -63,9 +63,8 @@ IN_PARENTHESES = re.compile(r"[(（]\s*(.+?)\s*[)）]")
 def is_document_number_line(text: str) -> docnumber.DocNumber | None:
     """A line that is only a document number: ``盘政办发〔2024〕1号``, ``晋市政办[2020]15号``,
     ``盘 政 发 〔2024〕 1 号`` (letter-spaced), ``（大政发〔2021〕5号）`` (in parentheses
-    under the title, maybe with the date)."""
-    cleaned = despace(clean_line(text))
-    cleaned = re.sub(r"\s*签发人[:：].*$", "", cleaned)
+    under the title, maybe with the date).  ``text``: a line's ``plain`` text."""
+    cleaned = re.sub(r"\s*签发人[:：].*$", "", text)
     enclosed = IN_PARENTHESES.fullmatch(cleaned)
     if enclosed:  # （大政发〔2021〕5号）, maybe with its date: （大政发〔2021〕5号　2021年3月1日）
         return docnumber.parse(enclosed[1]) or docnumber.parse(rules.DATE.sub("", enclosed[1]))
@@ -85,11 +84,11 @@ def title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
     i = index - 1
     while i >= floor and len(found) < MAX_TITLE_LINES:
         text = lines[i].text
-        if lines[i].blank or lines[i].kind in (LineKind.PAGE_BREAK, LineKind.WEB_META) or rules.is_title_note(text) \
+        if lines[i].blank or lines[i].kind in (LineKind.PAGE_BREAK, LineKind.WEB_META) or rules.is_title_note(lines[i].plain) \
                 or rules.PAGE_NUMBER.match(lines[i].stripped) or is_chrome(text):
             i -= 1  # a 题注, a web page's header or chrome, a page's number between the title and the number
             continue
-        if not (looks_like_title(lines[i]) or rules.is_red_header(text)):
+        if not (looks_like_title(lines[i]) or rules.is_red_header(lines[i].plain)):
             break
         found.insert(0, i)
         i -= 1

@@ -16,15 +16,15 @@ from .text import clean_line, despace
 
 def head_at_number(lines: list[Line], index: int, floor: int) -> Head:
     """The head around the document-number line at ``index``."""
-    number = is_document_number_line(lines[index].text)
+    number = is_document_number_line(lines[index].plain)
     above = title_like_above(lines, index, floor)
-    title, issuer = _title_around(lines, index, [i for i in above if not rules.is_red_header(lines[i].text)])
+    title, issuer = _title_around(lines, index, [i for i in above if not rules.is_red_header(lines[i].plain)])
     last = despace(clean_line(lines[title[-1]].text)) if title else ""
     if number and number.year is None and last.endswith("令"):
         number = docnumber.DocNumber(number.raw, last, None, number.serial)
     # the organ's header (…文件) opens the head, even below the last lines of the document
     # before it (its colophon: 抄送…, …印发)
-    red = [i for i in above if rules.is_red_header(lines[i].text)][:1]
+    red = [i for i in above if rules.is_red_header(lines[i].plain)][:1]
     start = min([index, *[i for i in title if i < index], *red] or [index])
     return Head(start, index, title, number, issuer)
 
@@ -68,7 +68,7 @@ def order_head(lines: list[Line], index: int, floor: int) -> Head | None:
 
 def number_line_head(lines: list[Line], index: int, floor: int) -> Head | None:
     """The head at a line that is only a document number."""
-    return head_at_number(lines, index, floor) if is_document_number_line(lines[index].text) else None
+    return head_at_number(lines, index, floor) if is_document_number_line(lines[index].plain) else None
 
 
 def find_number_heads(lines: list[Line], begin: int) -> list[Head]:

@@ -179,7 +179,7 @@ def _single_document(lines: list[Line], first: int, kinds: dict[int, str], field
     if begin is None:
         return None
     for index in range(begin, min(len(lines), begin + 20)):
-        if lines[index].kind != LineKind.WEB_META and is_document_number_line(lines[index].text):
+        if lines[index].kind != LineKind.WEB_META and is_document_number_line(lines[index].plain):
             head = head_at_number(lines, index, begin)
             head.start = begin
             return head

@@ -101,8 +101,9 @@ def is_date_line(text: str) -> bool:
 
 
 def is_title_note(text: str) -> bool:
-    """题注: the adoption printed under a title, ``（2021年4月20日…审议通过）``."""
-    return bool(TITLE_NOTE.match(despace(clean_line(text))))
+    """题注: the adoption printed under a title, ``（2021年4月20日…审议通过）``; ``text``: a
+    line's ``plain`` text."""
+    return bool(TITLE_NOTE.match(text))
 
 
 def is_note(text: str) -> bool:
@@ -153,8 +154,7 @@ def opens_with_organ(text: str) -> bool:
 
 
 def is_red_header(text: str) -> bool:
-    """发文机关标志 above a document: ``本溪市人民政府办公室文件``."""
-    text = despace(clean_line(text))
+    """发文机关标志 above a document: ``本溪市人民政府办公室文件``; ``text``: a line's ``plain`` text."""
     return len(text) <= 30 and text.endswith("文件") and bool(re.fullmatch(rf"[{HAN}]+", text))
 
 
@@ -194,7 +194,7 @@ NOT_A_TITLE: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("a sentence or clause", lambda text, cleaned: ends_sentence(cleaned) or cleaned.endswith(("：", ":", "，", ","))),
     ("a date", lambda text, cleaned: is_date_line(cleaned)),
     ("a 附注", lambda text, cleaned: is_note(cleaned)),
-    ("a 题注", lambda text, cleaned: is_title_note(cleaned)),
+    ("a 题注", lambda text, cleaned: is_title_note(despace(cleaned))),
     ("a page number", lambda text, cleaned: PAGE_NUMBER.match(cleaned)),
     ("a document number", lambda text, cleaned: docnumber.parse(cleaned)),
     ("an attachment note or heading",

@@ -10,7 +10,7 @@ from . import rules
 from .head import Head, addressees_follow, following_texts, title_like_below
 from .kinds import LineKind
 from .reader import Line
-from .text import clean_line, despace, fold
+from .text import clean_line, fold
 
 CHRONICLE_TITLE = re.compile(r"^.{0,24}大事记(?:[（(][^（）()]{2,16}[）)])?$")  # …大事记, 市政府大事记（2024年1月）
 

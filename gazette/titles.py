@@ -8,7 +8,7 @@ import re
 from . import metadata, rules
 from .head import Head
 from .reader import Line
-from .text import clean_line, despace, fold
+from .text import fold
 from .webheader import first_field
 
 

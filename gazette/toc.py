@@ -12,7 +12,7 @@ from .masthead import ISSUE_LABEL, SERIAL
 from .reader import Line
 from . import rules
 from .rules import LEADER, ends_with_doc_type, is_organ_name
-from .text import clean_line, despace, fold
+from .text import fold
 
 # An entry ends with its page number: "…的通知(盘政发〔2024〕1 号) (1)", "…通知 ..... (11)", "…通知47".
 PAGE_AT_END = re.compile(rf"(?:[{LEADER}]{{2,}}|…|\s)*[(（]?\s*(?P<page>\d{{1,4}})\s*[)）]?\s*$")

@@ -24,7 +24,6 @@ from .kinds import LineKind
 from .masthead import PUBLISHER
 from .reader import Line
 from .rules import PAGE_NUMBER, ends_with_doc_type
-from .text import clean_line, despace
 from .toc import (PAGE_AT_END, TocEntry, balanced, ends_unpaged, make_entry, has_title, is_masthead_line,
                   is_section, find_toc_start, has_pages, is_toc_heading, section_heading,
                   toc_entry_lines)
@@ -37,7 +36,6 @@ class TocReading:
 
     def __init__(self, lines: list[Line], begin: int):
         self.lines, self.begin = lines, begin
-        self._texts: dict[int, str] = {}
         self._runs: dict[bool, _Run] = {}
 
     def entries(self, end: int | None = None, paged: bool | None = None) -> Entries:
@@ -52,11 +50,8 @@ class TocReading:
         return entries, kinds
 
     def text(self, index: int) -> str:
-        """The text of the TOC's line ``index`` (counted from ``begin``), as the rules read it."""
-        text = self._texts.get(index)
-        if text is None:
-            text = self._texts[index] = despace(clean_line(self.lines[self.begin + index].text))
-        return text
+        """The plain text of the TOC's line ``index`` (counted from ``begin``)."""
+        return self.lines[self.begin + index].plain
 
     def following(self, index: int, bound: int) -> str:
         """The text of the first line with text after ``index`` and before ``bound``."""

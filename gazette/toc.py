@@ -16,7 +16,7 @@ from .text import fold
 
 # An entry ends with its page number: "…的通知(盘政发〔2024〕1 号) (1)", "…通知 ..... (11)", "…通知47".
 PAGE_AT_END = re.compile(rf"(?:[{LEADER}]{{2,}}|…|\s)*[(（]?\s*(?P<page>\d{{1,4}})\s*[)）]?\s*$")
-TOC_HEADING = re.compile(r"(?:本期)?目[录次]")
+TOC_HEADING = re.compile(r"(?:本期)?(?:目[录次]|要目)")   # 目录, 本期目录, 本期要目
 SECTION_MARK = re.compile(r"^[○●◎■□◆◇★☆]\s*")
 BRACKETED = re.compile(r"【[^【】]{2,20}】|〖[^〖〗]{2,20}〗|\[[^\[\]]{2,20}\]")   # 【市政府办公室文件】
 
@@ -49,7 +49,7 @@ def mark_enclosures(entries: list[TocEntry]) -> None:
 
 
 def is_toc_heading(text: str) -> bool:
-    """``目 录`` / ``## 目录`` / ``本期目录``; ``text``: a line's ``plain`` text."""
+    """``目 录`` / ``## 目录`` / ``本期目录`` / ``本期要目``; ``text``: a line's ``plain`` text."""
     return bool(TOC_HEADING.fullmatch(text.replace(" ", "")))
 
 

@@ -142,6 +142,7 @@ REWRITES = {
     "sections in 【】": lambda t: re.sub(r"^(\s*#*\s*)[○●]\s*(\S+)$", r"\1【\2】", t, flags=re.M),
     "toc entries numbered": numbered_toc,
     "toc heading 本期目录": lambda t: re.sub(r"^(\s*#*\s*)目\s*录\s*$", r"\1本期目录", t, count=1, flags=re.M),
+    "toc heading 本期要目": lambda t: re.sub(r"^(\s*#*\s*)目\s*录\s*$", r"\1本期要目", t, count=1, flags=re.M),
     "toc without page numbers": toc_without_pages,
     "toc leaders of middle dots": lambda t: re.sub(r"\s*\.*\s*[(（](\d{1,3})[)）][ \t]*$", r"······\1", t, flags=re.M),
     "toc leaders of full-width dots": lambda t: re.sub(r"\s*\.*\s*[(（](\d{1,3})[)）][ \t]*$", r"．．．．\1", t, flags=re.M),

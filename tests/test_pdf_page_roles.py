@@ -69,6 +69,12 @@ def test_pages_whose_numbers_fall_or_whose_text_is_mostly_prose_are_no_toc():
     assert find_regions([prose, page(2, *body(3))], {}) == {}
 
 
+def test_a_column_of_years_is_no_toc():
+    """A work plan's unruled list, each task ending in its deadline: the numbers stand still."""
+    plan = page(1, *[(f"第{n}项重点任务    2024", ENTRY) for n in range(8)])
+    assert find_regions([plan, page(2, *body(3))], {}) == {}
+
+
 def test_entries_past_the_issues_first_pages_make_no_toc():
     pages = [page(n, *body(20)) for n in range(1, 5)] + [page(5, *entries(1, 6))]
     assert find_regions(pages, {}) == {}

@@ -144,3 +144,17 @@ def test_each_table_downloads_as_its_own_csv(browser, site, http_root):
     assert len(rows) == shown
     assert rows[0] == [cell.strip() for cell in figure.locator("thead th").all_inner_texts()]
     page.close()
+
+
+def test_every_page_names_an_icon_that_loads(browser, home):
+    """A browser asks a site for its icon: without one declared, every page a reader opens
+    over http logs a 404 for /favicon.ico."""
+    page = browser.new_page()
+    try:
+        page.goto(home)
+        icon = page.eval_on_selector("link[rel=icon]", "link => link.href")
+        response = page.goto(icon)
+        assert response is None or response.ok     # from disk, a file:// load gives no response
+        assert "<svg" in page.content()
+    finally:
+        page.close()

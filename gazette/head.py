@@ -84,8 +84,8 @@ def title_like_above(lines: list[Line], index: int, floor: int) -> list[int]:
     i = index - 1
     while i >= floor and len(found) < MAX_TITLE_LINES:
         text = lines[i].text
-        if lines[i].blank or lines[i].kind in (LineKind.PAGE_BREAK, LineKind.WEB_META) or rules.is_title_note(lines[i].plain) \
-                or rules.PAGE_NUMBER.match(lines[i].stripped) or is_chrome(text):
+        if lines[i].blank or lines[i].kind in (LineKind.PAGE_BREAK, LineKind.WEB_META) \
+                or rules.is_title_note(lines[i].plain) or rules.PAGE_NUMBER.match(lines[i].stripped) or is_chrome(text):
             i -= 1  # a 题注, a web page's header or chrome, a page's number between the title and the number
             continue
         if not (looks_like_title(lines[i]) or rules.is_red_header(lines[i].plain)):

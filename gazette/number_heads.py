@@ -12,14 +12,14 @@ from .head import (INLINE_NUMBER, NUMBER_FIRST, Head, addressees_follow, is_docu
                    title_like_below, title_lines, without_number)
 from .kinds import LineKind
 from .reader import Line
-from .text import clean_line, despace
+from .text import despace
 
 def head_at_number(lines: list[Line], index: int, floor: int) -> Head:
     """The head around the document-number line at ``index``."""
     number = is_document_number_line(lines[index].plain)
     above = title_like_above(lines, index, floor)
     title, issuer = _title_around(lines, index, [i for i in above if not rules.is_red_header(lines[i].plain)])
-    last = despace(clean_line(lines[title[-1]].text)) if title else ""
+    last = lines[title[-1]].plain if title else ""
     if number and number.year is None and last.endswith("令"):
         number = docnumber.DocNumber(number.raw, last, None, number.serial)
     # the organ's header (…文件) opens the head, even below the last lines of the document
@@ -36,7 +36,7 @@ def _title_around(lines: list[Line], index: int, plain: list[int]) -> tuple[list
     if not title:
         title = title_like_below(lines, index)
         below_issuer = [i for i in title if rules.is_organ_name(lines[i].text)]
-        issuer = despace(clean_line(lines[below_issuer[0]].text)) if below_issuer else None
+        issuer = lines[below_issuer[0]].plain if below_issuer else None
     if not title and plain and rules.opens_with_organ(lines[plain[-1]].text):
         title = plain[-1:]  # 广州市人民政府任免国家工作人员: neither 关于 nor a document type
     return title, issuer
@@ -117,7 +117,7 @@ def _number_first_head(lines: list[Line], index: int, floor: int, first: re.Matc
         return None
     title, issuer = title[:ends + 1], None
     above = title_like_above(lines, index, floor)[-1:]
-    organ = despace(clean_line(lines[above[0]].text)) if above else ""
+    organ = lines[above[0]].plain if above else ""
     if despace(texts[0]).startswith("关于") and rules.is_organ_name(organ):
         title, issuer = above + title, organ
     return Head(min(title), index, title, docnumber.parse(first.group(0)), issuer)

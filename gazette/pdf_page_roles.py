@@ -2,13 +2,13 @@
 than by a 目录 line, which some gazettes do not print.
 
 A TOC page is mostly entries, each ending in its page number set apart (…的通知    12,
-…的通知……12), the numbers rising (not standing still, as a column of years does).  The TOC is the run of such pages that begins among the
-issue's first pages; the pages before it are the cover, and so are the lines above the
-first entry on the TOC's first page that are set larger than the entries (a masthead
-printed over the TOC).  Each line on those pages is given its region, ``LineKind.MASTHEAD``
-or ``LineKind.TOC``, in its layout: the structure stage finds a TOC printed without a
-heading there, and ends a TOC where its pages end.  Page furniture and table rows take no
-region.
+…的通知……12), the numbers rising (not standing still, as a column of years does).  The
+TOC is the run of such pages that begins among the issue's first pages; the pages before
+it are the cover, and so are the lines above the first entry on the TOC's first page that
+are set larger than the entries or read as the masthead's (a masthead printed over the
+TOC).  Each line on those pages is given its region, ``LineKind.MASTHEAD`` or
+``LineKind.TOC``, in its layout: the structure stage finds a TOC printed without a heading
+there, and ends a TOC where its pages end.  Page furniture and table rows take no region.
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ MIN_ENTRIES = 3         # entries a page holds to begin a TOC
 GOES_ON_WITHIN = 3      # a TOC goes on over a page whose first entry is among its first lines
 ENTRY_SHARE = 1 / 3     # of the lines from the first entry to the last, at least: a title may take two
 RISING = 0.8            # of neighbouring entries, the share whose pages do not fall (and half, at least, rise)
-LARGER = 1.25          # type this much larger than the entries' is not the TOC's (a masthead)
+LARGER = 1.25           # type this much larger than the entries' is not the TOC's (a masthead)
 PITCH = 1.6             # a gap wider than this many of the entries' line pitches parts the TOC from a cover
-PAGE_AT_END = re.compile(r"(\d{1,4})\D*$")
+LAST_NUMBER = re.compile(r"(\d{1,4})\D*$")   # an entry's page
 
 
 def find_regions(pages: list[Page], furniture: dict[int, str]) -> dict[int, str]:
@@ -72,7 +72,7 @@ def _entry_block(lines: list[PrintedLine]) -> tuple[int, int, int] | None:
     entries = [n for n, line in enumerate(lines) if _is_entry(line)]
     if not entries or len(entries) < ENTRY_SHARE * (entries[-1] - entries[0] + 1):
         return None
-    pages = [int(PAGE_AT_END.search(lines[n].text)[1]) for n in entries]
+    pages = [int(LAST_NUMBER.search(lines[n].text)[1]) for n in entries]
     steps = list(zip(pages, pages[1:]))
     if sum(b >= a for a, b in steps) < RISING * len(steps) or sum(b > a for a, b in steps) < len(steps) / 2:
         return None   # not a TOC's pages: they fall, or stand still (a column of years: 完成时限    2024)

@@ -4,9 +4,9 @@ The stages of reading, in order: the pages' characters and rules (``pdf_pages``)
 page's ruled tables, a line a row (``pdf_tables``); the other characters grouped into
 printed lines, read column by column on a page set in two (``pdf_columns``); the page
 furniture (``pdf_furniture``); a table's rows split over page breaks given back their
-rest (``pdf_table_pages``); the cover and the TOC pages (``pdf_page_roles``); the margins, each line's alignment
-and indent, and the printed lines rejoined into paragraphs and titles
-(``pdf_paragraphs``).  Furniture stays in as lines of its own, marked
+rest (``pdf_table_pages``); the cover and the TOC pages (``pdf_page_roles``); the
+margins, each line's alignment and indent, and the printed lines rejoined into
+paragraphs and titles (``pdf_paragraphs``).  Furniture stays in as lines of its own, marked
 ``LineKind.PAGE_BREAK`` as a text dump's page-break lines are, so that every character of
 the file is accounted for.
 

@@ -37,7 +37,6 @@ from .mark_lines import mark_lines, with_kinds
 from .reader import Line
 from .slugs import issue_slug, publisher_slug
 from .structure import Structure, find_structure
-from .text import clean_line
 from .wrapping import Wrapping
 from .kinds import Code, LineKind
 
@@ -152,7 +151,7 @@ def _check_preface(lines: list[Line], first: int, kinds: dict[int, str], convers
         kinds[index] = LineKind.PREFACE_TEXT
     conversion.warn(lines[texts[0]].no, Code.TEXT_BEFORE_FIRST_DOCUMENT,
                     f"{len(texts)} lines of text before the first document (a document not recognised?): "
-                    f"{clean_line(lines[texts[0]].text)[:30]}")
+                    f"{lines[texts[0]].clean[:30]}")
 
 
 def _classify_back_toc(lines: list[Line], structure: Structure, kinds: dict[int, str]) -> None:

@@ -89,6 +89,13 @@ def parse(text: str) -> DocNumber | None:
 _YEAR_BRACKET = re.compile(r"[〔﹝\[【［(（][ \t\u3000]*(?:19|20)[0-9]{2}")
 _ORDER_WORD = re.compile(r"令[ \t\u3000]*第")
 _REACH = 40  # how far before its bracket a number can start (prefix and spaces)
+_ANY_ANCHOR = re.compile(f"{_YEAR_BRACKET.pattern}|{_ORDER_WORD.pattern}")
+
+
+def may_hold(text: str) -> bool:
+    """Whether ``text`` may mention a number: every number passes through an anchor (a
+    bracketed year, 令第), so a text without one holds none (one scan, no parsing)."""
+    return _ANY_ANCHOR.search(text) is not None
 
 
 def _finditer(pattern: re.Pattern, anchor: re.Pattern, text: str):
@@ -110,6 +117,8 @@ def find_all(text: str) -> list[DocNumber]:
     >>> [n.normalised for n in find_all('2019年3月6日住房和城乡建设部令第22号，按照国发〔2023〕18号')]
     ['住房和城乡建设部令第22号', '国发〔2023〕18号']
     """
+    if not may_hold(text):
+        return []
     found = []
     for pattern, anchor in ((DOC_NUMBER, _YEAR_BRACKET), (ORDER_NUMBER, _ORDER_WORD)):
         for match in _finditer(pattern, anchor, text):

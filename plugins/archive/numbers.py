@@ -56,6 +56,8 @@ def _slug(number: str, taken: set[str]) -> str:
 def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
     """Make each document number in the article's text a link: to the document, or to
     the number's page.  Its own number is left as it is."""
+    if not docnumber.may_hold(article._content):
+        return
     root = "../" * article.url.count("/")
     own = getattr(article, "doc_number", None)
 
@@ -73,7 +75,7 @@ def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
         if position % 2:    # a tag
             depth += part.startswith("<a ") or part == "<a>"
             depth -= part == "</a>"
-        elif depth == 0 and part:
+        elif depth == 0 and docnumber.may_hold(part):
             parts[position] = _linked(part, target)
     article._content = "".join(parts)
 

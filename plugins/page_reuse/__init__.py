@@ -50,32 +50,54 @@ _NOT_PAGE_INPUTS = frozenset({"_context", "settings", "_content"})
 _BUILD_FOLDERS = frozenset({"OUTPUT_PATH", "PREVIOUS_OUTPUT", "CACHE_PATH"})
 
 
-def _value(value):
-    """``value`` as plain data for the fingerprint, whatever it is: a document (one the
-    page links to: its issue's, those it cites, those citing it) by its URL, title and
-    metadata; an issue by all its fields (its record, its documents); containers item by
-    item."""
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_value(item) for item in value]
-    if isinstance(value, dict):
-        return sorted((str(key), _value(item)) for key, item in value.items())
-    if hasattr(value, "metadata") and hasattr(value, "url"):  # a document: the page shows its link
-        return ["document", value.url, str(value.title), _value(value.metadata)]
-    if dataclasses.is_dataclass(value):  # an issue, a group: its fields, its documents as links
-        return [type(value).__name__, *[(f.name, _value(getattr(value, f.name))) for f in dataclasses.fields(value)]]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return [type(value).__name__, str(value)]  # Pelican's author, category, tag: their names
+class _Plain:
+    """A value as plain data for the fingerprint, whatever it is: a document (one the page
+    links to: its issue's, those it cites, those citing it) by its URL, title and metadata;
+    an issue by all its fields (its record, its documents); containers item by item.
+
+    A document or an issue is shown by many pages (an issue's every page lists all its
+    documents), so each is made plain once a build and stands as the digest of that."""
+
+    def __init__(self):
+        self.digests: dict[int, str] = {}
+        self.held: list = []   # what the digests were made of, kept alive: an id is never reused
+
+    def __call__(self, value):
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if isinstance(value, (list, tuple)):
+            return [self(item) for item in value]
+        if isinstance(value, dict):
+            return sorted((str(key), self(item)) for key, item in value.items())
+        if hasattr(value, "metadata") and hasattr(value, "url") or dataclasses.is_dataclass(value):
+            return self._digest_of(value)
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return [type(value).__name__, str(value)]  # Pelican's author, category, tag: their names
+
+    def _digest_of(self, value) -> str:
+        digest = self.digests.get(id(value))
+        if digest is None:
+            if hasattr(value, "metadata"):  # a document: the page shows its link
+                plain = ["document", value.url, str(value.title), self(value.metadata)]
+            else:  # an issue, a group: its fields, its documents as links
+                plain = [type(value).__name__, *[(f.name, self(getattr(value, f.name))) for f in dataclasses.fields(value)]]
+            digest = self.digests[id(value)] = _digest(_json(plain))
+            self.held.append(value)
+        return digest
 
 
-def page_inputs(article, settings: dict, theme: str) -> str:
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+
+
+def page_inputs(article, settings: dict, theme: str, plain: _Plain | None = None) -> str:
     """A fingerprint of everything ``article.html`` is given for this document: the article's
     every attribute (``_NOT_PAGE_INPUTS`` aside: an attribute the archive model adds counts
     without being listed anywhere), its issue with its record and documents (the page's
     neighbours among them), its text, the theme and the settings of plain values."""
-    attributes = {name: _value(value) for name, value in vars(article).items() if name not in _NOT_PAGE_INPUTS}
+    plain = plain or _Plain()
+    attributes = {name: plain(value) for name, value in vars(article).items() if name not in _NOT_PAGE_INPUTS}
     data = {
         "theme": theme,
         "settings": sorted((key, value) for key, value in settings.items()
@@ -84,7 +106,7 @@ def page_inputs(article, settings: dict, theme: str) -> str:
         "article": sorted(attributes.items()),
         "url": article.url,
     }
-    return _digest(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
+    return _digest(_json(data))
 
 
 class PageReuse:
@@ -99,6 +121,7 @@ class PageReuse:
             self.old = {}
         self.new: dict[str, list[str]] = {}
         self.reused = 0
+        self.plain = _Plain()
 
     @classmethod
     def from_settings(cls, settings: dict, output: str):
@@ -112,7 +135,7 @@ class PageReuse:
     def fingerprint(self, article) -> str | None:
         if not hasattr(article, "issue"):
             return None
-        return page_inputs(article, self.settings, self.theme)
+        return page_inputs(article, self.settings, self.theme, self.plain)
 
     def copy(self, name: str, key: str) -> bool:
         """Link the previous build's page ``name`` into this build if its inputs are unchanged

@@ -11,15 +11,15 @@ from plugins.atomic_build import build
 
 
 def build_site(content: Path, output: Path, root: Path, cache: Path | None = None,
-               sources: Path | None = None, theme: Path | None = None) -> Path:
+               sources: Path | None = None, theme: Path | None = None, settings: dict | None = None) -> Path:
     """Build ``content`` (converted from ``sources``, by default the project's) into
     ``output``, with the build caches in ``cache`` (by default a folder beside ``output``
-    of its own)."""
+    of its own) and any other ``settings``."""
     cache = cache or output.with_name(output.name + "-cache")
     return build(str(root / "pelicanconf.py"), {"PATH": str(content), "OUTPUT_PATH": str(output),
                                                  "GAZETTE_SOURCES": str(sources or root / "sources"),
                                                  "CACHE_PATH": str(cache), "THEME": str(theme or root / "themes/gazette"),
-                                                 "PLUGIN_PATHS": [str(root / "plugins")]})
+                                                 "PLUGIN_PATHS": [str(root / "plugins")], **(settings or {})})
 
 
 class LinkParser(HTMLParser):

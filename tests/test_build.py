@@ -56,15 +56,44 @@ def _document_pages(output):
     return [p for p in output.rglob("*.html") if '<dd class="number">' in p.read_text(encoding="utf-8")]
 
 
-def test_a_rebuild_with_nothing_changed_links_every_document_page(site, tmp_path):
-    """Page reuse works: each document page of the second build is the first build's file."""
+@pytest.mark.parametrize("workers", [1, 3])
+def test_a_rebuild_with_nothing_changed_links_every_document_page(site, tmp_path, workers):
+    """Page reuse works, whether the pages were written in one process or by several:
+    each document page of the second build is the first build's file."""
     _, content = site
     output, cache = tmp_path / "output", tmp_path / "cache"
-    build_site(content, output, ROOT, cache)
-    build_site(content, output, ROOT, cache)
+    build_site(content, output, ROOT, cache, settings={"WRITE_WORKERS": workers})
+    build_site(content, output, ROOT, cache, settings={"WRITE_WORKERS": workers})
     pages = _document_pages(output)
     assert len(pages) > 20
     assert [p for p in pages if p.stat().st_ino != (tmp_path / "output.old" / p.relative_to(output)).stat().st_ino] == []
+
+
+def test_pages_are_written_by_several_processes_and_equal_those_one_process_writes(site, tmp_path, monkeypatch):
+    """With workers, every page is written in a worker process, several of them, and the
+    site is byte for byte the one a single process writes."""
+    from pelican.plugins._utils import load_legacy_plugin
+
+    PageReusingWriter = load_legacy_plugin("page_reuse", [str(ROOT / "plugins")]).PageReusingWriter  # as Pelican loads it
+    output, content = site
+    writers_log = tmp_path / "writers.log"
+    write = PageReusingWriter._write
+
+    def noted(self, arguments, kwargs):  # runs in whichever process writes the page
+        with writers_log.open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {arguments[0]}\n")
+        write(self, arguments, kwargs)
+
+    monkeypatch.setattr(PageReusingWriter, "_write", noted)
+    several = build_site(content, tmp_path / "several", ROOT, sources=output.parent / "sources",
+                         settings={"WRITE_WORKERS": 3})
+    written = [line.split(" ", 1) for line in writers_log.read_text(encoding="utf-8").splitlines()]
+    writers = {pid for pid, _ in written}
+    assert str(os.getpid()) not in writers and len(writers) >= 3   # a pool of 3 for the documents, one for the rest
+    documents = {page.relative_to(several).as_posix() for page in _document_pages(several)}
+    assert len(documents) > 20 and documents <= {name for _, name in written}
+    one = build_site(content, tmp_path / "one", ROOT, sources=output.parent / "sources", settings={"WRITE_WORKERS": 1})
+    same_files(several, one)
 
 
 def test_a_reused_page_follows_whatever_its_template_reads(site, tmp_path):

@@ -10,6 +10,11 @@ code); a page is hard-linked from the previous site (``PREVIOUS_OUTPUT``, set by
 ``plugins.atomic_build``) only when all still match — a changed input, or a page changed
 or lost on disk, renders it again.
 Without a content cache nothing is kept and every page is rendered.
+
+The same writer writes the pages on every core: each page asked for is held until the
+documents are done (and again until the build ends), then the held pages are shared among
+forked workers (``WRITE_WORKERS``, by default one a core), which inherit Pelican's whole
+context; each sends back only what the manifest learnt.
 """
 from __future__ import annotations
 
@@ -19,10 +24,14 @@ import json
 import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 from pelican import signals
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+from plugins.forked import cores, run_forked
 
 log = logging.getLogger(__name__)
 MANIFEST = "pages.json"
@@ -173,21 +182,85 @@ class PageReuse:
 
 
 class PageReusingWriter(Writer):
+    """Pelican's writer, with two changes: a document page whose inputs are unchanged is
+    linked from the previous build (``PageReuse``), and the pages asked for one by one are
+    written together on every core (``write_pending``: at the end of the documents, then at
+    the end of the build), by forked workers that inherit the whole context."""
+
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.reuse = PageReuse.from_settings(settings or {}, output_path)
+        settings = settings or {}
+        self.reuse = PageReuse.from_settings(settings, output_path)
+        self.workers = int(settings.get("WRITE_WORKERS") or cores())
+        self.pending: list[tuple[tuple, dict]] = []
         _writers.append(self)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
+        arguments = (name, template, context, relative_urls, paginated, template_name, override_output, url)
+        if name and not paginated:
+            self.pending.append((arguments, kwargs))
+        else:
+            self._write(arguments, kwargs)
+
+    def _write(self, arguments: tuple, kwargs: dict) -> None:
+        name, paginated = arguments[0], arguments[4]
         article = kwargs.get("article")
         key = self.reuse.fingerprint(article) if self.reuse and article is not None and not paginated and name else None
         if key and self.reuse.copy(name, key):
             return
-        super().write_file(name, template, context, relative_urls, paginated, template_name, override_output,
-                           url, **kwargs)
+        super().write_file(*arguments, **kwargs)
         if key:
             self.reuse.remember(name, key)
+
+    def write_pending(self) -> None:
+        """Write the pages asked for so far, shared among the workers.  In this process if a
+        page is asked for twice (Pelican's own check then speaks) or a plugin listens for
+        each page written (it would hear the workers' pages in their processes)."""
+        pending, self.pending = self.pending, []
+        paths = [sanitised_join(self.output_path, arguments[0]) for arguments, _ in pending]
+        if len(set(paths)) < len(paths) or set(paths) & self._written_files or signals.content_written.receivers:
+            for arguments, kwargs in pending:
+                self._write(arguments, kwargs)
+            return
+        _PENDING[:] = [self, pending]   # before forking: the workers inherit it
+        began = time.perf_counter()
+        shares = [range(first, len(pending), self.workers) for first in range(self.workers)]
+        try:
+            for new, reused in run_forked(_write_share, shares, self.workers):
+                if self.reuse:
+                    self.reuse.new.update(new)
+                    self.reuse.reused += reused
+        finally:
+            _PENDING.clear()
+        self._written_files.update(paths)   # as Pelican's writer would have noted them
+        self._overridden_files.update(path for path, (arguments, _) in zip(paths, pending) if arguments[6])
+        log.info("wrote %d pages in %.1f s on %d workers", len(pending), time.perf_counter() - began, self.workers)
+
+
+_PENDING: list = []   # the writer and its pending pages, for the forked workers
+
+
+def _write_share(share: range) -> tuple[dict, int]:
+    """Write the pending pages of ``share``; what the manifest learnt of them, and how many
+    were linked from the previous build.  The writer's own manifest and count are left as
+    they were: the caller adds what each share learnt, whether a worker wrote it or not."""
+    writer, pending = _PENDING
+    reuse = writer.reuse
+    known, reused = (dict(reuse.new), reuse.reused) if reuse else ({}, 0)
+    for position in share:
+        writer._write(*pending[position])
+    if not reuse:
+        return {}, 0
+    learnt = {name: entry for name, entry in reuse.new.items() if known.get(name) != entry}
+    linked = reuse.reused - reused
+    reuse.new, reuse.reused = known, reused
+    return learnt, linked
+
+
+def _write_pending(generator, writer):
+    if isinstance(writer, PageReusingWriter):
+        writer.write_pending()
 
 
 def _writer(pelican):
@@ -197,12 +270,15 @@ def _writer(pelican):
 def _save(pelican):
     """Keep the manifest of this build's writer (a failed earlier build's writer, left in
     the list, is dropped: its pages never reached the site)."""
-    current = [writer for writer in _writers if writer.output_path == pelican.output_path and writer.reuse]
+    current = [writer for writer in _writers if writer.output_path == pelican.output_path]
     _writers.clear()
     if current:
+        current[-1].write_pending()
+    if current and current[-1].reuse:
         current[-1].reuse.save()
 
 
 def register():
     signals.get_writer.connect(_writer)
+    signals.article_writer_finalized.connect(_write_pending)
     signals.finalized.connect(_save)

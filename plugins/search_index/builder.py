@@ -17,12 +17,13 @@ parts written, the groups shared among the workers.
 """
 from __future__ import annotations
 
-import multiprocessing
 import pickle
 from array import array
 from collections import defaultdict, deque
 from functools import partial
 from pathlib import Path
+
+from plugins.forked import run_forked
 
 from .codec import encode_numbers
 from .parts import appended_part, encoded_columns
@@ -38,21 +39,6 @@ def partition_count(postings: int, per_part: int = 6000) -> int:
     (at least as many parts as spill groups, and a multiple of their number)."""
     wanted = max(1, postings // per_part)
     return min(8192, max(32, 1 << (wanted - 1).bit_length()))
-
-
-def _fork_pool(workers: int):
-    """A pool of forked workers (they share the parent's memory as it was), or None."""
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return multiprocessing.get_context("fork").Pool(workers)
-
-
-def _run(function, jobs: list, workers: int) -> list:
-    pool = _fork_pool(min(workers, len(jobs)))
-    if pool is None:
-        return [function(job) for job in jobs]
-    with pool:
-        return pool.map(function, jobs, chunksize=1)
 
 
 class PartitionedIndex:
@@ -100,7 +86,7 @@ class PartitionedIndex:
                 for n, start in enumerate(range(0, len(items), size))]
         _STATE.update(index=self, extract=extract)  # before forking: the workers inherit it
         extras = []
-        for lengths, posting_count, chunk_extras in _run(_collect_chunk, jobs, self.workers):
+        for lengths, posting_count, chunk_extras in run_forked(_collect_chunk, jobs, self.workers):
             for mine, theirs in zip(self.lengths, lengths):
                 mine.extend(theirs)
             self.posting_count += posting_count
@@ -154,7 +140,7 @@ class PartitionedIndex:
         """Write every part with ``write(number, part)`` (which returns bytes written), the
         groups shared among the workers; returns the bytes written."""
         _STATE.update(index=self, partitions=partitions, write=write)
-        return sum(_run(_write_group, list(range(self.groups)), self.workers))
+        return sum(run_forked(_write_group, list(range(self.groups)), self.workers))
 
     def appended_parts(self, group: int, partitions: int, earlier):
         """(part number, part or None) for the parts of one group, each the ``earlier(number)``
@@ -172,7 +158,7 @@ class PartitionedIndex:
         the added documents change is written, the others are kept with ``keep(number)``."""
         self.cut_parts = {partition_of(term, partitions) for term in self.cut_terms}  # before forking
         _STATE.update(index=self, partitions=partitions, earlier=earlier, write=write, keep=keep)
-        return sum(_run(_append_group, list(range(self.groups)), self.workers))
+        return sum(run_forked(_append_group, list(range(self.groups)), self.workers))
 
 
 def _spills(path: Path):

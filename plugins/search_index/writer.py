@@ -1,7 +1,6 @@
 """Write the search data as ``.js`` files, each calling ``GazetteSearch.receive(name, data)``."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -12,6 +11,7 @@ from pathlib import Path
 from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
 from gazette import schema
+from plugins.forked import cores
 from plugins.archive.validity import STATES, archive_date, numbers_acted_on, validity_of
 
 from .builder import POSITIONS, PartitionedIndex, partition_count
@@ -83,7 +83,7 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     kept, cut = _continued(last, keys, previous, documents)
     earlier = ResultFiles(previous, last["keys"] if last else None)
     with tempfile.TemporaryDirectory(prefix="search-index-") as workdir:
-        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or os.cpu_count() or 1,
+        index = PartitionedIndex(FIELDS, Path(workdir), workers=workers or cores(),
                                  earlier=_earlier_index(last, kept, cut), positioned=POSITIONED)
         items = [(ref, paths[ref], keys[ref]) for ref in range(kept, len(paths))]
         # the workers read each document, write its result-list file and tokenize it

@@ -67,6 +67,9 @@ def test_a_rebuild_with_nothing_changed_links_every_document_page(site, tmp_path
     pages = _document_pages(output)
     assert len(pages) > 20
     assert [p for p in pages if p.stat().st_ino != (tmp_path / "output.old" / p.relative_to(output)).stat().st_ino] == []
+    tables = list(output.rglob("*.table-*.csv"))   # each table's CSV too
+    assert len(tables) > 5
+    assert [p for p in tables if p.stat().st_ino != (tmp_path / "output.old" / p.relative_to(output)).stat().st_ino] == []
 
 
 def test_pages_are_written_by_several_processes_and_equal_those_one_process_writes(site, tmp_path, monkeypatch):

@@ -293,6 +293,31 @@ def test_every_table_has_one_header_and_rows_of_its_width(site):
     assert tables
 
 
+def test_each_table_says_its_rows_and_its_csv_holds_them(site):
+    """表N（K行） counts the table's rows below its header, and the CSV it links to holds
+    the header and those rows, cell for cell."""
+    import csv
+    import io
+
+    import lxml.html
+
+    output, content = site
+    figures = 0
+    for relative in read_documents(content):
+        page = output / relative.replace(".md", ".html")
+        for figure in lxml.html.parse(str(page)).xpath("//figure[@class='table']"):
+            figures += 1
+            caption = figure.xpath("./figcaption")[0]
+            said = int(re.search(r"（(\d+)行）", caption.text_content())[1])
+            rows = [[cell.text_content().strip() for cell in row.xpath("./th|./td")] for row in figure.iter("tr")]
+            text = (page.parent / caption.xpath(".//a/@href")[0]).read_text(encoding="utf-8-sig")
+            held = [[cell.removeprefix("'") for cell in row] for row in csv.reader(io.StringIO(text))]
+            assert said == len(rows) - 1 == len(held) - 1, relative
+            assert [["".join(cell.split()) for cell in row] for row in held] == \
+                [["".join(cell.split()) for cell in row] for row in rows], relative  # a <br> is a line break in the CSV
+    assert figures
+
+
 def test_attachments_link_from_the_note_and_the_list_to_their_sections(site):
     """附件：1.… in the text and the 附件 list under it lead to the attachment's section, and
     the bulk data gives each attachment with its address."""

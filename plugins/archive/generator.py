@@ -20,7 +20,7 @@ from .numbers import link_numbers, unheld_numbers
 from .attachments import link_attachment_notes
 from .outline import add_outline
 from .offline import write_offline_pages
-from .tables import add_tables, table_csv
+from .tables import add_tables, csv_text
 from .validity import UNKNOWN
 from .qa import build_qa, qa_csv, read_report
 
@@ -126,8 +126,7 @@ class ArchiveGenerator(Generator):
                 target = Path(self.output_path) / article.save_as
                 target.parent.mkdir(parents=True, exist_ok=True)
                 link_or_copy(Path(article.source_path), target.with_suffix(".md"))
-                for _, name, rows in article.tables:
-                    (target.parent / name).write_text(table_csv(rows), encoding="utf-8-sig")
+                self._write_tables(article, reuse)
                 source = meta(article, "source")
                 if article.original:
                     self._keep_original(root / source, Path(self.output_path) / article.original)
@@ -139,6 +138,18 @@ class ArchiveGenerator(Generator):
                 (Path(self.output_path) / name).write_text(sources.excerpt(source, first, last), encoding="utf-8")
                 if reuse:
                     reuse.remember(name, key)
+
+    def _write_tables(self, article, reuse) -> None:
+        """Each table of the document as CSV; one whose table is unchanged is linked from
+        the previous site by the page-reusing writer, if there is one."""
+        folder = Path(article.save_as).parent
+        for _, name, table_html in article.tables:
+            path, key = (folder / name).as_posix(), hashlib.sha256(table_html.encode("utf-8")).hexdigest()
+            if reuse and reuse.copy(path, key):
+                continue
+            (Path(self.output_path) / path).write_text(csv_text(table_html), encoding="utf-8-sig")
+            if reuse:
+                reuse.remember(path, key)
 
     @staticmethod
     def _keep_original(source: Path, target: Path) -> None:

@@ -15,23 +15,28 @@ _FORMULA = ("=", "+", "@")   # a cell a spreadsheet would run as a formula
 
 
 def add_tables(article) -> None:
-    """``article.tables``: [(anchor, CSV file name, rows)] of its tables, each wrapped in
-    its figure on the page."""
+    """``article.tables``: [(anchor, CSV file name, the table's HTML)] of its tables, each
+    wrapped in its figure on the page (``csv_text`` makes the file from the HTML, only when
+    a build has no copy of it to reuse)."""
     stem = Path(article.save_as).stem
     found = []
 
     def wrapped(match):
         number = len(found) + 1
         anchor, name = f"table-{number}", f"{stem}.table-{number}.csv"
-        rows = _rows(match.group(0))
-        found.append((anchor, name, rows))
-        return (f'<figure class="table" id="{anchor}"><figcaption>表{number}（{len(rows) - 1}行）'
+        rows = match.group(0).count("<tr>")   # the Markdown renderer's rows: a cell's own < is escaped
+        found.append((anchor, name, match.group(0)))
+        return (f'<figure class="table" id="{anchor}"><figcaption>表{number}（{rows - 1}行）'
                 f' · <a href="{name}" download>下载 CSV</a></figcaption>'
                 f'<div class="table-scroll" role="region" tabindex="0" aria-label="表{number}，可滚动">'
                 f"{match.group(0)}</div></figure>")
 
     article._content = _TABLE.sub(wrapped, article._content)
     article.tables = found
+
+
+def csv_text(table_html: str) -> str:
+    return table_csv(_rows(table_html))
 
 
 def _rows(table_html: str) -> list[list[str]]:

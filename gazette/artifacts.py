@@ -168,7 +168,11 @@ def preface_kind(text: str) -> str:
 def artifact_kind(lines: list[Line], index: int, publisher: str | None) -> str | None:
     """What a line inside a document is, if it is none of its text: the kind the first of
     ``ARTIFACT_RULES`` names it."""
-    return next(filter(None, (rule(lines, index, publisher) for rule in ARTIFACT_RULES)), None)
+    for rule in ARTIFACT_RULES:
+        kind = rule(lines, index, publisher)
+        if kind:
+            return kind
+    return None
 
 
 def _marked_earlier(lines: list[Line], index: int, publisher: str | None) -> str | None:

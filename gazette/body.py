@@ -62,7 +62,9 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
         index, line = items[position]
         text = texts[position] if texts[position] != _NO_TEXT else despace_body(line.clean)
         position += 1
-        next(rule for rule in BLOCK_RULES if rule(body, index, line, text))
+        for rule in BLOCK_RULES:
+            if rule(body, index, line, text):
+                break
     body.flush()
     return "\n\n".join(body.blocks) + "\n", body.notes
 

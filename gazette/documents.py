@@ -80,7 +80,7 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
         **_references(despaced, number),
         **_term(despaced, title, found.date, head.kind),
         # a keyword that a text's line break cuts (城乡\n建设) counts: the lines joined, as a PDF's paragraphs are
-        "topics": topics.classify(title, "".join(line.text.strip() for line in own)),
+        "topics": topics.classify(title, "".join(line.stripped for line in own)),
         **_issue_fields(context, found),
         **_toc_fields(head.toc_entry),
         "source": context.source,

@@ -35,6 +35,7 @@ _ANY = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{pattern.pattern.lstri
 # 1总则: a chapter of a decimal document, its gap lost; not 3月…, 5个…, 2项…
 BARE_DECIMAL = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff])(?![年月日个项次条号家人万亿元时点天周批类名级倍种件处所只台套])")
 _FIRST_NUMBER = re.compile(r"^\d{1,2}")
+_CLAUSE_MARK = re.compile("[。；;，,：]")   # a heading ends no sentence or clause
 
 
 def scheme_of(text: str, decimal_document: bool = False) -> str | None:
@@ -47,7 +48,7 @@ def scheme_of(text: str, decimal_document: bool = False) -> str | None:
     >>> scheme_of('（一）指导思想。以习近平新时代中国特色社会主义思想为指导') is None
     True
     """
-    if len(text) > MAX_HEADING_CHARS or any(mark in text for mark in "。；;，,："):
+    if len(text) > MAX_HEADING_CHARS or _CLAUSE_MARK.search(text):
         return None
     found = _ANY.match(text)   # no two schemes match one line: 1.1 is not 1.1.1 (nor 1.)
     if found:

@@ -29,16 +29,14 @@ class Line:
     blank: bool = field(init=False)  # nothing but spaces: asked of every line by every stage
     clean: str = field(init=False)   # its text without conversion markup (#, **) and outer spaces
     plain: str = field(init=False)   # and without the gaps a wrap left inside Chinese text: what rules read
+    stripped: str = field(init=False)  # its text without outer spaces (ideographic ones, U+3000, too)
 
     def __post_init__(self):
         # each line cleaned once, here, for every stage that reads it
         self.blank = not self.text or self.text.isspace()
-        self.clean = clean_line(self.text)
+        self.stripped = self.text.strip()
+        self.clean = clean_line(self.stripped)
         self.plain = despace(self.clean)
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()  # ideographic spaces (U+3000) are whitespace too
 
 
 # Files that are not text and that no other reader took (``formats``), told by their first

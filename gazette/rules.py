@@ -114,7 +114,7 @@ def is_note(text: str) -> bool:
 def is_table_row(text: str) -> bool:
     """A row of cells that a scrape separated by tabs; a tab that only indents a paragraph
     (``\t经市政府同意，…``) does not make one."""
-    return "\t" in text.lstrip(" \t\u3000\u00a0").rstrip("\n") and any(cell.strip() for cell in text.split("\t"))
+    return "\t" in text and "\t" in text.lstrip(" \t\u3000\u00a0").rstrip("\n") and any(cell.strip() for cell in text.split("\t"))
 
 
 def is_row(line) -> bool:

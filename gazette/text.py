@@ -36,8 +36,7 @@ def clean_line(text: str) -> str:
     """A line without conversion markup (#, -, **bold**) and outer spaces."""
     if "**" in text:
         text = BOLD.sub(r"\1", text)
-    text = MARKDOWN_MARKERS.sub("", text.strip().strip("\u3000"))
-    return text.strip().strip("\u3000").strip()
+    return MARKDOWN_MARKERS.sub("", text.strip()).strip()   # str.strip takes U+3000 too
 
 
 # 第一条　为… / 第一章　总则: the gap after an article's or a chapter's number is part of the form

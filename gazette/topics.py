@@ -2,6 +2,7 @@
 where a keyword appears."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,10 +30,10 @@ def classify(title: str, body: str) -> list[str]:
     ['市场监管、安全生产监管']
     """
     config = taxonomy()
-    body = body[:BODY_WINDOW]
+    found = keyword_counts(body[:BODY_WINDOW])
     scores = []
     for position, topic in enumerate(config["topics"]):
-        score = sum(TITLE_WEIGHT * (keyword in title) + min(body.count(keyword), BODY_CAP)
+        score = sum(TITLE_WEIGHT * (keyword in title) + min(found.get(keyword, 0), BODY_CAP)
                     for keyword in topic["keywords"])
         if score >= config["threshold"]:
             scores.append((-score, position, topic["name"]))
@@ -40,3 +41,35 @@ def classify(title: str, body: str) -> list[str]:
         fallback = next(t for t in config["topics"] if t["slug"] == config["fallback"])
         return [fallback["name"]]
     return [name for _, _, name in sorted(scores)[:3]]
+
+
+def keyword_counts(text: str) -> dict[str, int]:
+    """How often each keyword stands in ``text``, counted as ``text.count(keyword)`` counts
+    (occurrences that do not overlap), in one scan for all keywords rather than one a
+    keyword: the pattern finds the longest keyword at each place one starts, and every
+    other keyword starting there is a prefix of it.
+
+    >>> keyword_counts('科技创新靠科技')['科技'], keyword_counts('科技创新靠科技')['科技创新']
+    (2, 1)
+    """
+    pattern, prefixes = _keyword_pattern()
+    counts: dict[str, int] = {}
+    free_from: dict[str, int] = {}   # a keyword's next occurrence counts from here (no overlap)
+    match = pattern.search(text)
+    while match:
+        start = match.start()
+        for keyword in prefixes[match.group()]:
+            if start >= free_from.get(keyword, 0):
+                counts[keyword] = counts.get(keyword, 0) + 1
+                free_from[keyword] = start + len(keyword)
+        match = pattern.search(text, start + 1)
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _keyword_pattern() -> tuple[re.Pattern, dict[str, list[str]]]:
+    """Every keyword, longest first (a place's longest keyword is found), and for each the
+    keywords that are its prefixes, itself included."""
+    keywords = sorted({k for topic in taxonomy()["topics"] for k in topic["keywords"]}, key=lambda k: (-len(k), k))
+    prefixes = {keyword: [k for k in keywords if keyword.startswith(k)] for keyword in keywords}
+    return re.compile("|".join(map(re.escape, keywords))), prefixes

@@ -47,7 +47,7 @@ def term_fields(text: str, title: str, signed: str | None) -> dict:
     >>> term_fields("", "关于印发本溪市5G产业发展方案2020—2022年的通知", "2020-06-01")["expires"]
     '2022-12-31'
     """
-    sentences = [s.strip() for s in SENTENCE.split("".join(line.strip() for line in text.split("\n"))) if s.strip()]
+    sentences = [s for s in map(str.strip, SENTENCE.split("".join(map(str.strip, text.split("\n"))))) if s]
     effective = _effective(sentences, signed)
     own_term = _own_term(sentences, effective or signed)
     if own_term:
@@ -115,7 +115,7 @@ def amended_numbers(text: str, own: str | None) -> list[str]:
     []
     """
     amended: list[str] = []
-    for clause in CLAUSE.split(text):
+    for clause in filter(docnumber.may_hold, CLAUSE.split(text)):   # a clause with no number amends none
         bare = BOOK_TITLE.sub("", clause)
         if not AMEND.search(bare) or REPEAL.search(bare) or FOLLOWING.match(clause.strip()):
             continue

@@ -47,7 +47,7 @@ def test_each_line_is_cleaned_when_read_and_no_pass_over_the_lines_cleans_it_aga
     import sys
     from collections import Counter
 
-    texts = {line.text for line in read_any(path, path.name)[0]}
+    texts = {text for line in read_any(path, path.name)[0] for text in (line.text, line.stripped)}
     by = Counter()
 
     def counted(raw: str) -> str:

@@ -61,7 +61,9 @@ def convert_all(found: list[Source], out: Path, quiet: bool) -> tuple[list, int]
 
 def _converted(todo: list[tuple[Path, str]], quiet: bool) -> list[Conversion]:
     """The conversions of ``todo``, in its order, on every core (a progress bar on a terminal)."""
-    workers = min(len(os.sched_getaffinity(0)), len(todo))  # the cores this process may use (taskset)
+    # the cores this process may use (taskset, a container), where the system says
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = min(usable, len(todo))
     progress = tqdm(total=len(todo), desc="converting", unit="file", disable=quiet or len(todo) < 2)
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:

@@ -11,10 +11,7 @@ import os
 def cores() -> int:
     """The cores this process may run on (``taskset`` or a container may allow fewer than
     the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def run_forked(function, jobs: list, workers: int) -> list:

@@ -1,10 +1,13 @@
 """The benchmark's small mode runs end to end (the full run is `invoke bench`)."""
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 
 from conftest import ROOT
+from plugins.forked import cores
 
 
 def test_benchmark_small_mode_runs_and_reports(tmp_path):
@@ -16,6 +19,9 @@ def test_benchmark_small_mode_runs_and_reports(tmp_path):
                     "memory per document", "rebuild after one new issue", "search page open", "first query"):
         assert measure in table
     assert "| rebuild byte-identical to a cold build | yes |" in table
+    if cores() > 1 and shutil.which("taskset"):   # built again on one core: the same site
+        assert re.search(r"\| cold full build on 1 of the \d+ cores \| [\d.]+ s: all cores are [\d.]+× as fast; "
+                         r"the same site: yes \|", table)
     growth = table.split("| documents | ours: cold build |")[1].splitlines()
     assert [row.split("|")[1].strip() for row in growth[2:4]] == ["30", "60"]   # each size, ours beside Hugo
     assert (tmp_path / "60-topical" / "hugo" / "public" / "index.html").is_file()

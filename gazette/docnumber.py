@@ -92,6 +92,12 @@ _REACH = 40  # how far before its bracket a number can start (prefix and spaces)
 _ANY_ANCHOR = re.compile(f"{_YEAR_BRACKET.pattern}|{_ORDER_WORD.pattern}")
 
 
+def anchor_places(text: str) -> list[int]:
+    """Where in ``text`` an anchor of a number (a bracketed year, 令第) begins: a number
+    mentioned is found near one."""
+    return [hit.start() for hit in _ANY_ANCHOR.finditer(text)]
+
+
 def may_hold(text: str) -> bool:
     """Whether ``text`` may mention a number: every number passes through an anchor (a
     bracketed year, 令第), so a text without one holds none (one scan, no parsing)."""

@@ -14,8 +14,8 @@ from gazette import docnumber
 from gazette.slugs import ascii_slug
 
 FOLDER = "numbers"
+_LINK_TAG = re.compile(r"<a[ >]|</a>")   # a link opened or closed
 RELATIONS = (("repeal_links", "废止"), ("amend_links", "修改"), ("cite_links", "引用"))
-_TAG = re.compile(r"(<[^>]*>)")
 
 
 @dataclass
@@ -69,15 +69,33 @@ def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
             return root + held.url
         return root + unheld[number].url if number in unheld else None
 
-    parts = _TAG.split(article._content)
-    depth = 0   # inside how many <a> elements
-    for position, part in enumerate(parts):
-        if position % 2:    # a tag
-            depth += part.startswith("<a ") or part == "<a>"
-            depth -= part == "</a>"
-        elif depth == 0 and docnumber.may_hold(part):
-            parts[position] = _linked(part, target)
-    article._content = "".join(parts)
+    content, out, cursor = article._content, [], 0
+    for start, end in _texts_to_link(content):
+        out += [content[cursor:start], _linked(content[start:end], target)]
+        cursor = end
+    article._content = "".join(out) + content[cursor:]
+
+
+def _texts_to_link(html: str):
+    """(start, end) of each text between tags that holds an anchor of a number (so may
+    mention one) and stands in no link, in order: only those are read, not every text of
+    the page.  The HTML is the renderer's: a text's own < and > are escaped, links do not
+    nest."""
+    links = [(tag.start(), tag.group() != "</a>") for tag in _LINK_TAG.finditer(html)]
+    done, passed, in_link = 0, 0, False
+    for place in docnumber.anchor_places(html):
+        if place < done:
+            continue
+        start = html.rfind(">", 0, place) + 1
+        if html.rfind("<", 0, place) >= start:   # inside a tag
+            continue
+        end = html.find("<", place)
+        done = end = len(html) if end < 0 else end
+        while passed < len(links) and links[passed][0] < start:
+            in_link = links[passed][1]
+            passed += 1
+        if not in_link:
+            yield start, end
 
 
 def _linked(text: str, target) -> str:

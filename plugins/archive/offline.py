@@ -29,5 +29,6 @@ def write_offline_pages(generator, writer) -> None:
         writer.write_file(name, generator.get_template("download"), generator.context, relative_urls=True,
                           holdings=held, in_copy=in_copy, zip_name=zip_name, page_title="离线副本")
     folder = Path(generator.output_path)
+    (folder / HOLDINGS).parent.mkdir(parents=True, exist_ok=True)   # the pages above are written later, on every core
     (folder / HOLDINGS).write_text(json.dumps(held, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     (folder / COPY_OFFER).write_text(offer_script({"in_copy": True, **held}), encoding="utf-8")

@@ -201,9 +201,9 @@ def cites_and_repeals(text: str, own: str | None) -> tuple[list[str], list[str]]
         if number.normalised != own and number.normalised not in cites:
             cites.append(number.normalised)
     repeals: list[str] = []
-    for clause in CLAUSE.split(text) if cites else ():   # a number no clause mentions: none repealed
+    for clause in filter(docnumber.may_hold, CLAUSE.split(text)):   # a clause with no number repeals none
         # 废止 inside a cited title (《国务院关于废止…的决定》) repeals nothing itself
-        if not docnumber.may_hold(clause) or not REPEAL.search(BOOK_TITLE.sub("", clause)) or "废止日期" in clause:
+        if not REPEAL.search(BOOK_TITLE.sub("", clause)) or "废止日期" in clause:
             continue
         for number in docnumber.find_all(clause):
             if number.normalised != own and number.normalised not in repeals:

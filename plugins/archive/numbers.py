@@ -56,8 +56,6 @@ def _slug(number: str, taken: set[str]) -> str:
 def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
     """Make each document number in the article's text a link: to the document, or to
     the number's page.  Its own number is left as it is."""
-    if not docnumber.may_hold(article._content):
-        return
     root = "../" * article.url.count("/")
     own = getattr(article, "doc_number", None)
 
@@ -81,9 +79,10 @@ def _texts_to_link(html: str):
     mention one) and stands in no link, in order: only those are read, not every text of
     the page.  The HTML is the renderer's: a text's own < and > are escaped, links do not
     nest."""
-    links = [(tag.start(), tag.group() != "</a>") for tag in _LINK_TAG.finditer(html)]
+    places = docnumber.anchor_places(html)
+    links = [(tag.start(), tag.group() != "</a>") for tag in _LINK_TAG.finditer(html)] if places else []
     done, passed, in_link = 0, 0, False
-    for place in docnumber.anchor_places(html):
+    for place in places:
         if place < done:
             continue
         start = html.rfind(">", 0, place) + 1

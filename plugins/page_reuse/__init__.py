@@ -268,13 +268,14 @@ def _writer(pelican):
 
 
 def _save(pelican):
-    """Keep the manifest of this build's writer (a failed earlier build's writer, left in
-    the list, is dropped: its pages never reached the site)."""
+    """Write the pages this build's writer still holds, and keep its manifest (a failed
+    earlier build's writer, left in the list, is dropped: its pages never reached the site)."""
     current = [writer for writer in _writers if writer.output_path == pelican.output_path]
     _writers.clear()
-    if current:
-        current[-1].write_pending()
-    if current and current[-1].reuse:
+    if not current:
+        return
+    current[-1].write_pending()
+    if current[-1].reuse:
         current[-1].reuse.save()
 
 

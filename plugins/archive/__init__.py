@@ -31,6 +31,14 @@ def no_author_loop(generator):
         generator.authors = []
 
 
+def drop_read_texts(generator):
+    """Pelican keeps every document as read (its text and metadata) in its cache after
+    saving it to disk; the archive then makes each text anew (numbers linked, tables
+    wrapped …), so both versions of every text would stay in memory to the end of the
+    build.  The saved cache is let go."""
+    generator.readers._cache = {}
+
+
 def fixed_urls(content):
     """Pelican formats a document's url and save_as from the settings on every access, each
     time computing its source path relative to the content folder; reading 10,000
@@ -45,5 +53,6 @@ def fixed_urls(content):
 def register():
     signals.content_object_init.connect(fixed_urls)
     signals.article_generator_finalized.connect(no_author_loop)
+    signals.article_generator_finalized.connect(drop_read_texts)
     signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)

@@ -62,6 +62,7 @@ def _remove_in_background(folder: Path) -> threading.Thread | None:
     # a killed build's folders: no build runs beside this one (it holds the lock)
     trash += sorted(folder.parent.glob(f"{folder.name.removesuffix('.old')}.build-*"))
     trash += sorted(folder.parent.glob(f"{folder.name.removesuffix('.old')}.new*"))  # an older code's
+    trash += sorted(folder.parent.glob(f"{folder.name.removesuffix('.old')}.search-*"))  # its search index's
     if not trash:
         return None
 

@@ -142,8 +142,10 @@ def test_a_build_keeps_the_replaced_site_once_and_clears_what_a_killed_build_lef
     build_site(content, target, ROOT)
     left = tmp_path / "output.old.999.trash"  # as a build killed while removing it leaves it
     (left / "page").mkdir(parents=True)
+    index = tmp_path / "output.search-k1ll3d"   # as a build killed while indexing leaves it
+    (index / "search").mkdir(parents=True)
     build_site(content, target, ROOT)
-    assert not left.exists()
+    assert not left.exists() and not index.exists()
     assert files(tmp_path / "output.old") == files(target)  # the site it replaced, here the same
     build_site(content, target, ROOT)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("output")) == [

@@ -31,6 +31,14 @@ def no_author_loop(generator):
         generator.authors = []
 
 
+def newest_first(generator):
+    """The documents newest first, those of one date in the order of their paths: Pelican
+    finds the files as a set, whose order changes from one process to the next (with
+    Python's string hashing), and sorts by date only."""
+    generator.articles.sort(key=lambda article: article.source_path)
+    generator.articles.sort(key=lambda article: article.date, reverse=True)
+
+
 def drop_read_texts(generator):
     """Pelican keeps every document as read (its text and metadata) in its cache after
     saving it to disk; the archive then makes each text anew (numbers linked, tables
@@ -52,6 +60,7 @@ def fixed_urls(content):
 
 def register():
     signals.content_object_init.connect(fixed_urls)
+    signals.article_generator_pretaxonomy.connect(newest_first)
     signals.article_generator_finalized.connect(no_author_loop)
     signals.article_generator_finalized.connect(drop_read_texts)
     signals.generator_init.connect(add_filters)

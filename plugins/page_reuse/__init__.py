@@ -53,6 +53,7 @@ def theme_fingerprint(theme: Path) -> str:
 # archive model hung on it, less the whole site's context and the settings (taken apart:
 # those of plain values) and its text (taken as a digest).
 _NOT_PAGE_INPUTS = frozenset({"_context", "settings", "_content"})
+_ABSENT = object()
 
 
 # The build's own folders: new for every build, shown on no page.
@@ -100,17 +101,25 @@ def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
 
 
-def page_inputs(article, settings: dict, theme: str, plain: _Plain | None = None) -> str:
+def site_inputs(settings: dict, theme: str) -> str:
+    """A fingerprint of what every page is given alike: the theme and the settings of
+    plain values (the build's own folders aside)."""
+    return _digest(_json([theme, sorted((key, value) for key, value in settings.items()
+                                        if isinstance(value, (str, int, float, bool)) and key not in _BUILD_FOLDERS)]))
+
+
+def page_inputs(article, site: str, plain: _Plain | None = None) -> str:
     """A fingerprint of everything ``article.html`` is given for this document: the article's
     every attribute (``_NOT_PAGE_INPUTS`` aside: an attribute the archive model adds counts
     without being listed anywhere), its issue with its record and documents (the page's
-    neighbours among them), its text, the theme and the settings of plain values."""
+    neighbours among them), its text, and ``site`` (``site_inputs``).  An attribute that is
+    its metadata's own value (Pelican sets one for each) counts once, with the metadata."""
     plain = plain or _Plain()
-    attributes = {name: plain(value) for name, value in vars(article).items() if name not in _NOT_PAGE_INPUTS}
+    metadata = article.metadata
+    attributes = {name: plain(value) for name, value in vars(article).items()
+                  if name not in _NOT_PAGE_INPUTS and metadata.get(name, _ABSENT) is not value}
     data = {
-        "theme": theme,
-        "settings": sorted((key, value) for key, value in settings.items()
-                           if isinstance(value, (str, int, float, bool)) and key not in _BUILD_FOLDERS),
+        "site": site,
         "content": _digest(article._content.encode("utf-8")),
         "article": sorted(attributes.items()),
         "url": article.url,
@@ -123,7 +132,7 @@ class PageReuse:
 
     def __init__(self, previous: Path | None, cache: Path, output: Path, theme: str, settings: dict):
         self.previous, self.cache, self.output = previous, cache, output
-        self.theme, self.settings = theme, settings
+        self.site = site_inputs(settings, theme)
         try:
             self.old = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -144,7 +153,7 @@ class PageReuse:
     def fingerprint(self, article) -> str | None:
         if not hasattr(article, "issue"):
             return None
-        return page_inputs(article, self.settings, self.theme, self.plain)
+        return page_inputs(article, self.site, self.plain)
 
     def copy(self, name: str, key: str) -> bool:
         """Link the previous build's page ``name`` into this build if its inputs are unchanged

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -15,13 +16,17 @@ class Measured:
 
 
 def run(command: list[str], cwd=None, env=None) -> Measured:
+    """The command's wall time and the peak memory of its largest process.  What it says
+    on stderr goes to a file, read when it has ended: a pipe would fill (an ingest of
+    50,000 documents says more than a pipe holds) and stop the command for good."""
     began = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - began
+    with tempfile.TemporaryFile() as said:
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=said)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - began
+        said.seek(0)
+        error = said.read().decode("utf-8", "replace")
     child.returncode = os.waitstatus_to_exitcode(status)
-    error = child.stderr.read().decode("utf-8", "replace")
-    child.stderr.close()
     if child.returncode:
         raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}):\n{error[-3000:]}")
     return Measured(seconds, usage.ru_maxrss / 1024)

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 
 from conftest import ROOT
 from plugins.forked import cores
@@ -25,3 +26,21 @@ def test_benchmark_small_mode_runs_and_reports(tmp_path):
     growth = table.split("| documents | ours: cold build |")[1].splitlines()
     assert [row.split("|")[1].strip() for row in growth[2:4]] == ["30", "60"]   # each size, ours beside Hugo
     assert (tmp_path / "60-topical" / "hugo" / "public" / "index.html").is_file()
+
+
+def test_a_command_saying_much_on_stderr_is_measured_to_its_end_and_its_words_kept():
+    """An ingest of 50,000 documents says more on stderr than a pipe holds: the measured
+    command must not wait for a reader that waits for it, and a failure shows its end."""
+    from benchmark.measure import run
+    said = "import sys; sys.stderr.write('问题' * 100_000)"
+    measured = []
+    waiting = threading.Thread(target=lambda: measured.append(run([sys.executable, "-c", said])), daemon=True)
+    waiting.start()
+    waiting.join(60)
+    assert measured and measured[0].seconds > 0, "the measure waits for ever on a command that said much"
+    try:
+        run([sys.executable, "-c", said + "; sys.stderr.write('the end'); sys.exit(3)"])
+    except RuntimeError as error:
+        assert str(error).endswith("the end") and "(3)" in str(error)
+    else:
+        raise AssertionError("a failed command was measured as done")

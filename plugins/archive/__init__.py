@@ -53,9 +53,25 @@ def fixed_urls(content):
     documents accessed them 30,000 times.  They are formatted once, when the document is
     made, as Pelican would (its own override_url / override_save_as hold them)."""
     if isinstance(content, Article) and content.in_default_lang:
-        names = content.url_format
-        content.override_url = str(content.settings["ARTICLE_URL"]).format(**names)
-        content.override_save_as = str(content.settings["ARTICLE_SAVE_AS"]).format(**names)
+        names = _UrlNames(content)
+        content.override_url = str(content.settings["ARTICLE_URL"]).format_map(names)
+        content.override_save_as = str(content.settings["ARTICLE_SAVE_AS"]).format_map(names)
+
+
+class _UrlNames(dict):
+    """The names a URL setting is formatted with, as Pelican's ``url_format`` gives them:
+    the metadata and the slug at hand; the others (``path``, ``date``, ``author`` …, which
+    take Pelican a relative path and two slugs to make) made only if the setting names one."""
+
+    _MADE = frozenset({"path", "slug", "lang", "date", "author", "category"})   # url_format's own
+
+    def __init__(self, content):
+        super().__init__((key, value) for key, value in content.metadata.items() if key not in self._MADE)
+        self["slug"] = getattr(content, "slug", "")
+        self.content = content
+
+    def __missing__(self, key):
+        return self.content.url_format[key]
 
 
 def register():

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 
 from gazette.formats import numbered_lines
 from gazette.problems import ConversionError
+from plugins.forked import cores, run_forked
 from plugins.links import link_or_copy
 
 from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
@@ -115,29 +116,40 @@ class ArchiveGenerator(Generator):
         (folder / "documents.csv").write_text(buffer.getvalue(), encoding="utf-8-sig")
 
     def _write_downloads(self, writer):
-        """Each document's Markdown, its tables as CSV and the raw source lines it came from, beside its page.
-        An excerpt of a source file and line range the last build showed is linked from
-        its site by the page-reusing writer, if there is one."""
-        root = Path(self.settings.get("GAZETTE_SOURCES", "sources"))  # where the `source` paths start
+        """Each document's Markdown, its tables as CSV and the raw source lines it came from,
+        beside its page; the issues shared among forked workers (``WRITE_WORKERS``).  An
+        excerpt or table the last build wrote the same is linked from its site by the
+        page-reusing writer, if there is one."""
         reuse = getattr(writer, "reuse", None)
-        sources = SourceLines(root)
-        for issue in self.archive.issues.values():
-            for article in issue.documents:
-                target = Path(self.output_path) / article.save_as
-                target.parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(Path(article.source_path), target.with_suffix(".md"))
-                self._write_tables(article, reuse)
-                source = meta(article, "source")
-                if article.original:
-                    self._keep_original(root / source, Path(self.output_path) / article.original)
-                first, last = meta(article, "source_lines", [1, 0])
-                name = Path(article.save_as).with_suffix(".source.txt").as_posix()
-                key = f"{source}:{sources.digest(source)}:{first}:{last}"
-                if reuse and reuse.copy(name, key):
-                    continue
-                (Path(self.output_path) / name).write_text(sources.excerpt(source, first, last), encoding="utf-8")
+        issues = list(self.archive.issues.values())
+        workers = int(self.settings.get("WRITE_WORKERS") or cores())
+        _DOWNLOADS[:] = [self, issues, reuse]   # before forking: the workers inherit it
+        try:
+            for learnt, linked in run_forked(_downloads_share, [range(first, len(issues), workers)
+                                                                for first in range(workers)], workers):
                 if reuse:
-                    reuse.remember(name, key)
+                    reuse.add(learnt, linked)
+        finally:
+            _DOWNLOADS.clear()
+
+    def _write_issue_downloads(self, issue, reuse, sources: SourceLines) -> None:
+        root = sources.root
+        for article in issue.documents:
+            target = Path(self.output_path) / article.save_as
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(Path(article.source_path), target.with_suffix(".md"))
+            self._write_tables(article, reuse)
+            source = meta(article, "source")
+            if article.original:
+                self._keep_original(root / source, Path(self.output_path) / article.original)
+            first, last = meta(article, "source_lines", [1, 0])
+            name = Path(article.save_as).with_suffix(".source.txt").as_posix()
+            key = f"{source}:{sources.digest(source)}:{first}:{last}"
+            if reuse and reuse.copy(name, key):
+                continue
+            (Path(self.output_path) / name).write_text(sources.excerpt(source, first, last), encoding="utf-8")
+            if reuse:
+                reuse.remember(name, key)
 
     def _write_tables(self, article, reuse) -> None:
         """Each table of the document as CSV; one whose table is unchanged is linked from
@@ -213,6 +225,24 @@ def _anchors(article) -> list[str]:
     attachments = meta(article, "attachments") or []
     anchors = meta(article, "attachment_anchors") or []
     return [anchors[k] if k < len(anchors) else "" for k in range(len(attachments))]
+
+
+_DOWNLOADS: list = []   # the generator, its issues and the page reuse, for the forked workers
+
+
+def _downloads_share(share: range) -> tuple[dict, int]:
+    """Write the downloads of the issues of ``share``; what the page reuse learnt of them."""
+    generator, issues, reuse = _DOWNLOADS
+    sources = SourceLines(Path(generator.settings.get("GAZETTE_SOURCES", "sources")))  # where `source` paths start
+
+    def write():
+        for position in share:
+            generator._write_issue_downloads(issues[position], reuse, sources)
+
+    if not reuse:
+        write()
+        return {}, 0
+    return reuse.learnt_by(write)
 
 
 class SourceLines:

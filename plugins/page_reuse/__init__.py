@@ -183,6 +183,21 @@ class PageReuse:
         stat = (self.output / name).stat()
         self.new[name] = [key, stat.st_size, stat.st_mtime_ns]
 
+    def learnt_by(self, work) -> tuple[dict, int]:
+        """Do ``work()``; what the manifest learnt by it and how many files it linked, the
+        manifest and count left as they were (a forked worker sends these back, and the
+        build's own reuse ``add``s them, whichever process did the work)."""
+        known, reused = dict(self.new), self.reused
+        work()
+        learnt = {name: entry for name, entry in self.new.items() if known.get(name) != entry}
+        linked = self.reused - reused
+        self.new, self.reused = known, reused
+        return learnt, linked
+
+    def add(self, learnt: dict, linked: int) -> None:
+        self.new.update(learnt)
+        self.reused += linked
+
     def save(self) -> None:
         self.cache.mkdir(parents=True, exist_ok=True)
         (self.cache / MANIFEST).write_text(json.dumps(self.new, sort_keys=True), encoding="utf-8")
@@ -236,10 +251,9 @@ class PageReusingWriter(Writer):
         began = time.perf_counter()
         shares = [range(first, len(pending), self.workers) for first in range(self.workers)]
         try:
-            for new, reused in run_forked(_write_share, shares, self.workers):
+            for learnt, linked in run_forked(_write_share, shares, self.workers):
                 if self.reuse:
-                    self.reuse.new.update(new)
-                    self.reuse.reused += reused
+                    self.reuse.add(learnt, linked)
         finally:
             _PENDING.clear()
         self._written_files.update(paths)   # as Pelican's writer would have noted them
@@ -252,19 +266,17 @@ _PENDING: list = []   # the writer and its pending pages, for the forked workers
 
 def _write_share(share: range) -> tuple[dict, int]:
     """Write the pending pages of ``share``; what the manifest learnt of them, and how many
-    were linked from the previous build.  The writer's own manifest and count are left as
-    they were: the caller adds what each share learnt, whether a worker wrote it or not."""
+    were linked from the previous build."""
     writer, pending = _PENDING
-    reuse = writer.reuse
-    known, reused = (dict(reuse.new), reuse.reused) if reuse else ({}, 0)
-    for position in share:
-        writer._write(*pending[position])
-    if not reuse:
+
+    def write():
+        for position in share:
+            writer._write(*pending[position])
+
+    if not writer.reuse:
+        write()
         return {}, 0
-    learnt = {name: entry for name, entry in reuse.new.items() if known.get(name) != entry}
-    linked = reuse.reused - reused
-    reuse.new, reuse.reused = known, reused
-    return learnt, linked
+    return writer.reuse.learnt_by(write)
 
 
 def _write_pending(generator, writer):

@@ -58,7 +58,7 @@ OFFLINE_COPY = None
 THEME = "themes/gazette"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["archive_reader", "archive", "search_index", "page_reuse"]
-WRITE_WORKERS = None  # processes writing the pages (page_reuse); None: one for each core this build may use
+WRITE_WORKERS = None  # processes writing the pages and downloads; None: one for each core this build may use
 LUNR_JS = str(Path(__file__).resolve().parent / "node_modules/lunr/lunr.min.js")  # from npm, copied by the build
 
 # Python-Markdown settings: the site reads Markdown with markdown-it-py (plugins/archive_reader);

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import logging
@@ -11,17 +10,15 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from gazette.formats import numbered_lines
-from gazette.problems import ConversionError
-from plugins.forked import cores, run_forked
-from plugins.links import link_or_copy
+from plugins.forked import cores
 
 from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
 from .numbers import link_numbers, unheld_numbers
 from .attachments import link_attachment_notes
+from .downloads import write_downloads
 from .outline import add_outline
 from .offline import write_offline_pages
-from .tables import add_tables, csv_text
+from .tables import add_tables
 from .validity import UNKNOWN
 from .qa import build_qa, qa_csv, read_report
 
@@ -116,60 +113,10 @@ class ArchiveGenerator(Generator):
         (folder / "documents.csv").write_text(buffer.getvalue(), encoding="utf-8-sig")
 
     def _write_downloads(self, writer):
-        """Each document's Markdown, its tables as CSV and the raw source lines it came from,
-        beside its page; the issues shared among forked workers (``WRITE_WORKERS``).  An
-        excerpt or table the last build wrote the same is linked from its site by the
-        page-reusing writer, if there is one."""
-        reuse = getattr(writer, "reuse", None)
-        issues = list(self.archive.issues.values())
-        workers = int(self.settings.get("WRITE_WORKERS") or cores())
-        _DOWNLOADS[:] = [self, issues, reuse]   # before forking: the workers inherit it
-        try:
-            for learnt, linked in run_forked(_downloads_share, [range(first, len(issues), workers)
-                                                                for first in range(workers)], workers):
-                if reuse:
-                    reuse.add(learnt, linked)
-        finally:
-            _DOWNLOADS.clear()
-
-    def _write_issue_downloads(self, issue, reuse, sources: SourceLines) -> None:
-        root = sources.root
-        for article in issue.documents:
-            target = Path(self.output_path) / article.save_as
-            target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(Path(article.source_path), target.with_suffix(".md"))
-            self._write_tables(article, reuse)
-            source = meta(article, "source")
-            if article.original:
-                self._keep_original(root / source, Path(self.output_path) / article.original)
-            first, last = meta(article, "source_lines", [1, 0])
-            name = Path(article.save_as).with_suffix(".source.txt").as_posix()
-            key = f"{source}:{sources.digest(source)}:{first}:{last}"
-            if reuse and reuse.copy(name, key):
-                continue
-            (Path(self.output_path) / name).write_text(sources.excerpt(source, first, last), encoding="utf-8")
-            if reuse:
-                reuse.remember(name, key)
-
-    def _write_tables(self, article, reuse) -> None:
-        """Each table of the document as CSV; one whose table is unchanged is linked from
-        the previous site by the page-reusing writer, if there is one."""
-        folder = Path(article.save_as).parent
-        for _, name, table_html in article.tables:
-            path, key = (folder / name).as_posix(), hashlib.sha256(table_html.encode("utf-8")).hexdigest()
-            if reuse and reuse.copy(path, key):
-                continue
-            (Path(self.output_path) / path).write_text(csv_text(table_html), encoding="utf-8-sig")
-            if reuse:
-                reuse.remember(path, key)
-
-    @staticmethod
-    def _keep_original(source: Path, target: Path) -> None:
-        """The source PDF beside its issue, once for all its documents."""
-        if target.exists() or not source.is_file():
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(source, target)
+        """Each document's Markdown, its tables as CSV and its source lines, beside its page."""
+        write_downloads(Path(self.output_path), list(self.archive.issues.values()), getattr(writer, "reuse", None),
+                        Path(self.settings.get("GAZETTE_SOURCES", "sources")),   # where `source` paths start
+                        int(self.settings.get("WRITE_WORKERS") or cores()))
 
     def _write_qa(self, writer):
         qa = build_qa(read_report(Path(self.settings["PATH"])), self.archive)
@@ -225,72 +172,6 @@ def _anchors(article) -> list[str]:
     attachments = meta(article, "attachments") or []
     anchors = meta(article, "attachment_anchors") or []
     return [anchors[k] if k < len(anchors) else "" for k in range(len(attachments))]
-
-
-_DOWNLOADS: list = []   # the generator, its issues and the page reuse, for the forked workers
-
-
-def _downloads_share(share: range) -> tuple[dict, int]:
-    """Write the downloads of the issues of ``share``; what the page reuse learnt of them."""
-    generator, issues, reuse = _DOWNLOADS
-    sources = SourceLines(Path(generator.settings.get("GAZETTE_SOURCES", "sources")))  # where `source` paths start
-
-    def write():
-        for position in share:
-            generator._write_issue_downloads(issues[position], reuse, sources)
-
-    if not reuse:
-        write()
-        return {}, 0
-    return reuse.learnt_by(write)
-
-
-class SourceLines:
-    """The source files documents name, each read only if needed; the lines of the last
-    one read are kept (an issue's documents come one after another from the same file;
-    keeping every file's lines held the whole sources folder in memory: 200 MB at
-    10,000 documents)."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.lines: tuple[str, list[str]] = ("", [])
-        self.digests: dict[str, str] = {}
-
-    def _path(self, source: str) -> Path | None:
-        path = self.root / source
-        if path.is_file():
-            return path
-        log.warning("%s: a document's source is not in the sources folder (GAZETTE_SOURCES); its source "
-                    "lines are left empty", path)
-        return None
-
-    def _bytes(self, source: str) -> bytes:
-        path = self._path(source)
-        return path.read_bytes() if path else b""
-
-    def _read(self, source: str) -> list[str]:
-        path = self._path(source)
-        if path is None:
-            return []
-        try:
-            return numbered_lines(path, source)
-        except ConversionError as error:
-            log.warning("%s: its source lines are left empty", error.problem)
-            return []
-
-    def digest(self, source: str) -> str:
-        if source not in self.digests:
-            self.digests[source] = hashlib.sha256(self._bytes(source)).hexdigest()
-        return self.digests[source]
-
-    def excerpt(self, source: str, first: int, last: int) -> str:
-        """Lines ``first``–``last`` of ``source`` as the converter numbered them (a text's in
-        its own encoding, a PDF's or web page's as read), numbered, under a header naming them."""
-        if self.lines[0] != source:
-            self.lines = (source, self._read(source))
-        lines = self.lines[1]
-        numbered = "\n".join(f"{n:>6}  {lines[n - 1]}" for n in range(first, min(last, len(lines)) + 1))
-        return f"# {source}, lines {first}-{last}\n{numbered}\n"
 
 
 def _facet_value(facet: str, group) -> str | None:

@@ -1,0 +1,97 @@
+"""What a document page is made from, as one digest: if it is the one the previous build
+kept for the page, the page is the same (``page_inputs``)."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def theme_fingerprint(theme: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in (theme / "templates").rglob("*") if p.is_file()):
+        digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+# What a document page's template is given: the article with everything Pelican and the
+# archive model hung on it, less the whole site's context and the settings (taken apart:
+# those of plain values) and its text (taken as a digest).
+_NOT_PAGE_INPUTS = frozenset({"_context", "settings", "_content"})
+_ABSENT = object()
+
+
+# The build's own folders: new for every build, shown on no page.
+_BUILD_FOLDERS = frozenset({"OUTPUT_PATH", "PREVIOUS_OUTPUT", "CACHE_PATH"})
+
+
+class _Plain:
+    """A value as plain data for the fingerprint, whatever it is: a document (one the page
+    links to: its issue's, those it cites, those citing it) by its URL, title and metadata;
+    an issue by all its fields (its record, its documents); containers item by item.
+
+    A document or an issue is shown by many pages (an issue's every page lists all its
+    documents), so each is made plain once a build and stands as the digest of that."""
+
+    def __init__(self):
+        self.digests: dict[int, str] = {}
+        self.held: list = []   # what the digests were made of, kept alive: an id is never reused
+
+    def __call__(self, value):
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if isinstance(value, (list, tuple)):
+            return [self(item) for item in value]
+        if isinstance(value, dict):
+            return sorted((str(key), self(item)) for key, item in value.items())
+        if hasattr(value, "metadata") and hasattr(value, "url") or dataclasses.is_dataclass(value):
+            return self._digest_of(value)
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return [type(value).__name__, str(value)]  # Pelican's author, category, tag: their names
+
+    def _digest_of(self, value) -> str:
+        digest = self.digests.get(id(value))
+        if digest is None:
+            if hasattr(value, "metadata"):  # a document: the page shows its link
+                plain = ["document", value.url, str(value.title), self(value.metadata)]
+            else:  # an issue, a group: its fields, its documents as links
+                plain = [type(value).__name__, *[(f.name, self(getattr(value, f.name))) for f in dataclasses.fields(value)]]
+            digest = self.digests[id(value)] = _digest(_json(plain))
+            self.held.append(value)
+        return digest
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+
+
+def site_inputs(settings: dict, theme: str) -> str:
+    """A fingerprint of what every page is given alike: the theme and the settings of
+    plain values (the build's own folders aside)."""
+    return _digest(_json([theme, sorted((key, value) for key, value in settings.items()
+                                        if isinstance(value, (str, int, float, bool)) and key not in _BUILD_FOLDERS)]))
+
+
+def page_inputs(article, site: str, plain: _Plain | None = None) -> str:
+    """A fingerprint of everything ``article.html`` is given for this document: the article's
+    every attribute (``_NOT_PAGE_INPUTS`` aside: an attribute the archive model adds counts
+    without being listed anywhere), its issue with its record and documents (the page's
+    neighbours among them), its text, and ``site`` (``site_inputs``).  An attribute that is
+    its metadata's own value (Pelican sets one for each) counts once, with the metadata."""
+    plain = plain or _Plain()
+    metadata = article.metadata
+    attributes = {name: plain(value) for name, value in vars(article).items()
+                  if name not in _NOT_PAGE_INPUTS and metadata.get(name, _ABSENT) is not value}
+    data = {
+        "site": site,
+        "content": _digest(article._content.encode("utf-8")),
+        "article": sorted(attributes.items()),
+        "url": article.url,
+    }
+    return _digest(_json(data))

@@ -95,7 +95,8 @@ WEEKDAY = re.compile(r"\s*[（(](?:星期|周)[一二三四五六日天][)）]$"
 def is_date_line(text: str) -> bool:
     """A line that is only a date, as a signature prints it: ``2024年2月29日``, maybe with
     its weekday (``2024年3月1日（星期五）``).  ``text``: a line's ``clean`` text."""
-    text = WEEKDAY.sub("", text)
+    if "星期" in text or "周" in text:   # WEEKDAY.sub would search every line in vain
+        text = WEEKDAY.sub("", text)
     match = DATE.fullmatch(text)
     return bool(match) and parse_date(text) is not None
 

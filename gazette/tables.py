@@ -125,8 +125,8 @@ def with_tabs(lines: list[Line]) -> list[Line]:
 
 
 def _aligned_cells(text: str) -> list[str] | None:
-    if "\t" in text:
-        return None  # a scrape's row already
+    if "\t" in text or ("\u3000" not in text and "   " not in text):
+        return None  # a scrape's row already, or no gap as wide as WIDE_GAP (most lines)
     cells = WIDE_GAP.split(text.strip())
     if len(cells) < MIN_ALIGNED_CELLS or any(len(cell) > ALIGNED_CELL_CHARS for cell in cells):
         return None

@@ -9,12 +9,15 @@ from .docnumber import HAN
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·「」『』"
 _CJK = f"{HAN}{CJK_PUNCT}"
 
-# A space that a line wrap or letter-spacing left between two Chinese characters.
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
+# A space that a line wrap or letter-spacing left between two Chinese characters.  Each
+# pattern opens with the space, so the engine skips to the next space instead of trying
+# the lookbehind at every character; the lookbehind then sees the space's left neighbour.
+_SPACE_IN_CJK = re.compile(rf"[ \t\u3000](?<=[{_CJK}][ \t\u3000])[ \t\u3000]*(?=[{_CJK}])")
 # A space between Chinese and a digit, as PDF text prints "2024 年 3 月".
-_SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=[{_CJK}])")
+_SPACE_CJK_DIGIT = re.compile(rf"[ \u3000](?:(?<=[{_CJK}][ \u3000])[ \u3000]*(?=\d)|(?<=\d[ \u3000])[ \u3000]*(?=[{_CJK}]))")
 
 MARKDOWN_MARKERS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\*\*)+|\*\*\s*$")
+_MARKER_STARTS = "#-*+"
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")   # **第一条** 为… / **邢鹏**:主持…
 
 SENTENCE_END = "。！？；;!?…"
@@ -36,7 +39,10 @@ def clean_line(text: str) -> str:
     """A line without conversion markup (#, -, **bold**) and outer spaces."""
     if "**" in text:
         text = BOLD.sub(r"\1", text)
-    return MARKDOWN_MARKERS.sub("", text.strip()).strip()   # str.strip takes U+3000 too
+    text = text.strip()   # str.strip takes U+3000 too
+    if text[:1] not in _MARKER_STARTS and "**" not in text:
+        return text  # most lines: no marker opens them and no bold ends them
+    return MARKDOWN_MARKERS.sub("", text).strip()
 
 
 # 第一条　为… / 第一章　总则: the gap after an article's or a chapter's number is part of the form

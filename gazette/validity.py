@@ -11,11 +11,11 @@ import datetime
 import re
 
 from . import docnumber
-from .metadata import BOOK_TITLE, CLAUSE, REPEAL
+from .metadata import BOOK_TITLE, REPEAL, numbered_clauses
 from .rules import DATE, cn_number, parse_date
 
 # a sentence ends at its stop, or after the closing quote that follows it: 。” ends one
-SENTENCE = re.compile(r"(?<=[。；;！？])(?![”’」』])|(?<=[。；;！？][”’」』])")
+SENTENCE = re.compile(r"[^。；;！？]*(?:[。；;！？][”’」』]?)?")
 _NUMBER = r"(?P<years>\d{1,2}|[一二两三四五六七八九十]{1,2})"
 # 有效期至2025年12月31日, 有效期执行至…, 有效期暂定至…, 执行至…止, 试行期至…
 UNTIL = re.compile(rf"(?:(?:有效期限?|执行期限?|实施期限?|试行期)[为是]?(?:暂定|执行|截)?|(?<![自从])(?:执行|实施|施行|试行))"
@@ -47,7 +47,7 @@ def term_fields(text: str, title: str, signed: str | None) -> dict:
     >>> term_fields("", "关于印发本溪市5G产业发展方案2020—2022年的通知", "2020-06-01")["expires"]
     '2022-12-31'
     """
-    sentences = [s for s in map(str.strip, SENTENCE.split("".join(map(str.strip, text.split("\n"))))) if s]
+    sentences = [s for s in map(str.strip, SENTENCE.findall("".join(map(str.strip, text.split("\n"))))) if s]
     effective = _effective(sentences, signed)
     own_term = _own_term(sentences, effective or signed)
     if own_term:
@@ -115,7 +115,7 @@ def amended_numbers(text: str, own: str | None) -> list[str]:
     []
     """
     amended: list[str] = []
-    for clause in filter(docnumber.may_hold, CLAUSE.split(text)):   # a clause with no number amends none
+    for clause in numbered_clauses(text):   # a clause with no number amends none
         bare = BOOK_TITLE.sub("", clause)
         if not AMEND.search(bare) or REPEAL.search(bare) or FOLLOWING.match(clause.strip()):
             continue

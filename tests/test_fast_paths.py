@@ -1,0 +1,77 @@
+"""Each of the converter's fast paths gives what the plain definition it stands for gives.
+
+The plain definitions (a lookbehind tried at every character, a pattern tried on every
+clause or line) are written here as the specification; the converter's versions skip
+the places where nothing can match.  Random strings over the characters that matter
+reach every branch many times over.
+"""
+import random
+import re
+
+import pytest
+
+from gazette import docnumber, metadata, rules, tables, text, validity
+from gazette.text import HAN, CJK_PUNCT
+
+CJK = f"{HAN}{CJK_PUNCT}"
+SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
+SPACE_CJK_DIGIT = re.compile(rf"(?<=[{CJK}])[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=[{CJK}])")
+SENTENCE_END = re.compile(r"(?<=[。；;！？])(?![”’」』])|(?<=[。；;！？][”’」』])")
+
+
+def strings(alphabet, count=40_000, longest=14, seed=0):
+    chance = random.Random(seed)
+    pieces = list(alphabet)
+    for _ in range(count):
+        yield "".join(chance.choice(pieces) for _ in range(chance.randint(0, longest)))
+
+
+def plain_despace(value: str) -> str:
+    return SPACE_CJK_DIGIT.sub("", SPACE_IN_CJK.sub("", value))
+
+
+def plain_clean_line(value: str) -> str:
+    if "**" in value:
+        value = text.BOLD.sub(r"\1", value)
+    return text.MARKDOWN_MARKERS.sub("", value.strip()).strip()
+
+
+def test_despace_removes_the_same_spaces_as_the_lookbehind_definition():
+    for value in strings("中文 \t\u30001a，。x"):
+        assert text.despace(value) == plain_despace(value), repr(value)
+
+
+def test_clean_line_drops_the_same_markup_as_the_pattern_alone():
+    for value in strings("# -*+文\u3000\t*", longest=10):
+        assert text.clean_line(value) == plain_clean_line(value), repr(value)
+
+
+def test_sentences_end_where_the_lookbehind_definition_ends_them():
+    for value in strings("。；;！？”’」』文 a"):
+        expected = [s for s in map(str.strip, SENTENCE_END.split(value)) if s]
+        assert [s for s in map(str.strip, validity.SENTENCE.findall(value)) if s] == expected, repr(value)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_numbered_clauses_are_the_clauses_that_may_hold_a_number(seed):
+    alphabet = ["，", "。", "；", "〔", "〕", "2019", "(", ")", "令", "第", " ", "文", "2"]
+    for value in strings(alphabet, seed=seed):
+        expected = list(filter(docnumber.may_hold, metadata.CLAUSE.split(value)))
+        assert metadata.numbered_clauses(value) == expected, repr(value)
+
+
+def test_a_line_with_no_wide_gap_has_no_aligned_cells():
+    for value in strings(" \u3000\t文a", longest=9):
+        cells = None if "\t" in value else text.WIDE_GAP.split(value.strip())
+        expected = None if cells is None or len(cells) < tables.MIN_ALIGNED_CELLS \
+            or any(len(c) > tables.ALIGNED_CELL_CHARS for c in cells) else cells
+        assert tables._aligned_cells(value) == expected, repr(value)
+
+
+def test_a_date_line_is_told_with_or_without_its_weekday():
+    for value in ["2024年3月1日", "2024年3月1日（星期五）", "2024年3月1日(周五)", "2024年3月1日 （星期五）",
+                  "2024年3月1日（星期八）", "周五", "2024年13月1日", "二〇二四年三月一日（星期五）"]:
+        bare = rules.WEEKDAY.sub("", value)
+        expected = bool(rules.DATE.fullmatch(bare)) and rules.parse_date(bare) is not None
+        assert rules.is_date_line(value) is expected, value
+    assert rules.is_date_line("2024年3月1日（星期五）") and not rules.is_date_line("2024年3月1日（星期八）")

@@ -192,11 +192,12 @@ def _entries_end(lines: list[Line], toc: TocReading, end: int) -> int:
 
 def _match_toc(lines: list[Line], heads: list[Head], toc: list[TocEntry]) -> None:
     """Link heads to TOC entries: by document number, else by title."""
+    matchers = _TitleMatchers()
     for head in heads:
         number = head.doc_number.normalised if head.doc_number else None
         entry = next((e for e in toc if not e.matched and number and same_number(e.doc_number, number)), None)
         if entry is None:
-            entry = _best_title_match(head, lines, toc)
+            entry = _best_title_match(head, lines, toc, matchers)
         if entry:
             entry.matched = True
             head.toc_title = entry.title
@@ -215,7 +216,17 @@ def same_number(printed: str | None, found: str) -> bool:
     return bool(a and b and a.group(1) == b.group(1))
 
 
-def _best_title_match(head: Head, lines: list[Line], toc: list[TocEntry]) -> TocEntry | None:
+class _TitleMatchers(dict):
+    """A ``SequenceMatcher`` for each TOC entry, its folded title as the second sequence:
+    made once, compared with every head's title (difflib keeps the second one's index)."""
+    def of(self, entry: TocEntry) -> SequenceMatcher:
+        matcher = self.get(id(entry))  # the entries outlive the matchers
+        if matcher is None:
+            matcher = self[id(entry)] = SequenceMatcher(None, "", fold(entry.title), autojunk=False)
+        return matcher
+
+
+def _best_title_match(head: Head, lines: list[Line], toc: list[TocEntry], matchers: _TitleMatchers) -> TocEntry | None:
     title = fold((head.issuer or "") + head.title_text(lines).removeprefix(head.issuer or ""))
     if len(title) < 4:
         return None
@@ -223,13 +234,24 @@ def _best_title_match(head: Head, lines: list[Line], toc: list[TocEntry]) -> Toc
     for entry in toc:
         if entry.matched or (entry.doc_number and head.doc_number):
             continue
-        candidate = fold(entry.title)
-        ratio = SequenceMatcher(None, title, candidate, autojunk=False).ratio()
-        if title in candidate or candidate in title:
-            ratio = max(ratio, 0.95)
+        matcher = matchers.of(entry)
+        matcher.set_seq1(title)
+        ratio = _title_ratio(matcher, title, matcher.b, best_ratio)
         if ratio > best_ratio:
             best, best_ratio = entry, ratio
     return best
+
+
+def _title_ratio(matcher: SequenceMatcher, title: str, candidate: str, floor: float) -> float:
+    """How alike two folded titles are (0.95 at least if one holds the other); any value
+    not above ``floor`` when it cannot be above it.  difflib's cheap upper bounds
+    (``real_quick_ratio`` ≥ ``quick_ratio`` ≥ ``ratio``) skip most comparisons."""
+    contained = title in candidate or candidate in title
+    bar = max(floor, 0.95) if contained else floor
+    if matcher.real_quick_ratio() <= bar or matcher.quick_ratio() <= bar:
+        return 0.95 if contained else floor
+    ratio = matcher.ratio()
+    return max(ratio, 0.95) if contained else ratio
 
 
 def _heads_for_unmatched(lines: list[Line], toc: list[TocEntry], begin: int, heads: list[Head]) -> list[Head]:

@@ -75,3 +75,22 @@ def test_a_date_line_is_told_with_or_without_its_weekday():
         expected = bool(rules.DATE.fullmatch(bare)) and rules.parse_date(bare) is not None
         assert rules.is_date_line(value) is expected, value
     assert rules.is_date_line("2024年3月1日（星期五）") and not rules.is_date_line("2024年3月1日（星期八）")
+
+
+def test_a_title_ratio_is_exact_wherever_it_can_beat_the_best_so_far():
+    from difflib import SequenceMatcher
+    from gazette.structure import _title_ratio
+    chance = random.Random(5)
+    titles = list(strings("关于印发通知办法的", count=3_000, longest=12, seed=6))
+    for title, candidate in zip(titles, reversed(titles)):
+        plain = SequenceMatcher(None, title, candidate, autojunk=False).ratio()
+        contained = title in candidate or candidate in title
+        expected = max(plain, 0.95) if contained else plain
+        floor = chance.choice([0.0, 0.5, 0.8, 0.95, 0.97])
+        matcher = SequenceMatcher(None, "", candidate, autojunk=False)
+        matcher.set_seq1(title)
+        found = _title_ratio(matcher, title, candidate, floor)
+        if expected > floor:
+            assert found == expected, (title, candidate, floor)
+        else:
+            assert found <= floor, (title, candidate, floor)

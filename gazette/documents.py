@@ -93,8 +93,9 @@ def build(lines: list[Line], head: Head, end: int, context: IssueContext,
 def _references(text: str, number: docnumber.DocNumber | None) -> dict:
     """The numbers its despaced ``text`` cites and those it repeals (not its own)."""
     own = number.normalised if number else None
-    cites, repeals = metadata.cites_and_repeals(text, own)
-    return {"cites": cites, "repeals": repeals, "amends": validity.amended_numbers(text, own)}
+    clauses = metadata.numbered_clauses(text)
+    cites, repeals = metadata.cites_and_repeals(text, own, clauses)
+    return {"cites": cites, "repeals": repeals, "amends": validity.amended_numbers(text, own, clauses)}
 
 
 def _term(text: str, title: str, signed: str | None, kind: LineKind) -> dict:

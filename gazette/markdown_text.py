@@ -37,7 +37,8 @@ def cell_parts(cell: str) -> list[str]:
     >>> cell_parts('市林业局<br/>市应急局'), cell_parts('<b>负责</b>')
     (['市林业局', '市应急局'], ['<b>负责</b>'])
     """
-    cell = _CELL_BREAK.sub("\n", cell)
+    if "<" in cell:   # a tag may stand in it
+        cell = _CELL_BREAK.sub("\n", cell)
     return [part.strip() for part in cell.split("\n") if part.strip()]
 
 

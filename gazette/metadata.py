@@ -194,15 +194,15 @@ def _cut_off(item: str) -> bool:
     return item.count("《") > item.count("》") or item.count("(") + item.count("（") > item.count(")") + item.count("）")
 
 
-def cites_and_repeals(text: str, own: str | None) -> tuple[list[str], list[str]]:
+def cites_and_repeals(text: str, own: str | None, clauses: list[str] | None = None) -> tuple[list[str], list[str]]:
     """Document numbers mentioned in ``text`` (not the document's own), and those in a
-    sentence that declares them repealed."""
+    sentence that declares them repealed; ``clauses``: its ``numbered_clauses``, if known."""
     cites: list[str] = []
     for number in docnumber.find_all(text):
         if number.normalised != own and number.normalised not in cites:
             cites.append(number.normalised)
     repeals: list[str] = []
-    for clause in numbered_clauses(text):   # a clause with no number repeals none
+    for clause in numbered_clauses(text) if clauses is None else clauses:   # a clause with no number repeals none
         # 废止 inside a cited title (《国务院关于废止…的决定》) repeals nothing itself
         if not REPEAL.search(BOOK_TITLE.sub("", clause)) or "废止日期" in clause:
             continue

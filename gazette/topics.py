@@ -31,12 +31,16 @@ def classify(title: str, body: str) -> list[str]:
     """
     config = taxonomy()
     found = keyword_counts(body[:BODY_WINDOW])
-    scores = []
-    for position, topic in enumerate(config["topics"]):
-        score = sum(TITLE_WEIGHT * (keyword in title) + min(found.get(keyword, 0), BODY_CAP)
-                    for keyword in topic["keywords"])
-        if score >= config["threshold"]:
-            scores.append((-score, position, topic["name"]))
+    in_title = keyword_counts(title)   # a keyword counted there stands in the title
+    totals = [0] * len(config["topics"])
+    # each topic sums TITLE_WEIGHT * (keyword in title) + min(count in body, BODY_CAP) over
+    # its keywords: only the keywords found add anything
+    for keyword in found.keys() | in_title.keys():
+        weight = TITLE_WEIGHT * (keyword in in_title) + min(found.get(keyword, 0), BODY_CAP)
+        for position in _topics_of()[keyword]:
+            totals[position] += weight
+    scores = [(-score, position, topic["name"]) for position, (topic, score) in enumerate(zip(config["topics"], totals))
+              if score >= config["threshold"]]
     if not scores:
         fallback = next(t for t in config["topics"] if t["slug"] == config["fallback"])
         return [fallback["name"]]
@@ -73,3 +77,13 @@ def _keyword_pattern() -> tuple[re.Pattern, dict[str, list[str]]]:
     keywords = sorted({k for topic in taxonomy()["topics"] for k in topic["keywords"]}, key=lambda k: (-len(k), k))
     prefixes = {keyword: [k for k in keywords if keyword.startswith(k)] for keyword in keywords}
     return re.compile("|".join(map(re.escape, keywords))), prefixes
+
+
+@lru_cache(maxsize=1)
+def _topics_of() -> dict[str, list[int]]:
+    """For each keyword, the topics (by position) that list it, once for each listing."""
+    topics: dict[str, list[int]] = {}
+    for position, topic in enumerate(taxonomy()["topics"]):
+        for keyword in topic["keywords"]:
+            topics.setdefault(keyword, []).append(position)
+    return topics

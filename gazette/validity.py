@@ -105,9 +105,9 @@ def _quoted(sentence: str, limit: int = 160) -> str:
     return sentence if len(sentence) <= limit else sentence[:limit - 1] + "…"
 
 
-def amended_numbers(text: str, own: str | None) -> list[str]:
+def amended_numbers(text: str, own: str | None, clauses: list[str] | None = None) -> list[str]:
     """The document numbers a clause of ``text`` declares amended (修改, 修订, 修正), not
-    those it repeals or follows.
+    those it repeals or follows; ``clauses``: its ``numbered_clauses``, if known.
 
     >>> amended_numbers("决定对《盘锦市物业管理办法》（盘政发〔2020〕3号）作如下修改：", None)
     ['盘政发〔2020〕3号']
@@ -115,7 +115,7 @@ def amended_numbers(text: str, own: str | None) -> list[str]:
     []
     """
     amended: list[str] = []
-    for clause in numbered_clauses(text):   # a clause with no number amends none
+    for clause in numbered_clauses(text) if clauses is None else clauses:   # a clause with no number amends none
         bare = BOOK_TITLE.sub("", clause)
         if not AMEND.search(bare) or REPEAL.search(bare) or FOLLOWING.match(clause.strip()):
             continue

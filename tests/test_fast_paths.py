@@ -94,3 +94,28 @@ def test_a_title_ratio_is_exact_wherever_it_can_beat_the_best_so_far():
             assert found == expected, (title, candidate, floor)
         else:
             assert found <= floor, (title, candidate, floor)
+
+
+def plain_classify(title: str, body: str) -> list[str]:
+    from gazette import topics
+    config = topics.taxonomy()
+    body = body[:topics.BODY_WINDOW]
+    scores = []
+    for position, topic in enumerate(config["topics"]):
+        score = sum(topics.TITLE_WEIGHT * (keyword in title) + min(body.count(keyword), topics.BODY_CAP)
+                    for keyword in topic["keywords"])
+        if score >= config["threshold"]:
+            scores.append((-score, position, topic["name"]))
+    if not scores:
+        return [next(t["name"] for t in config["topics"] if t["slug"] == config["fallback"])]
+    return [name for _, _, name in sorted(scores)[:3]]
+
+
+def test_topics_are_scored_as_the_sum_over_every_keyword_of_every_topic():
+    from gazette import topics
+    keywords = sorted({k for t in topics.taxonomy()["topics"] for k in t["keywords"]})
+    chance = random.Random(7)
+    for _ in range(600):
+        pick = lambda n: "".join(chance.choice(keywords + ["的", "通知", "，"]) for _ in range(n))
+        title, body = pick(chance.randint(0, 4)), pick(chance.randint(0, 40))
+        assert topics.classify(title, body) == plain_classify(title, body), (title, body)

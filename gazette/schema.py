@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .yaml_writer import dump_mapping
+
 # libyaml's emitter and parser when PyYAML has them: the same YAML, several times faster.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,7 +93,12 @@ ISSUE_KEYS = tuple(field.name for field in ISSUE_FIELDS)
 _DOCUMENT = re.compile(r"\s*^-{3}$(?P<front>.+?)^(?:-{3}|\.{3})$(?P<body>.*)", re.MULTILINE | re.DOTALL)
 
 
-def dump_yaml(data) -> str:
+def dump_yaml(data: dict) -> str:
+    """A flat mapping as YAML: PyYAML's text, its common values written directly."""
+    return dump_mapping(data, pyyaml_dump)
+
+
+def pyyaml_dump(data) -> str:
     return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
 
 

@@ -49,9 +49,17 @@ def repair(rows: list[Row]) -> Repaired:
     return Repaired([rows[0]] + [[cell or [] for cell in record] for record in merged], changed=True)
 
 
-def _labels(header: Row) -> dict[str, int]:
+class _Labels(dict):
+    """Each column's name, folded, → its column; and, as they are asked for, the column each
+    cell's first part names (the passes over a table ask of the same cells again)."""
+    def __init__(self):
+        super().__init__()
+        self.named: dict[str, int | None] = {}
+
+
+def _labels(header: Row) -> _Labels:
     """Each column's name, folded, → its column (the first, if a name is printed twice)."""
-    labels: dict[str, int] = {}
+    labels = _Labels()
     for column, cell in enumerate(header):
         name = fold(despace("".join(cell)))
         if name and not name.isdigit():
@@ -59,12 +67,17 @@ def _labels(header: Row) -> dict[str, int]:
     return labels
 
 
-def _label(cell: Cell, labels: dict[str, int]) -> int | None:
+def _label(cell: Cell, labels: _Labels) -> int | None:
     """The column whose name the cell opens with, if it does."""
-    return labels.get(fold(despace(cell[0]))) if cell else None
+    if not cell:
+        return None
+    first = cell[0]
+    if first not in labels.named:
+        labels.named[first] = labels.get(fold(despace(first)))
+    return labels.named[first]
 
 
-def _records(body: list[Row], labels: dict[str, int], width: int) -> list[list[Cell | None]] | None:
+def _records(body: list[Row], labels: _Labels, width: int) -> list[list[Cell | None]] | None:
     records = []
     position = 0
     while position < len(body):
@@ -80,7 +93,7 @@ def _records(body: list[Row], labels: dict[str, int], width: int) -> list[list[C
     return records
 
 
-def _is_header_again(row: Row, labels: dict[str, int]) -> bool:
+def _is_header_again(row: Row, labels: _Labels) -> bool:
     """The header printed again, perhaps with a name worded otherwise (牵头单位 for
     牵头责任单位), and no value run into it."""
     named = [cell for cell in row if _label(cell, labels) is not None]
@@ -90,7 +103,7 @@ def _is_header_again(row: Row, labels: dict[str, int]) -> bool:
     return len(named) >= 2 and len(named) > len(others) and renamed and not any(cell[1:] for cell in named)
 
 
-def _placed(row: Row, labels: dict[str, int], width: int) -> list[Cell | None] | None:
+def _placed(row: Row, labels: _Labels, width: int) -> list[Cell | None] | None:
     """A row's cells in their columns: a named cell in its column, the others in order;
     None if a cell has no free column."""
     record: list[Cell | None] = [None] * width
@@ -112,7 +125,7 @@ def _placed(row: Row, labels: dict[str, int], width: int) -> list[Cell | None] |
     return record
 
 
-def _transposed_end(body: list[Row], start: int, labels: dict[str, int]) -> int:
+def _transposed_end(body: list[Row], start: int, labels: _Labels) -> int:
     """The end of a run of one-field rows starting at ``start`` (name | value), or 0."""
     columns = []
     end = start
@@ -125,7 +138,7 @@ def _transposed_end(body: list[Row], start: int, labels: dict[str, int]) -> int:
     return end if len(columns) >= MIN_TRANSPOSED and len(set(columns)) == len(columns) else 0
 
 
-def _field_row(row: Row, labels: dict[str, int], first: bool) -> int | None:
+def _field_row(row: Row, labels: _Labels, first: bool) -> int | None:
     """The column of a name | value row; the run's first row may repeat values after it."""
     if len(row) < 2 or not row[1] or row[0][1:] or _label(row[0], labels) is None:
         return None
@@ -134,7 +147,7 @@ def _field_row(row: Row, labels: dict[str, int], first: bool) -> int | None:
     return _label(row[0], labels)
 
 
-def _transposed(rows: list[Row], labels: dict[str, int], width: int) -> list[Cell | None] | None:
+def _transposed(rows: list[Row], labels: _Labels, width: int) -> list[Cell | None] | None:
     record: list[Cell | None] = [None] * width
     for row in rows:
         record[_label(row[0], labels)] = row[1]

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from .schema import load_yaml
 
 TAXONOMY = Path(__file__).with_name("data") / "topics.yaml"
 TITLE_WEIGHT = 5
@@ -16,7 +16,7 @@ BODY_WINDOW = 6000  # characters of the body read: a document states its subject
 
 @lru_cache(maxsize=1)
 def taxonomy() -> dict:
-    return yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
+    return load_yaml(TAXONOMY.read_text(encoding="utf-8"))   # libyaml's loader: a tenth of the time
 
 
 def slug_of(name: str) -> str | None:

@@ -51,6 +51,8 @@ def is_page_break_line(line: Line) -> bool:
     text = line.plain
     if PAGE_NUMBER.match(text) and not text.isdigit():
         return True
+    if "报" not in text:
+        return False   # what follows finds a gazette's name (公报, 政报): a line with a digit and no name
     # a left-hand page: the label or the page's number, then the name
     before = mh.ISSUE_LABEL.match(text) or mh.CHINESE_LABEL.match(text) or LEADING_PAGE_NUMBER.match(text)
     name = GAZETTE_NAME.match(text) or (GAZETTE_NAME.search(text, before.end()) if before else None)
@@ -167,7 +169,10 @@ def preface_kind(text: str) -> str:
 
 def artifact_kind(lines: list[Line], index: int, publisher: str | None) -> str | None:
     """What a line inside a document is, if it is none of its text: the kind the first of
-    ``ARTIFACT_RULES`` names it."""
+    ``ARTIFACT_RULES`` names it.  A line with no text is named only as marked earlier:
+    every other rule reads text (nearly half a text dump's lines are blank)."""
+    if lines[index].blank:
+        return _marked_earlier(lines, index, publisher)
     for rule in ARTIFACT_RULES:
         kind = rule(lines, index, publisher)
         if kind:

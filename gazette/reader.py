@@ -34,6 +34,9 @@ class Line:
     def __post_init__(self):
         # each line cleaned once, here, for every stage that reads it
         self.blank = not self.text or self.text.isspace()
+        if self.blank:   # nearly half a text dump's lines
+            self.stripped = self.clean = self.plain = ""
+            return
         self.stripped = self.text.strip()
         self.clean = clean_line(self.stripped)
         self.plain = despace(self.clean)

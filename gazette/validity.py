@@ -47,13 +47,21 @@ def term_fields(text: str, title: str, signed: str | None) -> dict:
     >>> term_fields("", "关于印发本溪市5G产业发展方案2020—2022年的通知", "2020-06-01")["expires"]
     '2022-12-31'
     """
-    sentences = [s for s in map(str.strip, SENTENCE.findall("".join(map(str.strip, text.split("\n"))))) if s]
+    joined = "".join(map(str.strip, text.split("\n")))
+    sentences = [s for s in map(str.strip, SENTENCE.findall(joined)) if s] if _may_say_term(joined) else []
     effective = _effective(sentences, signed)
     own_term = _own_term(sentences, effective or signed)
     if own_term:
         return {"effective": effective, "expires": own_term[0], "term_clause": own_term[1]}
     planned = _title_period(title)
     return {"effective": effective, "expires": planned, "term_clause": title if planned else None}
+
+
+def _may_say_term(text: str) -> bool:
+    """Whether a sentence of ``text`` may say from or until when it applies: each pattern
+    read below lies inside one sentence, so a text where none is found has no such
+    sentence (most documents), and is not cut into sentences."""
+    return any(pattern.search(text) for pattern in (FROM_DATE, FROM_ISSUE, UNTIL, YEARS))
 
 
 def _effective(sentences: list[str], signed: str | None) -> str | None:

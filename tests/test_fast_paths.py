@@ -119,3 +119,34 @@ def test_topics_are_scored_as_the_sum_over_every_keyword_of_every_topic():
         pick = lambda n: "".join(chance.choice(keywords + ["的", "通知", "，"]) for _ in range(n))
         title, body = pick(chance.randint(0, 4)), pick(chance.randint(0, 40))
         assert topics.classify(title, body) == plain_classify(title, body), (title, body)
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\u3000\u3000", "\t", " \u00a0 "])
+def test_no_artifact_rule_but_the_first_names_a_blank_line(blank):
+    from gazette import artifacts
+    from gazette.kinds import LineKind
+    from gazette.reader import Line
+    lines = [Line(1, "盘锦市人民政府公报"), Line(2, "12"), Line(3, blank), Line(4, "— 13 —"), Line(5, "")]
+    for publisher in (None, "盘锦市人民政府公报"):
+        for rule in artifacts.ARTIFACT_RULES[1:]:
+            assert rule(lines, 2, publisher) is None, rule.__name__
+        assert artifacts.artifact_kind(lines, 2, publisher) is None
+    assert artifacts.ARTIFACT_RULES[0] is artifacts._marked_earlier
+    marked = [Line(1, blank, LineKind.SECTION_HEADING)]
+    assert artifacts.artifact_kind(marked, 0, None) == LineKind.SECTION_HEADING
+
+
+def test_a_term_is_read_as_from_every_sentence():
+    """``term_fields`` skips the sentences of a text where no term pattern is found."""
+    fragments = ["本办法", "自2024年3月1日起施行", "自印发之日起施行", "有效期五年", "有效期至2026年12月31日",
+                 "施行至2025年6月30日", "自", "从", "许可证有效期", "。", "；", "”", "\n", " ", "二〇二四年", "文"]
+    chance = random.Random(9)
+    for _ in range(3_000):
+        text = "".join(chance.choice(fragments) for _ in range(chance.randint(0, 8)))
+        joined = "".join(map(str.strip, text.split("\n")))
+        sentences = [s for s in map(str.strip, SENTENCE_END.split(joined)) if s]
+        effective = validity._effective(sentences, "2024-01-01")
+        own = validity._own_term(sentences, effective or "2024-01-01")
+        fields = validity.term_fields(text, "关于…的通知", "2024-01-01")
+        assert fields["effective"] == effective, text
+        assert (fields["expires"], fields["term_clause"]) == (own or (None, None)), text

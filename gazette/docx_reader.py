@@ -9,7 +9,6 @@ paragraph (a TOC's entry and its page) is a column's gap, as the other readers p
 """
 from __future__ import annotations
 
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,15 +25,6 @@ from .reader import Line, normalised
 
 ALIGNS = {WD_ALIGN_PARAGRAPH.CENTER: CENTRED, WD_ALIGN_PARAGRAPH.RIGHT: RIGHT}
 HEADING_SCALE = 1.4       # a heading style whose size the file leaves to Word's defaults
-
-
-def is_word_file(path: Path) -> bool:
-    """A zip archive holding a Word document's main part."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
 
 
 def read_docx(path: Path, display: str) -> tuple[list[Line], list[Problem]]:

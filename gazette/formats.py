@@ -4,12 +4,11 @@ its markup at the start, anything else as text (``reader``), which names what it
 read."""
 from __future__ import annotations
 
+import importlib
 import re
+import zipfile
 from pathlib import Path
 
-from .docx_reader import is_word_file, read_docx
-from .html_reader import read_html
-from .pdf_reader import read_pdf
 from .problems import Problem
 from .reader import Line, decode, read_source
 
@@ -22,6 +21,10 @@ PAGE_ELEMENT = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNOR
 
 
 PDF, WORD, WEB_PAGE, TEXT = "pdf", "docx", "html", "text"
+# Each format's reader (module, function), imported when a source in that format is met:
+# their libraries (pypdfium2, python-docx, lxml) take a fifth of a second to load, and a
+# gazette's sources are mostly of one format.
+READERS = {PDF: ("pdf_reader", "read_pdf"), WORD: ("docx_reader", "read_docx"), WEB_PAGE: ("html_reader", "read_html")}
 
 
 def format_of(path: Path) -> str:
@@ -39,16 +42,15 @@ def read_any(path: Path, display: str) -> tuple[list[Line], str, list[Problem]]:
     """The source's lines, what it was read as (``pdf``, ``docx``, or the encoding of a web
     page or a text), and the warnings its reader gave."""
     form = format_of(path)
-    if form == PDF:
-        lines, problems = read_pdf(path, display)
-        return lines, PDF, problems
-    if form == WORD:
-        lines, problems = read_docx(path, display)
-        return lines, WORD, problems
+    if form == TEXT:
+        lines, encoding = read_source(path)
+        return lines, encoding, []
+    module, function = READERS[form]
+    read = getattr(importlib.import_module(f".{module}", __package__), function)
     if form == WEB_PAGE:
-        return read_html(path, display)
-    lines, encoding = read_source(path)
-    return lines, encoding, []
+        return read(path, display)
+    lines, problems = read(path, display)
+    return lines, form, problems
 
 
 def numbered_lines(path: Path, display: str) -> list[str]:
@@ -59,6 +61,15 @@ def numbered_lines(path: Path, display: str) -> list[str]:
         text, _ = decode(path.read_bytes(), display)
         return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return [line.text for line in read_any(path, display)[0]]
+
+
+def is_word_file(path: Path) -> bool:
+    """A zip archive holding a Word document's main part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 def is_web_page(start: bytes) -> bool:

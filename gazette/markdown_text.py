@@ -10,6 +10,7 @@ import html
 import re
 
 _MD_SPECIAL = "\\`*_{}[]|~"  # each backslash-escaped (the backslash first)
+_ESCAPED = re.compile(r"[&<>\\`*_{}\[\]|~]")   # what html.escape or the loop below changes
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
 _CELL_BREAK = re.compile(r"<\s*/?\s*(?:p|br|div|li)\b[^<>]*>", re.IGNORECASE)
 
@@ -20,6 +21,8 @@ def escape(text: str) -> str:
     >>> escape('<script>alert(1)</script> *x* 1. & #'), escape('1.市级用地')
     ('&lt;script&gt;alert(1)&lt;/script&gt; \\\\*x\\\\* 1. &amp; #', '1\\\\.市级用地')
     """
+    if not _ESCAPED.search(text) and not _LINE_START.match(text):
+        return text   # most text: nothing to escape, found in one scan
     text = html.escape(html.unescape(text) if "&" in text and ";" in text else text, quote=False)
     for char in _MD_SPECIAL:
         if char in text:  # most text holds none: a scan each, in C

@@ -150,3 +150,17 @@ def test_a_term_is_read_as_from_every_sentence():
         fields = validity.term_fields(text, "关于…的通知", "2024-01-01")
         assert fields["effective"] == effective, text
         assert (fields["expires"], fields["term_clause"]) == (own or (None, None)), text
+
+
+def test_escape_changes_what_the_full_escape_changes():
+    import html
+    from gazette import markdown_text
+
+    def full(value):
+        value = html.escape(html.unescape(value) if "&" in value and ";" in value else value, quote=False)
+        for char in markdown_text._MD_SPECIAL:
+            value = value.replace(char, "\\" + char)
+        return markdown_text._LINE_START.sub(
+            lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), value)
+    for value in strings("&<>\\`*_{}[]|~#+-=.)1２ \u2003文;a", count=60_000, longest=6):
+        assert markdown_text.escape(value) == full(value), repr(value)

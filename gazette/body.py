@@ -101,8 +101,9 @@ class _Body:
         if self.paragraph:
             text, unclear = cleanup.clean("".join(self.paragraph))
             # the spaces a formula's cleanup leaves (、 150mg/m³), not the gaps each line kept
-            text = "\u3000".join(map(despace, text.split("\u3000")))
-            self.notes.extend((self.paragraph_line, Code.UNCLEAR_FRAGMENT, f"left as printed: {f}") for f in unclear)
+            text = "\u3000".join(map(despace, text.split("\u3000"))) if "\u3000" in text else despace(text)
+            if unclear:
+                self.notes.extend((self.paragraph_line, Code.UNCLEAR_FRAGMENT, f"left as printed: {f}") for f in unclear)
             self.blocks.append(escape(text))
             self.paragraph = []
         if self.table:

@@ -95,6 +95,8 @@ WEEKDAY = re.compile(r"\s*[（(](?:星期|周)[一二三四五六日天][)）]$"
 def is_date_line(text: str) -> bool:
     """A line that is only a date, as a signature prints it: ``2024年2月29日``, maybe with
     its weekday (``2024年3月1日（星期五）``).  ``text``: a line's ``clean`` text."""
+    if not text.endswith(("日", ")", "）")):
+        return False   # a date ends with 日, or its weekday with a bracket: most lines, at once
     if "星期" in text or "周" in text:   # WEEKDAY.sub would search every line in vain
         text = WEEKDAY.sub("", text)
     match = DATE.fullmatch(text)
@@ -141,7 +143,7 @@ SIGNED_WITH_DATE = re.compile(r"(?P<organ>\S{2,40}?)\s*(?P<date>(?:19|20)\d{2}�
 def signed_with_date(text: str) -> str | None:
     """The organ of a signature printed with its date on one line (抚顺市人民政府　　2024年4月1日);
     ``text``: a line's ``plain`` text."""
-    match = SIGNED_WITH_DATE.fullmatch(text)
+    match = SIGNED_WITH_DATE.fullmatch(text) if text.endswith("日") else None   # the date ends the line
     return match["organ"] if match and is_organ_name(match["organ"]) else None
 
 

@@ -16,6 +16,8 @@ from .rules import DATE, cn_number, parse_date
 
 # a sentence ends at its stop, or after the closing quote that follows it: 。” ends one
 SENTENCE = re.compile(r"[^。；;！？]*(?:[。；;！？][”’」』]?)?")
+STOPS, CLOSING_QUOTES = "。；;！？", "”’」』"
+SENTENCE_STOP = re.compile(f"[{STOPS}][{CLOSING_QUOTES}]?")
 _NUMBER = r"(?P<years>\d{1,2}|[一二两三四五六七八九十]{1,2})"
 # 有效期至2025年12月31日, 有效期执行至…, 有效期暂定至…, 执行至…止, 试行期至…
 UNTIL = re.compile(rf"(?:(?:有效期限?|执行期限?|实施期限?|试行期)[为是]?(?:暂定|执行|截)?|(?<![自从])(?:执行|实施|施行|试行))"
@@ -48,20 +50,31 @@ def term_fields(text: str, title: str, signed: str | None) -> dict:
     '2022-12-31'
     """
     joined = "".join(map(str.strip, text.split("\n")))
-    sentences = [s for s in map(str.strip, SENTENCE.findall(joined)) if s] if _may_say_term(joined) else []
-    effective = _effective(sentences, signed)
-    own_term = _own_term(sentences, effective or signed)
+    effective = _effective(_sentences_at(joined, FROM_DATE, FROM_ISSUE), signed)
+    own_term = _own_term(_sentences_at(joined, UNTIL, YEARS), effective or signed)
     if own_term:
         return {"effective": effective, "expires": own_term[0], "term_clause": own_term[1]}
     planned = _title_period(title)
     return {"effective": effective, "expires": planned, "term_clause": title if planned else None}
 
 
-def _may_say_term(text: str) -> bool:
-    """Whether a sentence of ``text`` may say from or until when it applies: each pattern
-    read below lies inside one sentence, so a text where none is found has no such
-    sentence (most documents), and is not cut into sentences."""
-    return any(pattern.search(text) for pattern in (FROM_DATE, FROM_ISSUE, UNTIL, YEARS))
+def _sentences_at(text: str, *patterns: re.Pattern) -> list[str]:
+    """The sentences of ``text`` (as ``SENTENCE`` cuts them, stripped) in which one of
+    ``patterns`` may be found, in order.  No match holds a sentence's stop, so a sentence
+    where a pattern matches holds a match found in the whole text: only the sentences
+    around those are cut out, not every sentence of every document."""
+    places = sorted(match.start() for pattern in patterns for match in pattern.finditer(text))
+    sentences: list[str] = []
+    end = -1
+    for place in places:
+        if place < end:
+            continue   # in the sentence just taken
+        start = max(text.rfind(stop, 0, place) for stop in STOPS) + 1
+        start += start and text[start:start + 1] in CLOSING_QUOTES and start < place   # 。” ends one
+        stop = SENTENCE_STOP.search(text, place)
+        end = stop.end() if stop else len(text)
+        sentences.append(text[start:end].strip())
+    return [sentence for sentence in sentences if sentence]
 
 
 def _effective(sentences: list[str], signed: str | None) -> str | None:

@@ -164,3 +164,13 @@ def test_escape_changes_what_the_full_escape_changes():
             lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), value)
     for value in strings("&<>\\`*_{}[]|~#+-=.)1２ \u2003文;a", count=60_000, longest=6):
         assert markdown_text.escape(value) == full(value), repr(value)
+
+
+def test_a_signature_with_its_date_is_read_only_from_a_line_ending_with_the_date():
+    for value in ["抚顺市人民政府　　2024年4月1日", "抚顺市人民政府　2024年4月1日印发", "抚顺市人民政府2024年4月1日 ",
+                  "自2024年4月1日起施行", "2024年4月1日", "2024年4月1日（星期一）", "2024年4月1日起"]:
+        match = rules.SIGNED_WITH_DATE.fullmatch(value)
+        expected = match["organ"] if match and rules.is_organ_name(match["organ"]) else None
+        assert rules.signed_with_date(value) == expected, value
+        bare = rules.WEEKDAY.sub("", value)
+        assert rules.is_date_line(value) is (bool(rules.DATE.fullmatch(bare)) and rules.parse_date(bare) is not None)

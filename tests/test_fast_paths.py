@@ -174,3 +174,16 @@ def test_a_signature_with_its_date_is_read_only_from_a_line_ending_with_the_date
         assert rules.signed_with_date(value) == expected, value
         bare = rules.WEEKDAY.sub("", value)
         assert rules.is_date_line(value) is (bool(rules.DATE.fullmatch(bare)) and rules.parse_date(bare) is not None)
+
+
+def test_a_number_is_parsed_only_from_text_ending_with_hao():
+    def plain_parse(value):
+        value = value.strip()
+        for pattern in (docnumber.DOC_NUMBER, docnumber.ORDER_NUMBER, docnumber.BARE_NUMBER):
+            match = pattern.fullmatch(value)
+            if match:
+                return docnumber._from_match(match)
+        return None
+    pieces = ["盘政发", "〔", "2024", "〕", "6", "号", " ", "令", "第", "年", "（", "）", "文", "\u3000"]
+    for value in strings(pieces, count=30_000, longest=8, seed=3):
+        assert docnumber.parse(value) == plain_parse(value), repr(value)

@@ -91,7 +91,9 @@ def parse(text: str) -> DocNumber | None:
 _YEAR_BRACKET = re.compile(r"[〔﹝\[【［(（][ \t\u3000]*(?:19|20)[0-9]{2}")
 _ORDER_WORD = re.compile(r"令[ \t\u3000]*第")
 _REACH = 40  # how far before its bracket a number can start (prefix and spaces)
-_ANY_ANCHOR = re.compile(f"{_YEAR_BRACKET.pattern}|{_ORDER_WORD.pattern}")
+# either anchor, opening with one character class so that the engine skips to the next
+# bracket or 令 (an alternation of a class and a literal makes it try every character)
+_ANY_ANCHOR = re.compile(r"[〔﹝\[【［(（令](?:(?<=令)[ \t\u3000]*第|(?<!令)[ \t\u3000]*(?:19|20)[0-9]{2})")
 
 
 def anchor_places(text: str) -> list[int]:

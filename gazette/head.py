@@ -64,7 +64,7 @@ def is_document_number_line(text: str) -> docnumber.DocNumber | None:
     """A line that is only a document number: ``盘政办发〔2024〕1号``, ``晋市政办[2020]15号``,
     ``盘 政 发 〔2024〕 1 号`` (letter-spaced), ``（大政发〔2021〕5号）`` (in parentheses
     under the title, maybe with the date).  ``text``: a line's ``plain`` text."""
-    cleaned = re.sub(r"\s*签发人[:：].*$", "", text)
+    cleaned = re.sub(r"\s*签发人[:：].*$", "", text) if "签发人" in text else text
     enclosed = IN_PARENTHESES.fullmatch(cleaned)
     if enclosed:  # （大政发〔2021〕5号）, maybe with its date: （大政发〔2021〕5号　2021年3月1日）
         return docnumber.parse(enclosed[1]) or docnumber.parse(rules.DATE.sub("", enclosed[1]))

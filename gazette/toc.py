@@ -85,7 +85,7 @@ def is_section(text: str) -> bool:
     ``大事记``."""
     if section_heading(text):
         return True
-    if "关于" in text or PAGE_AT_END.search(text) and text[-1].isdigit() or text.endswith(("）", ")")):
+    if "关于" in text or text[-1:].isdigit() and PAGE_AT_END.search(text) or text.endswith(("）", ")")):
         return False
     return text.endswith("文件") or is_organ_name(text) or (len(text) <= 8 and not ends_with_doc_type(text)) \
         or text in ("大事记",)

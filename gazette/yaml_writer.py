@@ -47,10 +47,25 @@ def _scalar(value, safe: re.Pattern = _SAFE) -> str | None:
 
 
 def _value(value) -> str | None:
+    """What follows the key's colon: a scalar or a flow list on its line, a list of flat
+    mappings (an issue's TOC) as a block list of flow mappings below it."""
+    if type(value) is list and value and all(type(item) is dict for item in value):
+        items = [_flow_mapping(item) for item in value]
+        return None if None in items else "".join(f"\n- {item}" for item in items)
     if type(value) is list:
         items = [_scalar(item) for item in value]
-        return None if None in items else f"[{', '.join(items)}]"
-    return _scalar(value, _SAFE_IN_BLOCK)
+        return None if None in items else f" [{', '.join(items)}]"
+    written = _scalar(value, _SAFE_IN_BLOCK)
+    return None if written is None else f" {written}"
+
+
+def _flow_mapping(data: dict) -> str | None:
+    """``{key: value, …}``: how PyYAML writes a mapping of scalars inside a list."""
+    pairs = [(key, _scalar(value)) for key, value in data.items()]
+    if any(written is None or type(key) is not str or not _bare_key(key) for key, written in pairs):
+        return None
+    text = "{" + ", ".join(f"{key}: {written}" for key, written in pairs) + "}"
+    return text if len(text) <= MAX_LINE else None
 
 
 def _bare_key(key: str) -> bool:
@@ -61,14 +76,15 @@ def _bare_key(key: str) -> bool:
 
 def dump_mapping(data: dict, fallback: Callable[[dict], str]) -> str:
     """``data`` (string keys that are plain words) as a block mapping, each value on its
-    key's line, lists in flow style; ``fallback(data)`` if any value is not a common one,
-    or if none is a list (PyYAML writes a mapping of scalars alone in flow style)."""
+    key's line (a list in flow style; a list of flat mappings below it, one a line);
+    ``fallback(data)`` if any value is not a common one, or if none is a list (PyYAML
+    writes a mapping of scalars alone in flow style)."""
     if not any(type(value) is list for value in data.values()):
         return fallback(data)
     lines = []
     for key, value in data.items():
         written = _value(value)
-        if written is None or not _bare_key(key) or len(key) + len(written) > MAX_LINE:
+        if written is None or not _bare_key(key) or "\n" not in written and len(key) + len(written) > MAX_LINE:
             return fallback(data)
-        lines.append(f"{key}: {written}\n")
+        lines.append(f"{key}:{written}\n")
     return "".join(lines)

@@ -187,3 +187,11 @@ def test_a_number_is_parsed_only_from_text_ending_with_hao():
     pieces = ["盘政发", "〔", "2024", "〕", "6", "号", " ", "令", "第", "年", "（", "）", "文", "\u3000"]
     for value in strings(pieces, count=30_000, longest=8, seed=3):
         assert docnumber.parse(value) == plain_parse(value), repr(value)
+
+
+def test_an_anchor_is_either_anchor_where_it_is_found():
+    either = re.compile(f"{docnumber._YEAR_BRACKET.pattern}|{docnumber._ORDER_WORD.pattern}")
+    pieces = ["〔", "(", "（", "[", "令", "第", " ", "\u3000", "2019", "19", "20", "1", "文"]
+    for value in strings(pieces, count=40_000, longest=10, seed=4):
+        found = [m.span() for m in docnumber._ANY_ANCHOR.finditer(value)]
+        assert found == [m.span() for m in either.finditer(value)], repr(value)

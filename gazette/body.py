@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import cleanup, metadata, rules, table_repair, tables
 from .headings import Outline, is_decimal_document, run_in_scheme, scheme_of, spaced
-from .markdown_text import cell_parts, escape
+from .markdown_text import cell_parts, escape, table as markdown_table
 from .reader import Line
 from .text import despace, despace_body, ends_sentence, fold
 from .wrapping import Wrapping
@@ -60,9 +60,10 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
             position = region.end
             continue
         index, line = items[position]
-        text = texts[position] if texts[position] != _NO_TEXT else despace_body(line.clean)
+        plain = texts[position] != _NO_TEXT
+        text = texts[position] if plain else despace_body(line.clean)
         position += 1
-        for rule in BLOCK_RULES:
+        for rule in TEXT_RULES if plain else BLOCK_RULES:
             if rule(body, index, line, text):
                 break
     body.flush()
@@ -112,7 +113,7 @@ class _Body:
 
     def _table_block(self, table: table_repair.Repaired) -> str:
         if table.sure:
-            return render_table([[_cell_markdown(cell) for cell in row] for row in table.rows])
+            return markdown_table([[_cell_markdown(cell) for cell in row] for row in table.rows])
         self.notes.append((self.table_line, Code.UNSURE_TABLE,
                            f"a table of {len(table.rows)} rows whose columns could not be told for sure, kept as its text"))
         return "\n\n".join(escape("\u3000".join(despace(" ".join(cell)) for cell in row if cell)) for row in table.rows)
@@ -135,9 +136,7 @@ def _table_row(body: _Body, index: int, line: Line, text: str) -> bool:
     """A tab-separated row; a header row repeated after a page break is dropped.  Any other
     line ends the table."""
     if not rules.is_row(line):
-        if body.table:
-            body.flush()
-        return False
+        return _end_table(body, index, line, text)
     if body.paragraph:
         body.flush()
     cells = [cell_parts(cell) for cell in line.text.split("\t")]
@@ -147,6 +146,13 @@ def _table_row(body: _Body, index: int, line: Line, text: str) -> bool:
     if not body.table or key != body.header_key:
         body.table.append(cells)
     return True
+
+
+def _end_table(body: _Body, index: int, line: Line, text: str) -> bool:
+    """Any line but a row ends the table being gathered; the rules below decide it."""
+    if body.table:
+        body.flush()
+    return False
 
 
 def _marked_line(body: _Body, index: int, line: Line, text: str) -> bool:
@@ -231,12 +237,16 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     _enclosure_title,
     _paragraph_line,
 )
+# A line ``_plain_texts`` gave its text (no role, not the title, no row, no attachment's
+# heading) is one the rules above _numbered_heading would each pass on, the table's rule
+# ending the table first: it goes to these (the same outcome, fewer calls).
+TEXT_RULES: tuple[BlockRule, ...] = (_end_table, *BLOCK_RULES[BLOCK_RULES.index(_numbered_heading):])
 
 
 def _render_region(region: tables.Flattened, texts: list[str], notes: list, items: list) -> str:
     first_line = items[region.start][1].no
     if region.rows:
-        return render_table([[escape(cell) for cell in row] for row in region.rows])
+        return markdown_table([[escape(cell) for cell in row] for row in region.rows])
     lines = [items[k][1].stripped for k in range(region.start, region.end)]
     spaced = sum(1 for text in lines if re.search(r"\S\s+\S", text))
     if spaced * 2 < len(lines):  # a list of "name  post" lines is a list, not a lost table
@@ -286,11 +296,3 @@ def _is_enclosure_title(text: str, index: int, roles: Roles) -> bool:
 def _cell_markdown(parts: list[str]) -> str:
     """A cell's parts, each cleaned and escaped, on lines of their own."""
     return "<br>".join(escape(cleanup.clean(despace(part))[0]) for part in parts)
-
-
-def render_table(rows: list[list[str]]) -> str:
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-    return "\n".join(lines)

@@ -45,6 +45,15 @@ def cell_parts(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("\n") if part.strip()]
 
 
+def table(rows: list[list[str]]) -> str:
+    """A Markdown table of escaped cells, the first row its header; short rows padded."""
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
+
+
 _ATTRIBUTE_LINE = re.compile(r"^\{[#.][^{}]*\}$")
 _TABLE_RULE = re.compile(r"^\|(?:-+\|)+$")
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]|~#>+\-=.!()])")

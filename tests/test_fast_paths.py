@@ -195,3 +195,16 @@ def test_an_anchor_is_either_anchor_where_it_is_found():
     for value in strings(pieces, count=40_000, longest=10, seed=4):
         found = [m.span() for m in docnumber._ANY_ANCHOR.finditer(value)]
         assert found == [m.span() for m in either.finditer(value)], repr(value)
+
+
+def test_a_text_line_gets_what_the_whole_rule_table_gives(monkeypatch):
+    """``body.TEXT_RULES`` skips the rules that pass a plain text line on: the samples'
+    bodies are the same through the whole table."""
+    from pathlib import Path
+    from gazette import body
+    from gazette.pipeline import convert_file
+    samples = sorted((Path(__file__).parent.parent / "sources").rglob("*.txt"))[:5]
+    assert samples
+    fast = [[d.body for d in convert_file(path, path.name).documents] for path in samples]
+    monkeypatch.setattr(body, "TEXT_RULES", body.BLOCK_RULES)
+    assert [[d.body for d in convert_file(path, path.name).documents] for path in samples] == fast

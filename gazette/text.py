@@ -67,7 +67,8 @@ def despace_body(text: str) -> str:
     gap = NUMBERED_GAP.match(text)
     head, text = (gap[1], text[gap.end():]) if gap else ("", text)
     if "\u3000\u3000" not in text and "   " not in text:
-        return "\u3000".join(filter(None, [head, despace(text)]))
+        rest = despace(text)
+        return f"{head}\u3000{rest}" if head and rest else head or rest
     parts = [despace(part) for part in WIDE_GAP.split(text)]
     joined = parts[0]
     for before, part in zip(parts, parts[1:]):

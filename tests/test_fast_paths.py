@@ -208,3 +208,16 @@ def test_a_text_line_gets_what_the_whole_rule_table_gives(monkeypatch):
     fast = [[d.body for d in convert_file(path, path.name).documents] for path in samples]
     monkeypatch.setattr(body, "TEXT_RULES", body.BLOCK_RULES)
     assert [[d.body for d in convert_file(path, path.name).documents] for path in samples] == fast
+
+
+def test_despace_body_joins_a_numbered_head_and_its_text_as_the_plain_join_does():
+    def plain(value):
+        gap = text.NUMBERED_GAP.match(value)
+        head, value = (gap[1], value[gap.end():]) if gap else ("", value)
+        if "\u3000\u3000" in value or "   " in value:
+            return None   # columns: not this path
+        return "\u3000".join(filter(None, [head, text.despace(value)]))
+    for value in strings(["第一条", "第2章", " ", "\u3000", "为了", "a", "1"], count=20_000, longest=6, seed=8):
+        expected = plain(value)
+        if expected is not None:
+            assert text.despace_body(value) == expected, repr(value)

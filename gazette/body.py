@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import cleanup, metadata, rules, table_repair, tables
 from .headings import Outline, is_decimal_document, run_in_scheme, scheme_of, spaced
-from .markdown_text import cell_parts, escape, table as markdown_table
+from .markdown_text import escape, row_markdown, row_parts, table as markdown_table
 from .reader import Line
 from .text import despace, despace_body, ends_sentence, fold
 from .wrapping import Wrapping
@@ -113,7 +113,7 @@ class _Body:
 
     def _table_block(self, table: table_repair.Repaired) -> str:
         if table.sure:
-            return markdown_table([[_cell_markdown(cell) for cell in row] for row in table.rows])
+            return markdown_table([row_markdown(row) for row in table.rows])
         self.notes.append((self.table_line, Code.UNSURE_TABLE,
                            f"a table of {len(table.rows)} rows whose columns could not be told for sure, kept as its text"))
         return "\n\n".join(escape("\u3000".join(despace(" ".join(cell)) for cell in row if cell)) for row in table.rows)
@@ -139,7 +139,7 @@ def _table_row(body: _Body, index: int, line: Line, text: str) -> bool:
         return _end_table(body, index, line, text)
     if body.paragraph:
         body.flush()
-    cells = [cell_parts(cell) for cell in line.text.split("\t")]
+    cells = row_parts(line.text)
     key = fold("".join(map("".join, cells)))
     if not body.table:
         body.header_key, body.table_line = key, line.no
@@ -291,8 +291,3 @@ def _is_enclosure_title(text: str, index: int, roles: Roles) -> bool:
     if len(text) > 60 or ends_sentence(text) or not rules.ends_with_doc_type(text):
         return False
     return any(i < index and css in ("signature", "note") for i, css in roles.classes.items())
-
-
-def _cell_markdown(parts: list[str]) -> str:
-    """A cell's parts, each cleaned and escaped, on lines of their own."""
-    return "<br>".join(escape(cleanup.clean(despace(part))[0]) for part in parts)

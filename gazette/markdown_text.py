@@ -9,6 +9,9 @@ from __future__ import annotations
 import html
 import re
 
+from . import cleanup
+from .text import despace
+
 _MD_SPECIAL = "\\`*_{}[]|~"  # each backslash-escaped (the backslash first)
 _ESCAPED = re.compile(r"[&<>\\`*_{}\[\]|~]")   # what html.escape or the loop below changes
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
@@ -43,6 +46,30 @@ def cell_parts(cell: str) -> list[str]:
     if "<" in cell:   # a tag may stand in it
         cell = _CELL_BREAK.sub("\n", cell)
     return [part.strip() for part in cell.split("\n") if part.strip()]
+
+
+def row_parts(row: str) -> list[list[str]]:
+    """The parts of each cell of a tab-separated row, as ``cell_parts`` gives them."""
+    if "<" in row:
+        return [cell_parts(cell) for cell in row.split("\t")]
+    return [[part] if (part := cell.strip()) else [] for cell in row.split("\t")]   # no tag, no break
+
+
+def cell_markdown(parts: list[str]) -> str:
+    """A cell's parts, each cleaned and escaped, on lines of their own."""
+    return "<br>".join(escape(cleanup.clean(despace(part))[0]) for part in parts)
+
+
+# What makes a row's parts differ from their Markdown: a space to despace, a formula or a
+# stray word to clean, a character or a line start to escape (a part is stripped).
+_CELL_WORK = re.compile(r"[ \t\u3000$&<>\\`*_{}\[\]|~]|and|etc|^(?:[#>+\-=]|\d+[.)])", re.MULTILINE)
+
+
+def row_markdown(row: list[list[str]]) -> list[str]:
+    """``cell_markdown`` of each cell of a row: one scan finds most rows need nothing done."""
+    if _CELL_WORK.search("\n".join(part for cell in row for part in cell)):
+        return [cell_markdown(cell) for cell in row]
+    return ["<br>".join(cell) for cell in row]
 
 
 def table(rows: list[list[str]]) -> str:

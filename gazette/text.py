@@ -89,6 +89,23 @@ def fold(text: str) -> str:
     return NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text))
 
 
+def folded_start(text: str, count: int) -> str:
+    """``fold(text)[:count]``, folding no more of ``text`` than it takes.  NFKC may join a
+    cut's last character with what follows it (a combining mark, a Hangul vowel), never the
+    characters before: a folded prefix longer than ``count`` holds the first ``count``.
+
+    >>> folded_start('关于印发《方案（2020—2022年）》的通知' * 9, 4)
+    '关于印发'
+    """
+    size = 2 * count + 2
+    while size < len(text):
+        start = fold(text[:size])
+        if len(start) > count:
+            return start[:count]
+        size *= 2
+    return fold(text)[:count]
+
+
 def ends_sentence(text: str) -> bool:
     return bool(text) and text.rstrip()[-1] in SENTENCE_END
 

@@ -10,7 +10,7 @@ from . import rules
 from .head import Head, addressees_follow, following_texts, title_like_below
 from .kinds import LineKind
 from .reader import Line
-from .text import clean_line, fold
+from .text import clean_line, fold, folded_start
 
 CHRONICLE_TITLE = re.compile(r"^.{0,24}大事记(?:[（(][^（）()]{2,16}[）)])?$")  # …大事记, 市政府大事记（2024年1月）
 
@@ -89,7 +89,7 @@ def title_starts(lines: list[Line], begin: int) -> dict[str, list[int]]:
     starts: dict[str, list[int]] = {}
     for index in range(begin, len(lines)):
         if not lines[index].blank:
-            key = fold(lines[index].clean)[:TITLE_KEY]
+            key = folded_start(lines[index].clean, TITLE_KEY)
             if len(key) == TITLE_KEY:
                 starts.setdefault(key, []).append(index)
     return starts

@@ -221,3 +221,22 @@ def test_despace_body_joins_a_numbered_head_and_its_text_as_the_plain_join_does(
         expected = plain(value)
         if expected is not None:
             assert text.despace_body(value) == expected, repr(value)
+
+
+def test_a_folded_start_is_the_start_of_the_whole_text_folded():
+    # combining marks, ligatures and squared words NFKC expands, Hangul jamo it joins,
+    # full-width forms, punctuation and spaces fold drops
+    pieces = ["e", "\u0301", "\u0323", "ﬀ", "㍿", "\u1100", "\u1161", "\u11a8", "Ａ", "１", "，", " ", "（", "关", "于",
+              "\u3000", "·", "ⅻ", "²"]
+    for value in strings(pieces, count=40_000, longest=16, seed=12):
+        for count in (1, 4):
+            assert text.folded_start(value, count) == text.fold(value)[:count], repr(value)
+
+
+def test_a_rows_cells_are_split_and_written_as_cell_by_cell():
+    from gazette import markdown_text as md
+    pieces = ["\t", " ", "\u3000", "<br>", "<p>", "文", "1", ".", "#", "-", "and", "etc", "$x$", "&", "*", "\u00a0", "(", ")"]
+    for value in strings(pieces, count=30_000, longest=10, seed=13):
+        cells = [md.cell_parts(cell) for cell in value.split("\t")]
+        assert md.row_parts(value) == cells, repr(value)
+        assert md.row_markdown(cells) == [md.cell_markdown(cell) for cell in cells], repr(value)

@@ -4,7 +4,7 @@ silently."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from . import masthead as mh, webheader
 from .reader import Line
@@ -167,48 +167,51 @@ def preface_kind(text: str) -> str:
     return LineKind.MASTHEAD
 
 
-def artifact_kind(lines: list[Line], index: int, publisher: str | None) -> str | None:
-    """What a line inside a document is, if it is none of its text: the kind the first of
-    ``ARTIFACT_RULES`` names it.  A line with no text is named only as marked earlier:
-    every other rule reads text (nearly half a text dump's lines are blank)."""
-    if lines[index].blank:
-        return _marked_earlier(lines, index, publisher)
+def artifact_kinds(lines: list[Line], start: int, end: int, publisher: str | None) -> dict[int, str]:
+    """The lines from ``start`` to ``end`` that are none of a document's text, each with the
+    kind the first of ``ARTIFACT_RULES`` that names it gives.  Each rule reads the whole
+    span in one pass (a call for every line and rule cost more than the rules' tests)."""
+    kinds: dict[int, str] = {}
     for rule in ARTIFACT_RULES:
-        kind = rule(lines, index, publisher)
-        if kind:
-            return kind
-    return None
+        for index, kind in rule(lines, range(start, end), publisher):
+            kinds.setdefault(index, kind)
+    return kinds
 
 
-def _marked_earlier(lines: list[Line], index: int, publisher: str | None) -> str | None:
+Named = Iterator[tuple[int, str]]   # a rule's finds: the lines it names, with their kind
+
+
+def _marked_earlier(lines: list[Line], span: range, publisher: str | None) -> Named:
     """A web page's header below the title, or a TOC section's heading printed again."""
-    kind = lines[index].kind
-    return kind if kind in (LineKind.WEB_META, LineKind.SECTION_HEADING) else None
+    return ((i, lines[i].kind) for i in span if lines[i].kind in (LineKind.WEB_META, LineKind.SECTION_HEADING))
 
 
-def _running_header(lines: list[Line], index: int, publisher: str | None) -> str | None:
-    return LineKind.RUNNING_HEADER if is_running_header(lines[index].plain, publisher) else None
+def _running_header(lines: list[Line], span: range, publisher: str | None) -> Named:
+    if not publisher:
+        return iter(())
+    return ((i, LineKind.RUNNING_HEADER) for i in span
+            if publisher in lines[i].plain and is_running_header(lines[i].plain, publisher))
 
 
-def _page_number(lines: list[Line], index: int, publisher: str | None) -> str | None:
-    return LineKind.PAGE_NUMBER if is_page_number(lines, index) else None
+def _page_number(lines: list[Line], span: range, publisher: str | None) -> Named:
+    return ((i, LineKind.PAGE_NUMBER) for i in span if PAGE_NUMBER.match(lines[i].stripped) and is_page_number(lines, i))
 
 
 # 内部资料　免费交流, 内部资料，注意保存: what a gazette not for sale prints on its pages
 FREE_COPY_NOTICE = re.compile(r"^[（(]?内部资料[，,、\s]*(?:免费交流|注意保存|免费赠阅)[)）]?$")
 
 
-def _free_copy_notice(lines: list[Line], index: int, publisher: str | None) -> str | None:
-    return LineKind.RUNNING_HEADER if FREE_COPY_NOTICE.match(lines[index].stripped) else None
+def _free_copy_notice(lines: list[Line], span: range, publisher: str | None) -> Named:
+    return ((i, LineKind.RUNNING_HEADER) for i in span if FREE_COPY_NOTICE.match(lines[i].stripped))
 
 
-def _web_chrome(lines: list[Line], index: int, publisher: str | None) -> str | None:
+def _web_chrome(lines: list[Line], span: range, publisher: str | None) -> Named:
     """【字体：大 中 小】 打印本页, under a web page's title."""
-    return LineKind.WEB_CHROME if webheader.is_chrome(lines[index].text) else None
+    return ((i, LineKind.WEB_CHROME) for i in span if webheader.is_chrome(lines[i].text))
 
 
 # The order of precedence, top to bottom: the first rule that names a line decides its kind.
-ARTIFACT_RULES: tuple[Callable[[list[Line], int, str | None], str | None], ...] = (
+ARTIFACT_RULES: tuple[Callable[[list[Line], range, str | None], Named], ...] = (
     _marked_earlier,
     _running_header,
     _page_number,

@@ -236,12 +236,9 @@ def _artifacts_in(lines, start, end, publisher, kinds, last) -> set[int]:
     """The lines inside a document that are none of its text, each named by the first of
     ``artifacts.ARTIFACT_RULES`` that takes it; after the last document, a web page's footer and a
     closing slogan too."""
-    found = set()
-    for index in range(start, end):
-        kind = artifacts.artifact_kind(lines, index, publisher)
-        if kind:
-            kinds[index] = kind
-            found.add(index)
+    named = artifacts.artifact_kinds(lines, start, end, publisher)
+    kinds.update(sorted(named.items()))
+    found = set(named)
     if last:
         for index in webheader.page_footer(lines, start, end):  # 上一篇：…, ICP备…
             kinds[index] = LineKind.WEB_CHROME

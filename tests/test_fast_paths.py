@@ -121,35 +121,28 @@ def test_topics_are_scored_as_the_sum_over_every_keyword_of_every_topic():
         assert topics.classify(title, body) == plain_classify(title, body), (title, body)
 
 
-@pytest.mark.parametrize("blank", ["", " ", "\u3000\u3000", "\t", " \u00a0 "])
-def test_no_artifact_rule_but_the_first_names_a_blank_line(blank):
+def test_each_artifact_rule_names_a_span_as_it_names_each_line_alone():
+    """A rule reads a document's span in one pass: what it names there is what it names
+    of each line alone, and the first rule naming a line gives its kind."""
     from gazette import artifacts
     from gazette.kinds import LineKind
     from gazette.reader import Line
-    lines = [Line(1, "盘锦市人民政府公报"), Line(2, "12"), Line(3, blank), Line(4, "— 13 —"), Line(5, "")]
-    for publisher in (None, "盘锦市人民政府公报"):
-        for rule in artifacts.ARTIFACT_RULES[1:]:
-            assert rule(lines, 2, publisher) is None, rule.__name__
-        assert artifacts.artifact_kind(lines, 2, publisher) is None
-    assert artifacts.ARTIFACT_RULES[0] is artifacts._marked_earlier
-    marked = [Line(1, blank, LineKind.SECTION_HEADING)]
-    assert artifacts.artifact_kind(marked, 0, None) == LineKind.SECTION_HEADING
-
-
-def test_a_term_is_read_as_from_every_sentence():
-    """``term_fields`` skips the sentences of a text where no term pattern is found."""
-    fragments = ["本办法", "自2024年3月1日起施行", "自印发之日起施行", "有效期五年", "有效期至2026年12月31日",
-                 "施行至2025年6月30日", "自", "从", "许可证有效期", "。", "；", "”", "\n", " ", "二〇二四年", "文"]
-    chance = random.Random(9)
-    for _ in range(3_000):
-        text = "".join(chance.choice(fragments) for _ in range(chance.randint(0, 8)))
-        joined = "".join(map(str.strip, text.split("\n")))
-        sentences = [s for s in map(str.strip, SENTENCE_END.split(joined)) if s]
-        effective = validity._effective(sentences, "2024-01-01")
-        own = validity._own_term(sentences, effective or "2024-01-01")
-        fields = validity.term_fields(text, "关于…的通知", "2024-01-01")
-        assert fields["effective"] == effective, text
-        assert (fields["expires"], fields["term_clause"]) == (own or (None, None)), text
+    texts = ["盘锦市人民政府公报", "12", "", " ", "— 13 —", "正文第一段。", "2024年第1期　盘锦市人民政府公报　5",
+             "内部资料　免费交流", "【字体：大 中 小】 打印本页", "\u3000", "盘锦市人民政府公报关于…的通知"]
+    chance = random.Random(14)
+    for _ in range(300):
+        lines = [Line(n, chance.choice(texts), chance.choice([LineKind.UNCLASSIFIED] * 6 + [LineKind.SECTION_HEADING,
+                                                                                         LineKind.PAGE_BREAK]))
+                 for n in range(1, 9)]
+        for publisher in (None, "盘锦市人民政府公报"):
+            expected = {}
+            for index in range(len(lines)):
+                for rule in artifacts.ARTIFACT_RULES:
+                    alone = list(rule(lines, range(index, index + 1), publisher))
+                    if alone:
+                        expected[index] = alone[0][1]
+                        break
+            assert artifacts.artifact_kinds(lines, 0, len(lines), publisher) == expected
 
 
 def test_escape_changes_what_the_full_escape_changes():

@@ -4,7 +4,7 @@ silently."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from . import masthead as mh, webheader
 from .reader import Line
@@ -172,8 +172,9 @@ def artifact_kinds(lines: list[Line], start: int, end: int, publisher: str | Non
     kind the first of ``ARTIFACT_RULES`` that names it gives.  Each rule reads the whole
     span in one pass (a call for every line and rule cost more than the rules' tests)."""
     kinds: dict[int, str] = {}
+    with_text = [i for i in range(start, end) if not lines[i].blank]   # what every rule but the first reads
     for rule in ARTIFACT_RULES:
-        for index, kind in rule(lines, range(start, end), publisher):
+        for index, kind in rule(lines, range(start, end) if rule is _marked_earlier else with_text, publisher):
             kinds.setdefault(index, kind)
     return kinds
 
@@ -181,19 +182,19 @@ def artifact_kinds(lines: list[Line], start: int, end: int, publisher: str | Non
 Named = Iterator[tuple[int, str]]   # a rule's finds: the lines it names, with their kind
 
 
-def _marked_earlier(lines: list[Line], span: range, publisher: str | None) -> Named:
+def _marked_earlier(lines: list[Line], span: Sequence[int], publisher: str | None) -> Named:
     """A web page's header below the title, or a TOC section's heading printed again."""
     return ((i, lines[i].kind) for i in span if lines[i].kind in (LineKind.WEB_META, LineKind.SECTION_HEADING))
 
 
-def _running_header(lines: list[Line], span: range, publisher: str | None) -> Named:
+def _running_header(lines: list[Line], span: Sequence[int], publisher: str | None) -> Named:
     if not publisher:
         return iter(())
     return ((i, LineKind.RUNNING_HEADER) for i in span
             if publisher in lines[i].plain and is_running_header(lines[i].plain, publisher))
 
 
-def _page_number(lines: list[Line], span: range, publisher: str | None) -> Named:
+def _page_number(lines: list[Line], span: Sequence[int], publisher: str | None) -> Named:
     return ((i, LineKind.PAGE_NUMBER) for i in span if PAGE_NUMBER.match(lines[i].stripped) and is_page_number(lines, i))
 
 
@@ -201,17 +202,17 @@ def _page_number(lines: list[Line], span: range, publisher: str | None) -> Named
 FREE_COPY_NOTICE = re.compile(r"^[（(]?内部资料[，,、\s]*(?:免费交流|注意保存|免费赠阅)[)）]?$")
 
 
-def _free_copy_notice(lines: list[Line], span: range, publisher: str | None) -> Named:
+def _free_copy_notice(lines: list[Line], span: Sequence[int], publisher: str | None) -> Named:
     return ((i, LineKind.RUNNING_HEADER) for i in span if FREE_COPY_NOTICE.match(lines[i].stripped))
 
 
-def _web_chrome(lines: list[Line], span: range, publisher: str | None) -> Named:
+def _web_chrome(lines: list[Line], span: Sequence[int], publisher: str | None) -> Named:
     """【字体：大 中 小】 打印本页, under a web page's title."""
     return ((i, LineKind.WEB_CHROME) for i in span if webheader.is_chrome(lines[i].text))
 
 
 # The order of precedence, top to bottom: the first rule that names a line decides its kind.
-ARTIFACT_RULES: tuple[Callable[[list[Line], range, str | None], Named], ...] = (
+ARTIFACT_RULES: tuple[Callable[[list[Line], Sequence[int], str | None], Named], ...] = (
     _marked_earlier,
     _running_header,
     _page_number,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import despace, fold
+from .text import despace, fold, folded_start
 
 Cell = list[str]
 Row = list[Cell]
@@ -73,7 +73,11 @@ def _label(cell: Cell, labels: _Labels) -> int | None:
         return None
     first = cell[0]
     if first not in labels.named:
-        labels.named[first] = labels.get(fold(despace(first)))
+        # folded no further than the longest name: a longer text is no name (a cell's text
+        # may run to a paragraph)
+        longest = max(map(len, labels), default=0)
+        start = folded_start(despace(first), longest + 1)
+        labels.named[first] = labels.get(start) if len(start) <= longest else None
     return labels.named[first]
 
 
@@ -99,7 +103,7 @@ def _is_header_again(row: Row, labels: _Labels) -> bool:
     named = [cell for cell in row if _label(cell, labels) is not None]
     others = [cell for cell in row if cell and _label(cell, labels) is None]
     # a name worded otherwise is short; a header run into a split row's text is not (表头文字…续行)
-    renamed = all(len(cell) == 1 and len(fold(cell[0])) <= MAX_NAME for cell in others)
+    renamed = all(len(cell) == 1 and len(folded_start(cell[0], MAX_NAME + 1)) <= MAX_NAME for cell in others)
     return len(named) >= 2 and len(named) > len(others) and renamed and not any(cell[1:] for cell in named)
 
 

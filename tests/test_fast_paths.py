@@ -233,3 +233,12 @@ def test_a_rows_cells_are_split_and_written_as_cell_by_cell():
         cells = [md.cell_parts(cell) for cell in value.split("\t")]
         assert md.row_parts(value) == cells, repr(value)
         assert md.row_markdown(cells) == [md.cell_markdown(cell) for cell in cells], repr(value)
+
+
+def test_a_cell_names_the_column_whose_folded_name_its_text_folds_to():
+    from gazette import table_repair
+    header = [["序号"], ["名称"], ["实施主体"], ["备", "注"], ["1"]]
+    pieces = ["序号", "名称", "实施", "主体", "备注", " ", "\u3000", "（", "１", "a", "文" * 30, "ﬀ"]
+    labels = table_repair._labels(header)
+    for value in strings(pieces, count=20_000, longest=5, seed=15):
+        assert table_repair._label([value], labels) == labels.get(text.fold(text.despace(value))), repr(value)

@@ -15,7 +15,7 @@ from . import cleanup, metadata, rules, table_repair, tables
 from .headings import Outline, is_decimal_document, run_in_scheme, scheme_of, spaced
 from .markdown_text import escape, row_markdown, row_parts, table as markdown_table
 from .reader import Line
-from .text import despace, despace_body, ends_sentence, fold
+from .text import despace, despace_body, ends_sentence, fold, folded_start
 from .wrapping import Wrapping
 from .chronicle import render_chronicle
 from .kinds import Code
@@ -140,10 +140,11 @@ def _table_row(body: _Body, index: int, line: Line, text: str) -> bool:
     if body.paragraph:
         body.flush()
     cells = row_parts(line.text)
-    key = fold("".join(map("".join, cells)))
+    printed = "".join(map("".join, cells))
     if not body.table:
-        body.header_key, body.table_line = key, line.no
-    if not body.table or key != body.header_key:
+        body.header_key, body.table_line = fold(printed), line.no
+        body.table.append(cells)
+    elif folded_start(printed, len(body.header_key) + 1) != body.header_key:   # folded as far as the header
         body.table.append(cells)
     return True
 

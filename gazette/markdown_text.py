@@ -60,15 +60,20 @@ def cell_markdown(parts: list[str]) -> str:
     return "<br>".join(escape(cleanup.clean(despace(part))[0]) for part in parts)
 
 
-# What makes a row's parts differ from their Markdown: a space to despace, a formula or a
-# stray word to clean, a character or a line start to escape (a part is stripped).
-_CELL_WORK = re.compile(r"[ \t\u3000$&<>\\`*_{}\[\]|~]|and|etc|^(?:[#>+\-=]|\d+[.)])", re.MULTILINE)
+# What makes a row's parts differ from their despaced text in Markdown: a formula or a stray
+# word to clean, a character or a line start to escape (a part is stripped).  Despacing
+# makes none of these: it only takes out spaces beside Chinese characters and digits.
+_CELL_WORK = re.compile(r"[$&<>\\`*_{}\[\]|~]|and|etc|^(?:[#>+\-=]|\d+[.)])", re.MULTILINE)
 
 
 def row_markdown(row: list[list[str]]) -> list[str]:
-    """``cell_markdown`` of each cell of a row: one scan finds most rows need nothing done."""
-    if _CELL_WORK.search("\n".join(part for cell in row for part in cell)):
+    """``cell_markdown`` of each cell of a row: one scan finds most rows need at most their
+    spaces taken out."""
+    printed = "\n".join(part for cell in row for part in cell)
+    if _CELL_WORK.search(printed):
         return [cell_markdown(cell) for cell in row]
+    if " " in printed or "\u3000" in printed or "\t" in printed:
+        return ["<br>".join(map(despace, cell)) for cell in row]
     return ["<br>".join(cell) for cell in row]
 
 

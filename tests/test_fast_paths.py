@@ -228,7 +228,8 @@ def test_a_folded_start_is_the_start_of_the_whole_text_folded():
 
 def test_a_rows_cells_are_split_and_written_as_cell_by_cell():
     from gazette import markdown_text as md
-    pieces = ["\t", " ", "\u3000", "<br>", "<p>", "文", "1", ".", "#", "-", "and", "etc", "$x$", "&", "*", "\u00a0", "(", ")"]
+    pieces = ["\t", " ", "\u3000", "<br>", "<p>", "文", "1", ".", "#", "-", "and", "etc", "$x$", "&", "*", "\u00a0", "(", ")",
+              "an", "d", "e", "tc", "年", "2"]
     for value in strings(pieces, count=30_000, longest=10, seed=13):
         cells = [md.cell_parts(cell) for cell in value.split("\t")]
         assert md.row_parts(value) == cells, repr(value)

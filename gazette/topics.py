@@ -2,9 +2,12 @@
 where a keyword appears."""
 from __future__ import annotations
 
-import re
+from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
+
+import ahocorasick
 
 from .schema import load_yaml
 
@@ -49,34 +52,30 @@ def classify(title: str, body: str) -> list[str]:
 
 def keyword_counts(text: str) -> dict[str, int]:
     """How often each keyword stands in ``text``, counted as ``text.count(keyword)`` counts
-    (occurrences that do not overlap), in one scan for all keywords rather than one a
-    keyword: the pattern finds the longest keyword at each place one starts, and every
-    other keyword starting there is a prefix of it.
+    (occurrences that do not overlap), in one scan for all keywords (an Aho-Corasick
+    automaton finds every occurrence of every keyword); a keyword that may overlap itself
+    (工作分工) is counted again by ``str.count``.
 
     >>> keyword_counts('科技创新靠科技')['科技'], keyword_counts('科技创新靠科技')['科技创新']
     (2, 1)
     """
-    pattern, prefixes = _keyword_pattern()
-    counts: dict[str, int] = {}
-    free_from: dict[str, int] = {}   # a keyword's next occurrence counts from here (no overlap)
-    match = pattern.search(text)
-    while match:
-        start = match.start()
-        for keyword in prefixes[match.group()]:
-            if start >= free_from.get(keyword, 0):
-                counts[keyword] = counts.get(keyword, 0) + 1
-                free_from[keyword] = start + len(keyword)
-        match = pattern.search(text, start + 1)
-    return counts
+    automaton, overlapping = _keyword_automaton()
+    counts = Counter(map(itemgetter(1), automaton.iter(text)))
+    for keyword in overlapping:
+        if keyword in counts:
+            counts[keyword] = text.count(keyword)
+    return dict(counts)
 
 
 @lru_cache(maxsize=1)
-def _keyword_pattern() -> tuple[re.Pattern, dict[str, list[str]]]:
-    """Every keyword, longest first (a place's longest keyword is found), and for each the
-    keywords that are its prefixes, itself included."""
-    keywords = sorted({k for topic in taxonomy()["topics"] for k in topic["keywords"]}, key=lambda k: (-len(k), k))
-    prefixes = {keyword: [k for k in keywords if keyword.startswith(k)] for keyword in keywords}
-    return re.compile("|".join(map(re.escape, keywords))), prefixes
+def _keyword_automaton() -> tuple[ahocorasick.Automaton, list[str]]:
+    """The automaton of every keyword, and the keywords whose start is also their end."""
+    keywords = sorted({k for topic in taxonomy()["topics"] for k in topic["keywords"]})
+    automaton = ahocorasick.Automaton()
+    for keyword in keywords:
+        automaton.add_word(keyword, keyword)
+    automaton.make_automaton()
+    return automaton, [k for k in keywords if any(k[:i] == k[-i:] for i in range(1, len(k)))]
 
 
 @lru_cache(maxsize=1)

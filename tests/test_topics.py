@@ -26,9 +26,9 @@ def nested_keywords(monkeypatch):
     taxonomy = {"topics": [{"name": "笑", "slug": "xiao", "keywords": ["哈", "哈哈", "哈哈哈", "哈哈笑"]}],
                 "threshold": 1, "fallback": "xiao"}
     monkeypatch.setattr(topics, "taxonomy", lambda: taxonomy)
-    topics._keyword_pattern.cache_clear()
+    topics._keyword_automaton.cache_clear()
     yield
-    topics._keyword_pattern.cache_clear()
+    topics._keyword_automaton.cache_clear()
 
 
 @pytest.mark.parametrize("text", ["哈哈哈哈哈", "哈哈笑哈哈哈笑", "笑哈笑哈哈", ""])
@@ -36,3 +36,13 @@ def test_keywords_that_overlap_are_counted_without_overlapping_themselves(nested
     counts = topics.keyword_counts(text)
     assert {k: counts.get(k, 0) for k in ("哈", "哈哈", "哈哈哈", "哈哈笑")} == \
         {k: text.count(k) for k in ("哈", "哈哈", "哈哈哈", "哈哈笑")}
+
+
+def test_random_texts_of_overlapping_keywords_are_counted_as_str_count_counts(nested_keywords):
+    import random
+    chance = random.Random(16)
+    for _ in range(3000):
+        text = "".join(chance.choice("哈笑文") for _ in range(chance.randint(0, 12)))
+        counts = topics.keyword_counts(text)
+        assert {k: counts.get(k, 0) for k in ("哈", "哈哈", "哈哈哈", "哈哈笑")} == \
+            {k: text.count(k) for k in ("哈", "哈哈", "哈哈哈", "哈哈笑")}, text

@@ -42,9 +42,10 @@ OTHER_VALUE_CHARS = 40
 def fields_of(text: str) -> dict[str, str]:
     """``索引号: bx-1 发布机构: 本溪市人民政府`` → {'索引号': 'bx-1', '发布机构': '本溪市人民政府'}:
     a line that is only fields, each key with what follows it up to the next key."""
-    matches = list(FIELD.finditer(text))
-    if not matches or text[: matches[0].start()].strip():
-        return {}
+    start = len(text) - len(text.lstrip())
+    if not FIELD.match(text, start):
+        return {}   # no field opens it (most lines: not one search of the whole line)
+    matches = list(FIELD.finditer(text, start))
     fields = {}
     for match, following in zip(matches, matches[1:] + [None]):
         end = following.start() if following else len(text)

@@ -243,3 +243,17 @@ def test_a_cell_names_the_column_whose_folded_name_its_text_folds_to():
     labels = table_repair._labels(header)
     for value in strings(pieces, count=20_000, longest=5, seed=15):
         assert table_repair._label([value], labels) == labels.get(text.fold(text.despace(value))), repr(value)
+
+
+def test_fields_are_read_from_a_line_only_when_one_opens_it():
+    from gazette import webheader
+
+    def plain(value):
+        matches = list(webheader.FIELD.finditer(value))
+        if not matches or value[: matches[0].start()].strip():
+            return {}
+        return {webheader._key(m): value[m.end():(n.start() if n else len(value))].strip()
+                for m, n in zip(matches, matches[1:] + [None])}
+    pieces = ["索引号", "发布机构", "来源", "：", ":", " ", "\u3000", "【", "】", "文", "2024", "索 引 号"]
+    for value in strings(pieces, count=20_000, longest=8, seed=17):
+        assert webheader.fields_of(value) == plain(value), repr(value)

@@ -46,7 +46,7 @@ def is_page_break_line(line: Line) -> bool:
     """A line a page break prints wherever it falls, even inside a document's head: a
     decorated page number (``— 19 —``) or a gazette's running header (``…公报``)."""
     text = line.text
-    if len(text) > 80 or "报" not in text and not ANY_DIGIT.search(text):  # most lines: quickly (公报, 政报, 公 报)
+    if line.blank or len(text) > 80 or "报" not in text and not ANY_DIGIT.search(text):  # most lines: quickly (公报, 政报, 公 报)
         return False
     text = line.plain
     if PAGE_NUMBER.match(text) and not text.isdigit():

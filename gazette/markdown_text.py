@@ -24,15 +24,16 @@ def escape(text: str) -> str:
     >>> escape('<script>alert(1)</script> *x* 1. & #'), escape('1.市级用地')
     ('&lt;script&gt;alert(1)&lt;/script&gt; \\\\*x\\\\* 1. &amp; #', '1\\\\.市级用地')
     """
-    if not _ESCAPED.search(text) and not _LINE_START.match(text):
-        return text   # most text: nothing to escape, found in one scan
-    text = html.escape(html.unescape(text) if "&" in text and ";" in text else text, quote=False)
-    for char in _MD_SPECIAL:
-        if char in text:  # most text holds none: a scan each, in C
-            text = text.replace(char, "\\" + char)
+    if _ESCAPED.search(text):   # most text holds none of these: one scan tells
+        text = html.escape(html.unescape(text) if "&" in text and ";" in text else text, quote=False)
+        for char in _MD_SPECIAL:
+            if char in text:
+                text = text.replace(char, "\\" + char)
     # a line starting "#", ">", "-" … or "1." would become a heading, quote or list
-    return _LINE_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
-                           text)
+    start = _LINE_START.match(text)
+    if not start:
+        return text
+    return start[1] + (f"\\{start[2]}" if start[2] else f"{start[3]}\\{start[4]}") + text[start.end():]
 
 
 def cell_parts(cell: str) -> list[str]:

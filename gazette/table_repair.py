@@ -55,6 +55,7 @@ class _Labels(dict):
     def __init__(self):
         super().__init__()
         self.named: dict[str, int | None] = {}
+        self.longest = 0   # the longest name's length
 
 
 def _labels(header: Row) -> _Labels:
@@ -64,6 +65,7 @@ def _labels(header: Row) -> _Labels:
         name = fold(despace("".join(cell)))
         if name and not name.isdigit():
             labels.setdefault(name, column)
+            labels.longest = max(labels.longest, len(name))
     return labels
 
 
@@ -75,9 +77,8 @@ def _label(cell: Cell, labels: _Labels) -> int | None:
     if first not in labels.named:
         # folded no further than the longest name: a longer text is no name (a cell's text
         # may run to a paragraph)
-        longest = max(map(len, labels), default=0)
-        start = folded_start(despace(first), longest + 1)
-        labels.named[first] = labels.get(start) if len(start) <= longest else None
+        start = folded_start(despace(first), labels.longest + 1)
+        labels.named[first] = labels.get(start) if len(start) <= labels.longest else None
     return labels.named[first]
 
 
@@ -100,11 +101,17 @@ def _records(body: list[Row], labels: _Labels, width: int) -> list[list[Cell | N
 def _is_header_again(row: Row, labels: _Labels) -> bool:
     """The header printed again, perhaps with a name worded otherwise (牵头单位 for
     牵头责任单位), and no value run into it."""
-    named = [cell for cell in row if _label(cell, labels) is not None]
-    others = [cell for cell in row if cell and _label(cell, labels) is None]
+    named, others = [], []
+    for cell in row:
+        if _label(cell, labels) is not None:
+            named.append(cell)
+        elif cell:
+            others.append(cell)
+    if len(named) < 2 or len(named) <= len(others):
+        return False
     # a name worded otherwise is short; a header run into a split row's text is not (表头文字…续行)
     renamed = all(len(cell) == 1 and len(folded_start(cell[0], MAX_NAME + 1)) <= MAX_NAME for cell in others)
-    return len(named) >= 2 and len(named) > len(others) and renamed and not any(cell[1:] for cell in named)
+    return renamed and not any(cell[1:] for cell in named)
 
 
 def _placed(row: Row, labels: _Labels, width: int) -> list[Cell | None] | None:

@@ -68,10 +68,11 @@ def write_all(out: Path, conversions: list[Conversion], whole: bool = False) -> 
     sources = {c.source for c in conversions}
     for conversion in conversions:
         render(conversion)
+    folders: set[Path] = set()   # made already: one mkdir a folder, not one a file
     for relative, (conversion, document) in sorted(planned.items()):
         path = out / relative
         text = conversion.issue_text if document is None else document.text
-        existing = _read(path) if path.exists() else None
+        existing = _read(path)   # None if there is none
         if existing == text:
             continue  # this source wrote it so before (the text names its source)
         owner = source_of(existing or "")
@@ -80,7 +81,9 @@ def write_all(out: Path, conversions: list[Conversion], whole: bool = False) -> 
             problems.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
                                     f"{relative} was {whose}; not overwritten", "error"))
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         _replace(path, text)
     return problems, _remove_stale(out, planned, sources, whole)
 

@@ -236,16 +236,17 @@ def _best_title_match(head: Head, lines: list[Line], toc: list[TocEntry], matche
             continue
         matcher = matchers.of(entry)
         matcher.set_seq1(title)
-        ratio = _title_ratio(matcher, title, matcher.b, best_ratio)
+        ratio = _title_ratio(matcher, best_ratio)
         if ratio > best_ratio:
             best, best_ratio = entry, ratio
     return best
 
 
-def _title_ratio(matcher: SequenceMatcher, title: str, candidate: str, floor: float) -> float:
-    """How alike two folded titles are (0.95 at least if one holds the other); any value
-    not above ``floor`` when it cannot be above it.  difflib's cheap upper bounds
-    (``real_quick_ratio`` ≥ ``quick_ratio`` ≥ ``ratio``) skip most comparisons."""
+def _title_ratio(matcher: SequenceMatcher, floor: float) -> float:
+    """How alike the matcher's two folded titles are (0.95 at least if one holds the
+    other); any value not above ``floor`` when it cannot be above it.  difflib's cheap
+    upper bounds (``real_quick_ratio`` ≥ ``quick_ratio`` ≥ ``ratio``) skip most comparisons."""
+    title, candidate = matcher.a, matcher.b
     contained = title in candidate or candidate in title
     bar = max(floor, 0.95) if contained else floor
     if matcher.real_quick_ratio() <= bar or matcher.quick_ratio() <= bar:

@@ -123,10 +123,8 @@ def has_title(text: str) -> bool:
 
 def _trailing_number(title: str) -> tuple[str, str] | None:
     """Split ``…的意见大政发〔2021〕5号`` into the title and the number after it."""
-    if not title.rstrip().endswith("号"):
-        return None   # no number ends it (``docnumber.parse``)
-    for cut in range(len(title) - 1, 0, -1):
-        if rules.ends_with_doc_type(title[:cut]) and docnumber.parse(title[cut:]):
+    for cut in range(len(title) - 1, 0, -1):   # parse first: it refuses a text not ending with 号 at once
+        if docnumber.parse(title[cut:]) and rules.ends_with_doc_type(title[:cut]):
             return title[:cut].strip(), title[cut:].strip()
     return None
 

@@ -15,9 +15,9 @@ from .metadata import BOOK_TITLE, REPEAL, numbered_clauses
 from .rules import DATE, cn_number, parse_date
 
 # a sentence ends at its stop, or after the closing quote that follows it: 。” ends one
-SENTENCE = re.compile(r"[^。；;！？]*(?:[。；;！？][”’」』]?)?")
 STOPS, CLOSING_QUOTES = "。；;！？", "”’」』"
 SENTENCE_STOP = re.compile(f"[{STOPS}][{CLOSING_QUOTES}]?")
+SENTENCE = re.compile(f"[^{STOPS}]*(?:{SENTENCE_STOP.pattern})?")   # what ``_sentences_at`` cuts out
 _NUMBER = r"(?P<years>\d{1,2}|[一二两三四五六七八九十]{1,2})"
 # 有效期至2025年12月31日, 有效期执行至…, 有效期暂定至…, 执行至…止, 试行期至…
 UNTIL = re.compile(rf"(?:(?:有效期限?|执行期限?|实施期限?|试行期)[为是]?(?:暂定|执行|截)?|(?<![自从])(?:执行|实施|施行|试行))"

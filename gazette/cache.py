@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 FOLDER = ".ingest-cache"
+PROTOCOL = 4   # a conversion is pickled so, once, where it was made
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +39,11 @@ def load(out: Path, cache_key: str):
         return None
 
 
-def store(out: Path, cache_key: str, conversion) -> None:
+def store(out: Path, cache_key: str, pickled: bytes) -> None:
+    """Keep a conversion, pickled with ``PROTOCOL``."""
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{cache_key}.pickle").write_bytes(pickle.dumps(conversion, protocol=4))
+    (folder / f"{cache_key}.pickle").write_bytes(pickled)
 
 
 

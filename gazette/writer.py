@@ -3,6 +3,7 @@ and the conversion report.  Never overwrites what another source wrote."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .failures import naming
@@ -37,55 +38,74 @@ def _owner(path: Path) -> str | None:
     return source_of(_read(path) or "")
 
 
-def plan_outputs(conversions: list[Conversion]) -> tuple[dict[str, tuple[Conversion, object]], list[Problem]]:
-    """Map every output path to what writes it; two sources claiming one path is an error
-    naming both, and the second is not written."""
-    planned: dict[str, tuple[Conversion, object]] = {}
-    problems: list[Problem] = []
-    for conversion in conversions:
+class ContentWriter:
+    """Writes each conversion's files as soon as it is given, in the sources' order, so the
+    writing overlaps the converting.  The first source to claim a folder writes it; a later
+    one is refused, naming both, and not written.  A file written by anything but these
+    sources (or, when ``whole``, by a source no longer there) is never replaced.  ``finish``
+    removes what these sources wrote before and write no longer."""
+
+    def __init__(self, out: Path, sources: set[str], whole: bool = False):
+        self.out, self.sources, self.whole = out, sources, whole
+        self.planned: dict[str, str] = {}         # each path this run writes, relative to out: its source
+        self.claims: list[Problem] = []           # folders claimed twice, in the sources' order
+        self.refused: list[tuple[str, Problem]] = []   # files not ours to replace, with their paths
+        self.listed: dict[Path, set[str]] = {}    # the names in each folder, read once
+
+    def write(self, conversion: Conversion) -> Conversion:
+        for relative, text in sorted(self._claim(conversion).items()):
+            self._write_file(relative, text, conversion.source)
+        return conversion
+
+    def finish(self) -> tuple[list[Problem], dict[str, list[str]]]:
+        """The problems (folders claimed twice, then the files refused, by path) and the
+        documents removed, by the source that had written them."""
+        refused = [problem for _, problem in sorted(self.refused, key=lambda pair: pair[0])]
+        return self.claims + refused, _remove_stale(self.out, self.planned, self.sources, self.whole)
+
+    def _claim(self, conversion: Conversion) -> dict[str, str]:
+        """The text of each file ``conversion`` writes, by path; none if its folder is taken."""
         if not conversion.documents:
-            continue
+            return {}
         record = f"{conversion.folder}/{ISSUE_RECORD}"
-        if record in planned:
-            other = planned[record][0]
-            problems.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
-                                    f"would write {conversion.folder}/ which {other.source} already writes; "
-                                    "this source is not written", "error"))
+        if record in self.planned:
+            self.claims.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
+                                       f"would write {conversion.folder}/ which {self.planned[record]} "
+                                       "already writes; this source is not written", "error"))
             conversion.documents = []
-            continue
-        planned[record] = (conversion, None)
-        for document in conversion.documents:
-            planned[f"{conversion.folder}/{document.slug}.md"] = (conversion, document)
-    return planned, problems
-
-
-def write_all(out: Path, conversions: list[Conversion], whole: bool = False) -> tuple[list[Problem], dict]:
-    """Write every planned file; remove what these sources wrote before and no longer
-    write, and, when ``whole`` (the conversions are of a whole sources folder), also what
-    sources no longer there wrote.  Returns the problems and the documents removed, by
-    the source that had written them."""
-    planned, problems = plan_outputs(conversions)
-    sources = {c.source for c in conversions}
-    for conversion in conversions:
+            return {}
         render(conversion)
-    folders: set[Path] = set()   # made already: one mkdir a folder, not one a file
-    for relative, (conversion, document) in sorted(planned.items()):
-        path = out / relative
-        text = conversion.issue_text if document is None else document.text
-        existing = _read(path)   # None if there is none
+        files = {record: conversion.issue_text}
+        files.update((f"{conversion.folder}/{document.slug}.md", document.text) for document in conversion.documents)
+        self.planned.update(dict.fromkeys(files, conversion.source))
+        return files
+
+    def _write_file(self, relative: str, text: str, source: str) -> None:
+        path = self.out / relative
+        names = self._names_in(path.parent)
+        existing = _read(path) if path.name in names else None
         if existing == text:
-            continue  # this source wrote it so before (the text names its source)
+            return  # this source wrote it so before (the text names its source)
         owner = source_of(existing or "")
-        if existing is not None and not _ours(owner, sources, whole):
+        if existing is not None and not _ours(owner, self.sources, self.whole):
             whose = f"written from {owner}" if owner else "not written by the converter"
-            problems.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
-                                    f"{relative} was {whose}; not overwritten", "error"))
-            continue
-        if path.parent not in folders:
+            self.refused.append((relative, Problem(source, 1, Code.PATH_CONFLICT,
+                                                   f"{relative} was {whose}; not overwritten", "error")))
+            return
+        if not names:
             path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
         _replace(path, text)
-    return problems, _remove_stale(out, planned, sources, whole)
+        names.add(path.name)
+
+    def _names_in(self, folder: Path) -> set[str]:
+        """What ``folder`` holds, listed once: asking for each file's text would cost a
+        failed open for every new file."""
+        if folder not in self.listed:
+            try:
+                self.listed[folder] = set(os.listdir(folder))
+            except OSError:
+                self.listed[folder] = set()
+        return self.listed[folder]
 
 
 def _ours(owner: str | None, sources: set[str], whole: bool) -> bool:
@@ -111,25 +131,37 @@ def _remove_stale(out: Path, planned: dict, sources: set[str], whole: bool) -> d
     these sources, or of any source when ``whole``.  Files the converter did not write
     (no ``source`` in them) are left alone."""
     removed: dict[str, list[str]] = {}
-    for path in sorted([*out.rglob("*.md"), *out.rglob(ISSUE_RECORD)]):
-        relative = path.relative_to(out).as_posix()
+    written, left, folders = _converter_files(out)
+    for relative in sorted(written, key=lambda relative: relative.split("/")):  # pathlib's order
         if relative in planned:
             continue
+        path = out / relative
         owner = _owner(path)
         if owner is not None and (owner in sources or whole):
             path.unlink()
             if path.suffix == ".md":
                 removed.setdefault(owner, []).append(relative)
-    for left in out.rglob("*.md.tmp"):  # what an ingest killed while writing left (this one holds the lock)
-        left.unlink()
-    _remove_empty_folders(out)
+    for relative in left:  # what an ingest killed while writing left (this one holds the lock)
+        (out / relative).unlink()
+    for folder in reversed(folders):  # a folder after those inside it
+        if not os.listdir(folder):
+            os.rmdir(folder)
     return removed
 
 
-def _remove_empty_folders(out: Path) -> None:
-    for folder in sorted((p for p in out.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+def _converter_files(out: Path) -> tuple[list[str], list[str], list[str]]:
+    """In one walk of ``out``: the paths of the files the converter may have written
+    (documents, issue records) and of the temporary ones a killed ingest left, relative to
+    ``out``, and the folders inside ``out``, each before those inside it."""
+    written, left, folders = [], [], []
+    for folder, _, names in os.walk(out):
+        relative = Path(folder).relative_to(out).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        if prefix:
+            folders.append(folder)
+        written.extend(prefix + name for name in names if name.endswith(".md") or name == ISSUE_RECORD)
+        left.extend(prefix + name for name in names if name.endswith(".md.tmp"))
+    return written, left, folders
 
 
 def write_report(out: Path, conversions: list[Conversion], problems: list[Problem],

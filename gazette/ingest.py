@@ -1,0 +1,143 @@
+"""The ingest: every source of a folder converted on every core, reusing the stored
+conversion of an unchanged one, and written as it comes; then what no source writes any
+more removed, and the report written and summarised."""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import cache
+from .checks import conflicting_issue_numbers
+from .failures import reason
+from .kinds import Code
+from .lock import holding
+from .pipeline import Conversion, convert_file
+from .problems import Problem, printable
+from .sources import Source, find_sources
+from .writer import ContentWriter, render, write_report
+
+
+def _convert(job: tuple[Path, str]) -> bytes:
+    """A source's conversion, its files' text written (on every core), pickled where it was
+    made: sent back as these bytes and stored in the cache as they are."""
+    return pickle.dumps(render(convert_file(*job)), protocol=cache.PROTOCOL)
+
+
+def _convert_here(job: tuple[Path, str]) -> tuple[Conversion, bytes]:
+    """What ``_convert`` gives, on one core: the conversion need not be unpickled."""
+    conversion = render(convert_file(*job))
+    return conversion, pickle.dumps(conversion, protocol=cache.PROTOCOL)
+
+
+def _unpickled(pickled: bytes) -> tuple[Conversion, bytes]:
+    return pickle.loads(pickled), pickled
+
+
+def _skipped(source: Source) -> Conversion:
+    """A file that is not converted, as a conversion with no document and its reason."""
+    return Conversion(source.name, problems=[source.skipped])
+
+
+def _keyed(source: Source) -> tuple[Source, str | None]:
+    """The source with its cache key, or named unreadable (gone, or no permission)."""
+    if source.skipped:
+        return source, None
+    try:
+        return source, cache.key(source.path, source.name)
+    except OSError as error:
+        problem = Problem(source.name, 1, Code.UNREADABLE, reason(error), "error")
+        return Source(source.path, source.name, problem), None
+
+
+def convert_all(found: list[Source], out: Path, quiet: bool,
+                each: Callable[[Conversion], object]) -> tuple[list[Conversion], int]:
+    """Convert each source on every core, reusing the stored conversion of an unchanged one.
+    ``each`` is given every conversion in the sources' order as soon as it and those before
+    it are done.  Returns the conversions and how many were reused."""
+    found = [_keyed(source) for source in found]
+    stored = {source.name: cache.load(out, key) for source, key in found if key}
+    todo = [(source.path, source.name) for source, key in found if key and stored[source.name] is None]
+    conversions = []
+    with _converting(todo, quiet) as fresh:
+        for source, key in found:
+            conversion = _skipped(source) if key is None else stored[source.name]
+            if conversion is None:
+                conversion, pickled = next(fresh)
+                cache.store(out, key, pickled)
+            each(conversion)
+            conversions.append(conversion)
+    cache.keep_only(out, {key for _, key in found if key})
+    return conversions, len(stored) - len(todo)
+
+
+@contextmanager
+def _converting(todo: list[tuple[Path, str]], quiet: bool) -> Iterator[Iterator[tuple[Conversion, bytes]]]:
+    """The conversions of ``todo`` as they come, in its order, on every core from the start
+    (a progress bar on a terminal)."""
+    # the cores this process may use (taskset, a container), where the system says
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = min(usable, len(todo))
+    progress = tqdm(total=len(todo), desc="converting", unit="file", disable=quiet or len(todo) < 2)
+    try:
+        if workers > 1:
+            with ProcessPoolExecutor(workers) as pool:
+                try:
+                    yield progress_map(map(_unpickled, pool.map(_convert, todo, chunksize=4)), progress)
+                except BaseException:
+                    pool.shutdown(cancel_futures=True)  # a failure shown now, not after every source
+                    raise
+        else:
+            yield progress_map(map(_convert_here, todo), progress)
+    finally:
+        progress.close()
+
+
+def progress_map(results, progress):
+    for result in results:
+        progress.update()
+        yield result
+
+
+def ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
+    if not sources.exists():
+        print(f"{printable(str(sources))}: no such file or folder", file=sys.stderr)
+        return 2
+    with holding(out, "an ingest"):
+        return _ingest(sources, out, strict, quiet)
+
+
+def _ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
+    found = find_sources(sources)
+    out.mkdir(parents=True, exist_ok=True)
+    # a folder is the whole truth: what no source of it writes any more leaves the content
+    writer = ContentWriter(out, {source.name for source in found}, whole=sources.is_dir())
+    conversions, reused = convert_all(found, out, quiet, writer.write)
+    problems, removed = writer.finish()
+    problems = conflicting_issue_numbers(conversions) + problems
+    write_report(out, conversions, problems, removed)
+    shown = str(sources if sources.is_dir() else sources.parent)
+    everything = [p for c in conversions for p in c.problems] + problems
+    for problem in everything:
+        print(problem.shown("" if shown == "." else shown), file=sys.stderr)
+    documents = sum(len(c.documents) for c in conversions)
+    errors = sum(p.severity == "error" for p in everything)
+    warnings = len(everything) - errors
+    if not quiet:
+        _summarise(out, removed, f"{len(found)} sources ({reused} unchanged, not converted again), "
+                                 f"{documents} documents, {warnings} warnings, {errors} errors")
+    if errors or (strict and warnings):
+        return 1 if strict or not documents else 0
+    return 0
+
+
+def _summarise(out: Path, removed: dict[str, list[str]], counts: str) -> None:
+    for source, names in removed.items():
+        print(f"removed: {len(names)} documents of {printable(source)}")
+    print(f"{counts} → {printable(str(out))}")

@@ -1,0 +1,73 @@
+"""An ingest writes each gazette's documents as soon as it is converted: killed at any point,
+it leaves every document whole (the old text or the new), and the next ingest finishes the
+job, giving the same bytes as one ingest that was never stopped."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmark.generate import generate
+from conftest import ROOT, SOURCES, run_ingest
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """About 80 generated gazettes, and the content one uninterrupted ingest makes of them."""
+    folder = tmp_path_factory.mktemp("killed")
+    generate(SOURCES, folder / "sources", 800)
+    assert run_ingest(folder / "sources", folder / "whole").returncode == 0
+    return folder, files(folder / "whole")
+
+
+def kill_ingest_after(sources: Path, out: Path, delay: float) -> None:
+    """Start an ingest, and kill it and its workers at once (as a power cut or the
+    kernel's out-of-memory killer would) after ``delay`` seconds."""
+    ingest = subprocess.Popen([sys.executable, "-m", "gazette", "ingest", str(sources), str(out), "--quiet"],
+                              cwd=ROOT, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    os.killpg(ingest.pid, signal.SIGKILL)
+    ingest.wait()
+
+
+@pytest.mark.parametrize("delay", [0.5, 1.0, 1.5, 2.0, 2.5])
+def test_a_killed_ingest_leaves_whole_documents_and_the_next_one_finishes(archive, tmp_path, delay):
+    folder, whole = archive
+    out = tmp_path / "content"
+    kill_ingest_after(folder / "sources", out, delay)
+    left = files(out) if out.exists() else {}
+    documents = {path: text for path, text in left.items() if path.endswith((".md", ".yaml"))}
+    for path, text in documents.items():
+        assert text == whole[path], f"{path} is not the whole document"
+    again = run_ingest(folder / "sources", out)
+    assert again.returncode == 0, again.stderr
+    assert files(out) == whole  # nothing half-written or left over: the same bytes
+
+
+def test_an_ingest_of_changed_sources_killed_midway_keeps_each_document_whole(archive, tmp_path):
+    """Documents are replaced one by one: each is the old text or the new, never a mix."""
+    folder, old = archive
+    changed = tmp_path / "sources"
+    generate(SOURCES, changed, 800, seed=7)  # the same gazettes' paths, other documents in them
+    assert run_ingest(changed, tmp_path / "new").returncode == 0
+    new = files(tmp_path / "new")
+    out = tmp_path / "content"
+    assert run_ingest(folder / "sources", out).returncode == 0
+    kill_ingest_after(changed, out, 1.6)
+    for path, text in files(out).items():
+        if path.endswith((".md", ".yaml")):
+            assert text in (old.get(path), new.get(path)), f"{path} is neither the old text nor the new"
+    assert run_ingest(changed, out).returncode == 0
+    finished = files(out)
+    assert finished.pop("report.json") != new.pop("report.json")  # this one names what it removed
+    assert finished == new

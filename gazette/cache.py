@@ -1,16 +1,22 @@
 """Conversions of unchanged sources are reused: keyed by the SHA-256 of the source's bytes
-and of the converter's own code, stored under ``OUT/.ingest-cache/``.  An ingest keeps
-only the entries of its own sources (a changed source or a new converter leaves none
-behind)."""
+and of the converter's own code, stored under ``OUT/.ingest-cache/``.  An entry holds all
+of a conversion but the text of its files, which the content folder holds: their SHA-256
+instead, and the entry is reused only while every file it wrote is still so (a file
+edited or removed by hand has its source converted again).  An ingest keeps only the
+entries of its own sources (a changed source or a new converter leaves none behind)."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import pickle
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from .writer import files_of
+
 FOLDER = ".ingest-cache"
-PROTOCOL = 4   # a conversion is pickled so, once, where it was made
+PROTOCOL = 4
 
 
 @lru_cache(maxsize=1)
@@ -29,22 +35,45 @@ def key(path: Path, display: str) -> str:
     return digest.hexdigest()
 
 
+def pack(conversion) -> bytes:
+    """The entry to keep of a rendered conversion: the conversion without its files' text,
+    and each file's digest by its path in the content folder."""
+    digests = {path: _digest(text.encode("utf-8")) for path, text in files_of(conversion).items()}
+    kept = copy.copy(conversion)
+    kept.issue_text = ""
+    kept.documents = [replace(document, text="") for document in conversion.documents]
+    return pickle.dumps((kept, digests), protocol=PROTOCOL)
+
+
 def load(out: Path, cache_key: str):
+    """The stored conversion, its files' text left out, if every file it wrote in ``out``
+    is still as written; else None."""
     path = out / FOLDER / f"{cache_key}.pickle"
     if not path.exists():
         return None
     try:
-        return pickle.loads(path.read_bytes())
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        conversion, digests = pickle.loads(path.read_bytes())
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
+    return conversion if all(_written(out / relative, digest) for relative, digest in digests.items()) else None
 
 
-def store(out: Path, cache_key: str, pickled: bytes) -> None:
-    """Keep a conversion, pickled with ``PROTOCOL``."""
+def _written(path: Path, digest: str) -> bool:
+    try:
+        return _digest(path.read_bytes()) == digest
+    except OSError:
+        return False
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def store(out: Path, cache_key: str, packed: bytes) -> None:
+    """Keep an entry made by ``pack``."""
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{cache_key}.pickle").write_bytes(pickled)
-
+    (folder / f"{cache_key}.pickle").write_bytes(packed)
 
 
 def keep_only(out: Path, keys: set[str]) -> None:

@@ -24,20 +24,21 @@ from .sources import Source, find_sources
 from .writer import ContentWriter, render, write_report
 
 
-def _convert(job: tuple[Path, str]) -> bytes:
-    """A source's conversion, its files' text written (on every core), pickled where it was
-    made: sent back as these bytes and stored in the cache as they are."""
-    return pickle.dumps(render(convert_file(*job)), protocol=cache.PROTOCOL)
+def _convert(job: tuple[Path, str]) -> tuple[bytes, bytes]:
+    """A source's conversion with its files' text (written on every core), pickled where it
+    was made, and the cache's entry of it (``cache.pack``)."""
+    conversion = render(convert_file(*job))
+    return pickle.dumps(conversion, protocol=cache.PROTOCOL), cache.pack(conversion)
 
 
 def _convert_here(job: tuple[Path, str]) -> tuple[Conversion, bytes]:
-    """What ``_convert`` gives, on one core: the conversion need not be unpickled."""
+    """What ``_convert`` gives, on one core: the conversion need not be pickled."""
     conversion = render(convert_file(*job))
-    return conversion, pickle.dumps(conversion, protocol=cache.PROTOCOL)
+    return conversion, cache.pack(conversion)
 
 
-def _unpickled(pickled: bytes) -> tuple[Conversion, bytes]:
-    return pickle.loads(pickled), pickled
+def _unpickled(converted: tuple[bytes, bytes]) -> tuple[Conversion, bytes]:
+    return pickle.loads(converted[0]), converted[1]
 
 
 def _skipped(source: Source) -> Conversion:
@@ -69,8 +70,8 @@ def convert_all(found: list[Source], out: Path, quiet: bool,
         for source, key in found:
             conversion = _skipped(source) if key is None else stored[source.name]
             if conversion is None:
-                conversion, pickled = next(fresh)
-                cache.store(out, key, pickled)
+                conversion, entry = next(fresh)
+                cache.store(out, key, entry)
             each(conversion)
             conversions.append(conversion)
     cache.keep_only(out, {key for _, key in found if key})

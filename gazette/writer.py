@@ -26,6 +26,16 @@ def render(conversion: Conversion) -> Conversion:
     return conversion
 
 
+def files_of(conversion: Conversion) -> dict[str, str]:
+    """The text of each file a conversion writes, by its path in the content folder: the
+    issue record and a Markdown file a document; none for a conversion with no document."""
+    if not conversion.documents:
+        return {}
+    files = {f"{conversion.folder}/{ISSUE_RECORD}": conversion.issue_text}
+    files.update((f"{conversion.folder}/{document.slug}.md", document.text) for document in conversion.documents)
+    return files
+
+
 def _read(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -64,9 +74,9 @@ class ContentWriter:
         return self.claims + refused, _remove_stale(self.out, self.planned, self.sources, self.whole)
 
     def _claim(self, conversion: Conversion) -> dict[str, str]:
-        """The text of each file ``conversion`` writes, by path; none if its folder is taken."""
-        if not conversion.documents:
-            return {}
+        """The text of each file ``conversion`` writes, by path; none if its folder is taken.
+        A conversion the cache kept has no text: its files are on disk as it wrote them."""
+        files = files_of(conversion)
         record = f"{conversion.folder}/{ISSUE_RECORD}"
         if record in self.planned:
             self.claims.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
@@ -74,11 +84,8 @@ class ContentWriter:
                                        "already writes; this source is not written", "error"))
             conversion.documents = []
             return {}
-        render(conversion)
-        files = {record: conversion.issue_text}
-        files.update((f"{conversion.folder}/{document.slug}.md", document.text) for document in conversion.documents)
         self.planned.update(dict.fromkeys(files, conversion.source))
-        return files
+        return {path: text for path, text in files.items() if text}
 
     def _write_file(self, relative: str, text: str, source: str) -> None:
         path = self.out / relative

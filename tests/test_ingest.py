@@ -500,3 +500,20 @@ def test_unchanged_sources_are_not_converted_again_and_the_cache_keeps_only_curr
     (sources / removed).unlink()
     assert run_ingest(sources, tmp_path / "out").returncode == 0
     assert len(list((tmp_path / "out" / ".ingest-cache").glob("*.pickle"))) == len(EXPECTED_DOCUMENTS) - 1
+
+
+def test_a_document_edited_or_removed_by_hand_is_written_again_from_its_source(tmp_path):
+    """The cache keeps each file's digest, not its text: a document changed in the content
+    folder has its source converted again, and is written back as the converter makes it."""
+    assert run_ingest(SOURCES, tmp_path / "out").returncode == 0
+    written = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*.md")}
+    edited, removed = sorted(written)[0], sorted(written)[-1]
+    edited.write_bytes(written[edited].replace(b"title:", b"title: edited", 1))
+    removed.unlink()
+    again = subprocess.run([sys.executable, "-m", "gazette", "ingest", str(SOURCES), str(tmp_path / "out")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0
+    assert f"({len(EXPECTED_DOCUMENTS) - 2} unchanged, not converted again)" in again.stdout
+    assert {p: p.read_bytes() for p in (tmp_path / "out").rglob("*.md")} == written
+    cached = sum(p.stat().st_size for p in (tmp_path / "out" / ".ingest-cache").iterdir())
+    assert cached < sum(map(len, written.values())) / 4  # the texts are kept once, in the content

@@ -52,6 +52,15 @@ def test_sentences_end_where_the_lookbehind_definition_ends_them():
         assert [s for s in map(str.strip, validity.SENTENCE.findall(value)) if s] == expected, repr(value)
 
 
+@pytest.mark.parametrize("window", [2, 5, validity.STOP_WINDOW])
+def test_the_sentences_around_matches_are_the_sentences_the_pattern_is_found_in(monkeypatch, window):
+    monkeypatch.setattr(validity, "STOP_WINDOW", window)  # the stop found near the match, or before
+    found = re.compile("施行")
+    for value in strings(["。", "；", "！", "”", "施行", "施", "文", " "], count=20_000, longest=16):
+        expected = [s for s in map(str.strip, validity.SENTENCE.findall(value)) if s and found.search(s)]
+        assert validity._sentences_at(value, found) == expected, repr(value)
+
+
 @pytest.mark.parametrize("seed", [0, 1])
 def test_numbered_clauses_are_the_clauses_that_may_hold_a_number(seed):
     alphabet = ["，", "。", "；", "〔", "〕", "2019", "(", ")", "令", "第", " ", "文", "2"]

@@ -7,7 +7,7 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 
 from .schema import load_yaml
 
@@ -59,23 +59,22 @@ def keyword_counts(text: str) -> dict[str, int]:
     >>> keyword_counts('科技创新靠科技')['科技'], keyword_counts('科技创新靠科技')['科技创新']
     (2, 1)
     """
-    automaton, overlapping = _keyword_automaton()
-    counts = Counter(map(itemgetter(1), automaton.iter(text)))
+    automaton, keywords, overlapping = _keyword_automaton()
+    found = Counter(map(itemgetter(0), automaton.find_matches_as_indexes(text, overlapping=True)))
+    counts = {keywords[position]: count for position, count in found.items()}
     for keyword in overlapping:
         if keyword in counts:
             counts[keyword] = text.count(keyword)
-    return dict(counts)
+    return counts
 
 
 @lru_cache(maxsize=1)
-def _keyword_automaton() -> tuple[ahocorasick.Automaton, list[str]]:
-    """The automaton of every keyword, and the keywords whose start is also their end."""
+def _keyword_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str], list[str]]:
+    """The automaton of every keyword (a match names its keyword by its position in the
+    list), the list, and the keywords whose start is also their end."""
     keywords = sorted({k for topic in taxonomy()["topics"] for k in topic["keywords"]})
-    automaton = ahocorasick.Automaton()
-    for keyword in keywords:
-        automaton.add_word(keyword, keyword)
-    automaton.make_automaton()
-    return automaton, [k for k in keywords if any(k[:i] == k[-i:] for i in range(1, len(k)))]
+    automaton = ahocorasick_rs.AhoCorasick(keywords, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    return automaton, keywords, [k for k in keywords if any(k[:i] == k[-i:] for i in range(1, len(k)))]
 
 
 @lru_cache(maxsize=1)

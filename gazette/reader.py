@@ -125,8 +125,11 @@ def han_share(text: str) -> float:
 # Kangxi radicals (U+2F00–2FD5) are what some PDFs' text gives for common characters
 # (⼈⺠政府 for 人民政府, ⼀、⼯作⽬标): read as the characters (NFKC, and a table for the
 # radicals supplement, which NFKC leaves alone).  A web page's zero-width spaces and
-# joiners, inside words and numbers (人\u200b民政府), are dropped.
-FOLDED_RUN = re.compile("[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2F00-\u2FD5\u2E80-\u2EF3\u200B-\u200D\u2060\uFEFF]+")
+# joiners, inside words and numbers (人\u200b民政府), are dropped.  The run is written as
+# one character of the class, then more: a pattern opening with a class lets the engine
+# skip to the next such character (a whole file is searched), where "[…]+" tries each one.
+_FOLDED = "[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u2F00-\u2FD5\u2E80-\u2EF3\u200B-\u200D\u2060\uFEFF]"
+FOLDED_RUN = re.compile(f"{_FOLDED}{_FOLDED}*")
 RADICALS = str.maketrans("⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻩⻬⻰", "母民西见角贝车长门青页风飞食马黄齐龙",
                          "\u200b\u200c\u200d\u2060\ufeff")
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from gazette import docnumber, metadata, rules, tables, text, validity
+from gazette import docnumber, metadata, reader, rules, tables, text, validity
 from gazette.text import HAN, CJK_PUNCT
 
 CJK = f"{HAN}{CJK_PUNCT}"
@@ -39,6 +39,12 @@ def plain_clean_line(value: str) -> str:
 def test_despace_removes_the_same_spaces_as_the_lookbehind_definition():
     for value in strings("中文 \t\u30001a，。x"):
         assert text.despace(value) == plain_despace(value), repr(value)
+
+
+def test_folded_runs_are_the_runs_of_the_plain_class():
+    plain = re.compile(reader._FOLDED + "+")
+    for value in strings("０１ＡＺａｚ⺟⼀\u200b\ufeff中文 a1"):
+        assert [m.span() for m in reader.FOLDED_RUN.finditer(value)] == [m.span() for m in plain.finditer(value)]
 
 
 def test_clean_line_drops_the_same_markup_as_the_pattern_alone():

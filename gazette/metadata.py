@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import docnumber, rules
 from .reader import Line
-from .text import clean_line, despace, ends_sentence, fold
+from .text import clean_line, despace, ends_sentence, fold, last_mark
 
 REPEAL = re.compile(r"同时废止|予以废止|宣布废止|废止|停止执行|不再执行")
 CLAUSE_MARKS = "，,。；;！？"
@@ -226,7 +226,7 @@ def numbered_clauses(text: str) -> list[str]:
     for place in docnumber.anchor_places(text):
         if place < end:
             continue   # in the clause just taken
-        start = max(text.rfind(mark, 0, place) for mark in CLAUSE_MARKS) + 1
+        start = last_mark(text, CLAUSE_MARKS, place) + 1
         mark = CLAUSE.search(text, place)
         end = mark.start() if mark else len(text)
         clauses.append(text[start:end])

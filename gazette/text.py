@@ -106,6 +106,24 @@ def folded_start(text: str, count: int) -> str:
     return fold(text)[:count]
 
 
+NEAR = 400   # characters before a place where the last mark is looked for first
+
+
+def last_mark(text: str, marks: str, place: int) -> int:
+    """Where the last of ``marks`` before ``place`` stands (-1: none), as
+    ``max(text.rfind(mark, 0, place) for mark in marks)``.  Looked for within ``NEAR``
+    characters first: a mark found there is the last, and a rare mark (！) need not be
+    looked for back to the start of a long text.
+
+    >>> last_mark("一，二。三！四", "，。！", 6), last_mark("一二", "，", 2)
+    (5, -1)
+    """
+    near = max(text.rfind(mark, max(place - NEAR, 0), place) for mark in marks)
+    if near >= 0 or place <= NEAR:
+        return near
+    return max(text.rfind(mark, 0, place) for mark in marks)
+
+
 def ends_sentence(text: str) -> bool:
     return bool(text) and text.rstrip()[-1] in SENTENCE_END
 

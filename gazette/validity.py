@@ -13,6 +13,7 @@ import re
 from . import docnumber
 from .metadata import BOOK_TITLE, REPEAL, numbered_clauses
 from .rules import DATE, cn_number, parse_date
+from .text import last_mark
 
 # a sentence ends at its stop, or after the closing quote that follows it: 。” ends one
 STOPS, CLOSING_QUOTES = "。；;！？", "”’」』"
@@ -61,16 +62,6 @@ def term_fields(text: str, title: str, signed: str | None) -> dict:
     return {"effective": effective, "expires": planned, "term_clause": title if planned else None}
 
 
-STOP_WINDOW = 400   # characters before a match where its sentence's stop is looked for first
-
-
-def _sentence_start(text: str, place: int) -> int:
-    """Just after the last stop before ``place``.  Looked for near ``place`` first: a stop
-    found there is the last, and a rare stop (！) need not be looked for back to the start."""
-    near = max(text.rfind(stop, max(place - STOP_WINDOW, 0), place) for stop in STOPS)
-    return (near if near >= 0 or place <= STOP_WINDOW else max(text.rfind(stop, 0, place) for stop in STOPS)) + 1
-
-
 def _sentences_at(text: str, *patterns: re.Pattern) -> list[str]:
     """The sentences of ``text`` (as ``SENTENCE`` cuts them, stripped) in which one of
     ``patterns`` may be found, in order.  No match holds a sentence's stop, so a sentence
@@ -82,7 +73,7 @@ def _sentences_at(text: str, *patterns: re.Pattern) -> list[str]:
     for place in places:
         if place < end:
             continue   # in the sentence just taken
-        start = _sentence_start(text, place)
+        start = last_mark(text, STOPS, place) + 1
         start += start and text[start:start + 1] in CLOSING_QUOTES and start < place   # 。” ends one
         stop = SENTENCE_STOP.search(text, place)
         end = stop.end() if stop else len(text)

@@ -58,17 +58,18 @@ def test_sentences_end_where_the_lookbehind_definition_ends_them():
         assert [s for s in map(str.strip, validity.SENTENCE.findall(value)) if s] == expected, repr(value)
 
 
-@pytest.mark.parametrize("window", [2, 5, validity.STOP_WINDOW])
+@pytest.mark.parametrize("window", [2, 5, text.NEAR])
 def test_the_sentences_around_matches_are_the_sentences_the_pattern_is_found_in(monkeypatch, window):
-    monkeypatch.setattr(validity, "STOP_WINDOW", window)  # the stop found near the match, or before
+    monkeypatch.setattr(text, "NEAR", window)  # the stop found near the match, or before
     found = re.compile("施行")
     for value in strings(["。", "；", "！", "”", "施行", "施", "文", " "], count=20_000, longest=16):
         expected = [s for s in map(str.strip, validity.SENTENCE.findall(value)) if s and found.search(s)]
         assert validity._sentences_at(value, found) == expected, repr(value)
 
 
-@pytest.mark.parametrize("seed", [0, 1])
-def test_numbered_clauses_are_the_clauses_that_may_hold_a_number(seed):
+@pytest.mark.parametrize("seed, window", [(0, 3), (1, text.NEAR)])
+def test_numbered_clauses_are_the_clauses_that_may_hold_a_number(monkeypatch, seed, window):
+    monkeypatch.setattr(text, "NEAR", window)  # the mark found near the anchor, or before
     alphabet = ["，", "。", "；", "〔", "〕", "2019", "(", ")", "令", "第", " ", "文", "2"]
     for value in strings(alphabet, seed=seed):
         expected = list(filter(docnumber.may_hold, metadata.CLAUSE.split(value)))

@@ -4,9 +4,12 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import sys
 import tempfile
-import time
 from dataclasses import dataclass
+from pathlib import Path
+
+PEAK = Path(__file__).with_name("peak.py")   # measures the command from a small process
 
 
 @dataclass
@@ -16,20 +19,20 @@ class Measured:
 
 
 def run(command: list[str], cwd=None, env=None) -> Measured:
-    """The command's wall time and the peak memory of its largest process.  What it says
-    on stderr goes to a file, read when it has ended: a pipe would fill (an ingest of
-    50,000 documents says more than a pipe holds) and stop the command for good."""
-    began = time.perf_counter()
-    with tempfile.TemporaryFile() as said:
-        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=said)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - began
+    """The command's wall time and the peak memory of its largest process, measured by
+    ``peak.py`` (not by this process: see there).  What it says on stderr goes to a file,
+    read when it has ended: a pipe would fill (an ingest of 50,000 documents says more than
+    a pipe holds) and stop the command for good."""
+    with tempfile.TemporaryFile() as said, tempfile.NamedTemporaryFile("r") as measured:
+        done = subprocess.run([sys.executable, "-I", str(PEAK), measured.name, *command], cwd=cwd, env=env,
+                              stdout=subprocess.DEVNULL, stderr=said)
         said.seek(0)
         error = said.read().decode("utf-8", "replace")
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}):\n{error[-3000:]}")
-    return Measured(seconds, usage.ru_maxrss / 1024)
+        figures = measured.read().split()
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{error[-3000:]}")
+    seconds, peak_kb = figures
+    return Measured(float(seconds), int(peak_kb) / 1024)
 
 
 def machine() -> str:

@@ -44,3 +44,17 @@ def test_a_command_saying_much_on_stderr_is_measured_to_its_end_and_its_words_ke
         assert str(error).endswith("the end") and "(3)" in str(error)
     else:
         raise AssertionError("a failed command was measured as done")
+
+
+def test_a_command_s_peak_memory_is_its_own_not_the_bench_s():
+    """Linux starts a child's peak at the memory of the process that forked it: the bench,
+    holding whole sites to compare, once measured plain Pelican and a rebuild at its own
+    2.4 GB.  A command that does nothing measures as little, whatever the bench holds; one
+    that fills 200 MB measures that."""
+    from benchmark.measure import run
+    held = bytearray(300 * 1024 * 1024)
+    held[::4096] = b"\x01" * len(held[::4096])   # resident, not only reserved
+    assert run([sys.executable, "-c", "pass"]).peak_mb < 100
+    filling = "x = bytearray(200 * 1024 * 1024); x[::4096] = b'\\x01' * len(x[::4096])"
+    assert 200 <= run([sys.executable, "-c", filling]).peak_mb < 300
+    del held

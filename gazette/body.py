@@ -61,7 +61,7 @@ def render(lines: list[Line], roles: Roles, chronicle: bool = False,
             continue
         index, line = items[position]
         plain = texts[position] != _NO_TEXT
-        text = texts[position] if plain else despace_body(line.clean)
+        text = texts[position] if plain else despace_body(line.clean, line.plain)
         position += 1
         for rule in TEXT_RULES if plain else BLOCK_RULES:
             if rule(body, index, line, text):
@@ -77,7 +77,7 @@ def _plain_texts(items: list[tuple[int, Line]], roles: Roles) -> list[str]:
     """Each line's text for finding flattened tables; a line with a role, the title, a
     row or an attachment's heading stands for a break (no region runs across it)."""
     return [_NO_TEXT if index in roles.classes or index == roles.title_at or rules.is_row(line)
-            or rules.ATTACHMENT_HEADING.match(line.clean) else despace_body(line.clean)
+            or rules.ATTACHMENT_HEADING.match(line.clean) else despace_body(line.clean, line.plain)
             for index, line in items]
 
 

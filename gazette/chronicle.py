@@ -14,7 +14,7 @@ def render_chronicle(lines: list[Line], skip: set[int]) -> str:
     for index, line in enumerate(lines):
         if index in skip or line.blank:
             continue
-        text = despace_body(line.clean)
+        text = despace_body(line.clean, line.plain)
         entry = rules.CHRONICLE_ENTRY.match(text)
         sub = rules.CHRONICLE_SUB.match(text)
         if entry:

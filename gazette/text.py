@@ -55,9 +55,10 @@ NUMBERED_GAP = re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,6
 WIDE_GAP = re.compile(r"\u3000[ \u3000]*\u3000|[ \u3000]{3,}")
 
 
-def despace_body(text: str) -> str:
+def despace_body(text: str, despaced: str | None = None) -> str:
     """``despace`` for the body's text: the gap after a numbered article or chapter, and a
-    wide gap between columns, kept as one ideographic space.
+    wide gap between columns, kept as one ideographic space.  ``despaced``: ``despace(text)``
+    if known (a line's ``plain``), the answer where there is neither gap.
 
     >>> despace_body(clean_line('**第一条** 为了促进 城市绿化')), despace_body('第一章 总 则')
     ('第一条\u3000为了促进城市绿化', '第一章\u3000总则')
@@ -67,6 +68,8 @@ def despace_body(text: str) -> str:
     gap = NUMBERED_GAP.match(text)
     head, text = (gap[1], text[gap.end():]) if gap else ("", text)
     if "\u3000\u3000" not in text and "   " not in text:
+        if despaced is not None and not gap:
+            return despaced
         rest = despace(text)
         return f"{head}\u3000{rest}" if head and rest else head or rest
     parts = [despace(part) for part in WIDE_GAP.split(text)]

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from gazette import docnumber, metadata, reader, rules, tables, text, validity
+from gazette.reader import Line
 from gazette.text import HAN, CJK_PUNCT
 
 CJK = f"{HAN}{CJK_PUNCT}"
@@ -45,6 +46,12 @@ def test_folded_runs_are_the_runs_of_the_plain_class():
     plain = re.compile(reader._FOLDED + "+")
     for value in strings("０１ＡＺａｚ⺟⼀\u200b\ufeff中文 a1"):
         assert [m.span() for m in reader.FOLDED_RUN.finditer(value)] == [m.span() for m in plain.finditer(value)]
+
+
+def test_a_body_line_reuses_its_plain_text_only_where_that_is_the_answer():
+    for value in strings(["第一条", "第二章", "中", "文", " ", "\u3000", "\u3000\u3000", "   ", "1", "**", "#"]):
+        line = Line(1, value)
+        assert text.despace_body(line.clean, line.plain) == text.despace_body(line.clean), repr(value)
 
 
 def test_clean_line_drops_the_same_markup_as_the_pattern_alone():

@@ -24,17 +24,17 @@ from .sources import Source, find_sources
 from .writer import ContentWriter, render, write_report
 
 
-def _convert(job: tuple[Path, str]) -> tuple[bytes, bytes]:
-    """A source's conversion with its files' text (written on every core), pickled where it
-    was made, and the cache's entry of it (``cache.pack``)."""
-    conversion = render(convert_file(*job))
-    return pickle.dumps(conversion, protocol=cache.PROTOCOL), cache.pack(conversion)
-
-
 def _convert_here(job: tuple[Path, str]) -> tuple[Conversion, bytes]:
-    """What ``_convert`` gives, on one core: the conversion need not be pickled."""
+    """A source's conversion with its files' text (written on every core), and the cache's
+    entry of it (``cache.pack``)."""
     conversion = render(convert_file(*job))
     return conversion, cache.pack(conversion)
+
+
+def _convert(job: tuple[Path, str]) -> tuple[bytes, bytes]:
+    """What ``_convert_here`` gives, the conversion pickled where it was made: a worker's."""
+    conversion, entry = _convert_here(job)
+    return pickle.dumps(conversion, protocol=cache.PROTOCOL), entry
 
 
 def _unpickled(converted: tuple[bytes, bytes]) -> tuple[Conversion, bytes]:

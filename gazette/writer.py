@@ -78,6 +78,8 @@ class ContentWriter:
         A conversion the cache kept has no text: its files are on disk as it wrote them."""
         files = files_of(conversion)
         record = f"{conversion.folder}/{ISSUE_RECORD}"
+        if not files:
+            return {}   # no document: it writes nothing and claims no folder
         if record in self.planned:
             self.claims.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
                                        f"would write {conversion.folder}/ which {self.planned[record]} "
@@ -144,7 +146,7 @@ def _remove_stale(out: Path, planned: dict, sources: set[str], whole: bool) -> d
             continue
         path = out / relative
         owner = _owner(path)
-        if owner is not None and (owner in sources or whole):
+        if _ours(owner, sources, whole):
             path.unlink()
             if path.suffix == ".md":
                 removed.setdefault(owner, []).append(relative)

@@ -13,7 +13,6 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from .writer import files_of
 
 FOLDER = ".ingest-cache"
 PROTOCOL = 4
@@ -35,14 +34,20 @@ def key(path: Path, display: str) -> str:
     return digest.hexdigest()
 
 
-def pack(conversion) -> bytes:
-    """The entry to keep of a rendered conversion: the conversion without its files' text,
-    and each file's digest by its path in the content folder."""
-    digests = {path: _digest(text.encode("utf-8")) for path, text in files_of(conversion).items()}
+def pack(conversion, files: dict[str, bytes]) -> bytes:
+    """The entry to keep of a rendered conversion whose files are ``files`` (by path in
+    the content folder, as ``encoded_files`` gives them): the conversion without its files'
+    text, and each file's digest."""
+    digests = {path: _digest(data) for path, data in files.items()}
     kept = copy.copy(conversion)
     kept.issue_text = ""
     kept.documents = [replace(document, text="") for document in conversion.documents]
     return pickle.dumps((kept, digests), protocol=PROTOCOL)
+
+
+def unpack(entry: bytes):
+    """The conversion an entry made by ``pack`` keeps (its files' text left out)."""
+    return pickle.loads(entry)[0]
 
 
 def load(out: Path, cache_key: str):

@@ -4,7 +4,6 @@ more removed, and the report written and summarised."""
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,24 +20,15 @@ from .lock import holding
 from .pipeline import Conversion, convert_file
 from .problems import Problem, printable
 from .sources import Source, find_sources
-from .writer import ContentWriter, render, write_report
+from .writer import ContentWriter, encoded_files, render, write_report
 
 
-def _convert_here(job: tuple[Path, str]) -> tuple[Conversion, bytes]:
-    """A source's conversion with its files' text (written on every core), and the cache's
-    entry of it (``cache.pack``)."""
+def _convert(job: tuple[Path, str]) -> tuple[bytes, dict[str, bytes]]:
+    """A source converted (on any core): the cache's entry of it (``cache.pack``: the
+    conversion without its files' text) and its files' bytes, written as they are."""
     conversion = render(convert_file(*job))
-    return conversion, cache.pack(conversion)
-
-
-def _convert(job: tuple[Path, str]) -> tuple[bytes, bytes]:
-    """What ``_convert_here`` gives, the conversion pickled where it was made: a worker's."""
-    conversion, entry = _convert_here(job)
-    return pickle.dumps(conversion, protocol=cache.PROTOCOL), entry
-
-
-def _unpickled(converted: tuple[bytes, bytes]) -> tuple[Conversion, bytes]:
-    return pickle.loads(converted[0]), converted[1]
+    files = encoded_files(conversion)
+    return cache.pack(conversion, files), files
 
 
 def _skipped(source: Source) -> Conversion:
@@ -58,30 +48,32 @@ def _keyed(source: Source) -> tuple[Source, str | None]:
 
 
 def convert_all(found: list[Source], out: Path, quiet: bool,
-                each: Callable[[Conversion], object]) -> tuple[list[Conversion], int]:
+                each: Callable[[Conversion, dict[str, bytes]], object]) -> tuple[list[Conversion], int]:
     """Convert each source on every core, reusing the stored conversion of an unchanged one.
-    ``each`` is given every conversion in the sources' order as soon as it and those before
-    it are done.  Returns the conversions and how many were reused."""
+    ``each`` is given every conversion and its files' bytes (none for a stored one: its
+    files are written) in the sources' order as soon as it and those before it are done.
+    Returns the conversions (without their files' text) and how many were reused."""
     found = [_keyed(source) for source in found]
     stored = {source.name: cache.load(out, key) for source, key in found if key}
     todo = [(source.path, source.name) for source, key in found if key and stored[source.name] is None]
     conversions = []
     with _converting(todo, quiet) as fresh:
         for source, key in found:
-            conversion = _skipped(source) if key is None else stored[source.name]
+            conversion, files = _skipped(source) if key is None else stored[source.name], {}
             if conversion is None:
-                conversion, entry = next(fresh)
+                entry, files = next(fresh)
                 cache.store(out, key, entry)
-            each(conversion)
+                conversion = cache.unpack(entry)
+            each(conversion, files)
             conversions.append(conversion)
     cache.keep_only(out, {key for _, key in found if key})
     return conversions, len(stored) - len(todo)
 
 
 @contextmanager
-def _converting(todo: list[tuple[Path, str]], quiet: bool) -> Iterator[Iterator[tuple[Conversion, bytes]]]:
-    """The conversions of ``todo`` as they come, in its order, on every core from the start
-    (a progress bar on a terminal)."""
+def _converting(todo: list[tuple[Path, str]], quiet: bool) -> Iterator[Iterator[tuple[bytes, dict]]]:
+    """What ``_convert`` gives for each of ``todo`` as it comes, in its order, on every core
+    from the start (a progress bar on a terminal)."""
     # the cores this process may use (taskset, a container), where the system says
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     workers = min(usable, len(todo))
@@ -90,12 +82,12 @@ def _converting(todo: list[tuple[Path, str]], quiet: bool) -> Iterator[Iterator[
         if workers > 1:
             with ProcessPoolExecutor(workers) as pool:
                 try:
-                    yield progress_map(map(_unpickled, pool.map(_convert, todo, chunksize=4)), progress)
+                    yield progress_map(pool.map(_convert, todo, chunksize=4), progress)
                 except BaseException:
                     pool.shutdown(cancel_futures=True)  # a failure shown now, not after every source
                     raise
         else:
-            yield progress_map(map(_convert_here, todo), progress)
+            yield progress_map(map(_convert, todo), progress)
     finally:
         progress.close()
 

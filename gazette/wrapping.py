@@ -28,10 +28,12 @@ class Wrapping:
             self.width, self.indents_mark_paragraphs = None, False   # a PDF's lines: rejoined by their geometry
             return
         printed = [line.text.rstrip() for line in lines if not line.blank]
-        widths = Counter(round(width) for width in map(visual_width, printed) if width >= 20)
+        # a line is never wider than its length: the shorter ones are not measured
+        widths = Counter([round(width) for width in map(visual_width, [t for t in printed if len(t) >= 20])
+                          if width >= 20])
         width, count = widths.most_common(1)[0] if widths else (0, 0)
         self.width = width if count >= self.MIN_LINES and 4 * count >= sum(widths.values()) else None
-        indented = sum(map(_indented, printed))
+        indented = sum(1 for text in printed if text.startswith(_INDENTS))
         self.indents_mark_paragraphs = 0.1 * len(printed) < indented < 0.9 * len(printed)
 
     @classmethod
@@ -50,5 +52,8 @@ class Wrapping:
         return self.full(previous) and not (self.indents_mark_paragraphs and _indented(line.text))
 
 
+_INDENTS = (" ", "\u3000", "\t", "\u00a0")
+
+
 def _indented(raw: str) -> bool:
-    return raw[:1] in (" ", "\u3000", "\t", "\u00a0")
+    return raw.startswith(_INDENTS)

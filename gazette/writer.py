@@ -2,6 +2,7 @@
 and the conversion report.  Never overwrites what another source wrote."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -36,16 +37,31 @@ def files_of(conversion: Conversion) -> dict[str, str]:
     return files
 
 
-def _read(path: Path) -> str | None:
+def encoded_files(conversion: Conversion) -> dict[str, bytes]:
+    """``files_of`` as the bytes to write (UTF-8), made where the conversion was: sent to
+    the writing process as bytes, the text is neither decoded nor encoded there again."""
+    return {path: text.encode("utf-8") for path, text in files_of(conversion).items()}
+
+
+def _read(path: str) -> bytes | None:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
         return None
 
 
-def _owner(path: Path) -> str | None:
+def _text(data: bytes | None) -> str | None:
+    """A file's text; None where there is no file or it is not UTF-8 (replaced as if absent)."""
+    try:
+        return data.decode("utf-8") if data is not None else None
+    except UnicodeDecodeError:
+        return None
+
+
+def _owner(path: str) -> str | None:
     """The ``source`` that wrote an existing file."""
-    return source_of(_read(path) or "")
+    return source_of(_text(_read(path)) or "")
 
 
 class ContentWriter:
@@ -60,11 +76,15 @@ class ContentWriter:
         self.planned: dict[str, str] = {}         # each path this run writes, relative to out: its source
         self.claims: list[Problem] = []           # folders claimed twice, in the sources' order
         self.refused: list[tuple[str, Problem]] = []   # files not ours to replace, with their paths
-        self.listed: dict[Path, set[str]] = {}    # the names in each folder, read once
+        self.listed: dict[str, set[str]] = {}     # the names in each folder, read once
 
-    def write(self, conversion: Conversion) -> Conversion:
-        for relative, text in sorted(self._claim(conversion).items()):
-            self._write_file(relative, text, conversion.source)
+    def write(self, conversion: Conversion, files: dict[str, bytes]) -> Conversion:
+        """Write ``files`` (by path: ``encoded_files``) of ``conversion``, whose documents'
+        paths it claims; a conversion the cache kept has none to write: its files are on
+        disk as it wrote them."""
+        if self._claim(conversion):
+            for relative in sorted(files):
+                self._write_file(relative, files[relative], conversion.source)
         return conversion
 
     def finish(self) -> tuple[list[Problem], dict[str, list[str]]]:
@@ -73,40 +93,42 @@ class ContentWriter:
         refused = [problem for _, problem in sorted(self.refused, key=lambda pair: pair[0])]
         return self.claims + refused, _remove_stale(self.out, self.planned, self.sources, self.whole)
 
-    def _claim(self, conversion: Conversion) -> dict[str, str]:
-        """The text of each file ``conversion`` writes, by path; none if its folder is taken.
-        A conversion the cache kept has no text: its files are on disk as it wrote them."""
-        files = files_of(conversion)
+    def _claim(self, conversion: Conversion) -> bool:
+        """Claim the folder of ``conversion``'s files; False if it has no document (it
+        writes nothing and claims no folder) or if another source has the folder."""
+        paths = files_of(conversion)
         record = f"{conversion.folder}/{ISSUE_RECORD}"
-        if not files:
-            return {}   # no document: it writes nothing and claims no folder
+        if not paths:
+            return False
         if record in self.planned:
             self.claims.append(Problem(conversion.source, 1, Code.PATH_CONFLICT,
                                        f"would write {conversion.folder}/ which {self.planned[record]} "
                                        "already writes; this source is not written", "error"))
             conversion.documents = []
-            return {}
-        self.planned.update(dict.fromkeys(files, conversion.source))
-        return {path: text for path, text in files.items() if text}
+            return False
+        self.planned.update(dict.fromkeys(paths, conversion.source))
+        return True
 
-    def _write_file(self, relative: str, text: str, source: str) -> None:
-        path = self.out / relative
-        names = self._names_in(path.parent)
-        existing = _read(path) if path.name in names else None
-        if existing == text:
+    def _write_file(self, relative: str, data: bytes, source: str) -> None:
+        folder, _, name = f"{self.out}/{relative}".rpartition("/")
+        names = self._names_in(folder)
+        path = f"{folder}/{name}"
+        existing = _read(path) if name in names else None
+        if existing == data:
             return  # this source wrote it so before (the text names its source)
-        owner = source_of(existing or "")
-        if existing is not None and not _ours(owner, self.sources, self.whole):
+        text = _text(existing)
+        owner = source_of(text or "")
+        if text is not None and not _ours(owner, self.sources, self.whole):
             whose = f"written from {owner}" if owner else "not written by the converter"
             self.refused.append((relative, Problem(source, 1, Code.PATH_CONFLICT,
                                                    f"{relative} was {whose}; not overwritten", "error")))
             return
         if not names:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        _replace(path, text)
-        names.add(path.name)
+            os.makedirs(folder, exist_ok=True)
+        _replace(path, data)
+        names.add(name)
 
-    def _names_in(self, folder: Path) -> set[str]:
+    def _names_in(self, folder: str) -> set[str]:
         """What ``folder`` holds, listed once: asking for each file's text would cost a
         failed open for every new file."""
         if folder not in self.listed:
@@ -123,16 +145,19 @@ def _ours(owner: str | None, sources: set[str], whole: bool) -> bool:
     return owner in sources or (whole and owner is not None)
 
 
-def _replace(path: Path, text: str) -> None:
+def _replace(path: str, data: bytes) -> None:
     """Write through a temporary file: a reader never sees half a document, and a file
     linked elsewhere (the site's Markdown downloads) keeps its old text."""
-    temporary = path.with_suffix(path.suffix + ".tmp")
-    try:
-        with naming(path):
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    temporary = path + ".tmp"
+    with naming(path):
+        try:
+            with open(temporary, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
 
 
 def _remove_stale(out: Path, planned: dict, sources: set[str], whole: bool) -> dict[str, list[str]]:
@@ -145,7 +170,7 @@ def _remove_stale(out: Path, planned: dict, sources: set[str], whole: bool) -> d
         if relative in planned:
             continue
         path = out / relative
-        owner = _owner(path)
+        owner = _owner(str(path))
         if _ours(owner, sources, whole):
             path.unlink()
             if path.suffix == ".md":
@@ -186,5 +211,6 @@ def write_report(out: Path, conversions: list[Conversion], problems: list[Proble
         # what this run took out of the content: the documents of sources removed or renamed
         "removed": [{"source": source, "documents": names} for source, names in sorted((removed or {}).items())],
     }
-    _replace(out / "report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    text = json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    _replace(str(out / "report.json"), text.encode("utf-8"))
     return report

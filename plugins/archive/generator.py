@@ -43,11 +43,10 @@ class ArchiveGenerator(Generator):
         records = IssueRecords(cache)
         self.archive = build_archive(articles, Path(self.settings["PATH"]), records)
         records.save()
-        for article in articles:
-            anchor_repeal_sentences(article)
         self.archive.unheld = unheld_numbers(articles)
         for article in articles:
-            link_numbers(article, self.archive.by_number, self.archive.unheld)
+            link_numbers(article, self.archive.by_number, self.archive.unheld)  # first: on the text as read
+            anchor_repeal_sentences(article)
             add_outline(article)
             add_tables(article)
             link_attachment_notes(article)

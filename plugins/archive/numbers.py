@@ -7,6 +7,7 @@ between tags is read (a tag's attributes are never touched) and never inside a l
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -53,9 +54,24 @@ def _slug(number: str, taken: set[str]) -> str:
     return slug
 
 
+def number_mentions(html: str) -> str:
+    """Each text of ``html`` that ``link_numbers`` may link, as [start, end, the numbers it
+    mentions: [as printed, normalised], in order], in JSON: what the page's links are made
+    of, found once where the document is read and kept in Pelican's content cache as one
+    string (quick to store and load), since finding the numbers is most of the work and
+    only their targets change from build to build."""
+    mentions = []
+    for start, end in _texts_to_link(html):
+        numbers = [(number.raw, number.normalised) for number in docnumber.find_all(html[start:end])]
+        if numbers:
+            mentions.append((start, end, numbers))
+    return json.dumps(mentions, ensure_ascii=False, separators=(",", ":"))
+
+
 def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
     """Make each document number in the article's text a link: to the document, or to
-    the number's page.  Its own number is left as it is."""
+    the number's page.  Its own number is left as it is.  The text is the one read
+    (its ``number_mentions`` found there): this runs before anything else changes it."""
     root = "../" * article.url.count("/")
     own = getattr(article, "doc_number", None)
 
@@ -68,8 +84,8 @@ def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
         return root + unheld[number].url if number in unheld else None
 
     content, out, cursor = article._content, [], 0
-    for start, end in _texts_to_link(content):
-        out += [content[cursor:start], _linked(content[start:end], target)]
+    for start, end, numbers in json.loads(getattr(article, "number_mentions", None) or number_mentions(content)):
+        out += [content[cursor:start], _linked(content[start:end], numbers, target)]
         cursor = end
     article._content = "".join(out) + content[cursor:]
 
@@ -97,14 +113,14 @@ def _texts_to_link(html: str):
             yield start, end
 
 
-def _linked(text: str, target) -> str:
+def _linked(text: str, numbers: list[tuple[str, str]], target) -> str:
     out, cursor = [], 0
-    for number in docnumber.find_all(text):
-        start = text.find(number.raw, cursor)
-        href = target(number.normalised)
+    for raw, normalised in numbers:
+        start = text.find(raw, cursor)
+        href = target(normalised)
         if start < 0 or href is None:
             continue
-        end = start + len(number.raw)
+        end = start + len(raw)
         out += [text[cursor:start], f'<a class="docno" href="{href}">{text[start:end]}</a>']
         cursor = end
     return "".join(out) + text[cursor:] if out else text

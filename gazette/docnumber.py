@@ -59,6 +59,18 @@ class DocNumber:
     serial: int
 
     @property
+    def printed(self) -> str:
+        """The number as printed, without the words before it that the pattern took in
+        (按照, 根据, 执行): what a link to it covers.
+
+        >>> [n.printed for n in find_all('按照晋市政办〔2021〕3号文件，执行国发〔2023〕18号')]
+        ['晋市政办〔2021〕3号', '国发〔2023〕18号']
+        """
+        if self.raw.startswith(self.prefix):
+            return self.raw
+        return LEADING_WORDS.sub("", self.raw, count=1)
+
+    @property
     def normalised(self) -> str:
         if self.year is None:
             return f"{self.prefix}第{self.serial}号"

@@ -62,7 +62,7 @@ def number_mentions(html: str) -> str:
     only their targets change from build to build."""
     mentions = []
     for start, end in _texts_to_link(html):
-        numbers = [(number.raw, number.normalised) for number in docnumber.find_all(html[start:end])]
+        numbers = [(number.printed, number.normalised) for number in docnumber.find_all(html[start:end])]
         if numbers:
             mentions.append((start, end, numbers))
     return json.dumps(mentions, ensure_ascii=False, separators=(",", ":"))

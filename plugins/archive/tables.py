@@ -18,6 +18,9 @@ def add_tables(article) -> None:
     """``article.tables``: [(anchor, CSV file name, the table's HTML)] of its tables, each
     wrapped in its figure on the page (``csv_text`` makes the file from the HTML, only when
     a build has no copy of it to reuse)."""
+    if "<table>" not in article._content:
+        article.tables = []   # most documents: no table to look for
+        return
     stem = Path(article.save_as).stem
     found = []
 

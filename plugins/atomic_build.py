@@ -4,9 +4,9 @@ failed or interrupted build leaves the previous site whole.  The site it replace
 pages are hard links between the two, so it takes little room).
 
 The build's caches (Pelican's content cache, the search index's per-document terms) go
-to a folder under CACHE_PATH named for the code that made them: a change to the
-converter, the plugins, the settings or the pinned packages starts a new cache, and older
-ones are removed.
+to a folder under CACHE_PATH named for the code and the settings that made them: a change
+to the converter, the plugins, the settings or the pinned packages starts a new cache;
+older code's are removed (another settings file's, the hosted build's, stays).
 
 Usage: ``python -m plugins.atomic_build [SETTINGS] [--content DIR] [--output DIR] [--cache DIR]``.
 """
@@ -28,6 +28,7 @@ from pelican.settings import read_settings
 from gazette.failures import Failure, naming, run_reporting
 from gazette.lock import holding
 from plugins import offline_copy
+from plugins.page_reuse.fingerprint import site_inputs
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,12 +43,16 @@ def code_fingerprint(root: Path = ROOT) -> str:
     return digest.hexdigest()[:16]
 
 
-def versioned_cache(root: Path) -> Path:
-    """This code's cache folder under ``root``; other versions' folders are removed."""
-    current = root / code_fingerprint()
+def versioned_cache(root: Path, settings: dict) -> Path:
+    """This code's and these settings' cache folder under ``root``: Pelican keeps each
+    document as made, and a document is made from the settings (its URL, its date's
+    format).  Other code versions' folders are removed; another settings file's (the
+    hosted build's beside the local one) are kept."""
+    code = code_fingerprint()
+    current = root / f"{code}-{site_inputs(settings, '')[:16]}"
     if root.exists():
         for folder in root.iterdir():
-            if folder.is_dir() and folder != current:
+            if folder.is_dir() and not folder.name.startswith(code):
                 shutil.rmtree(folder, ignore_errors=True)
     return current
 
@@ -90,7 +95,7 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
 
 def _build(settings: dict, final: Path) -> Path:
     if settings.get("CACHE_CONTENT"):
-        settings["CACHE_PATH"] = str(versioned_cache(Path(settings["CACHE_PATH"])))
+        settings["CACHE_PATH"] = str(versioned_cache(Path(settings["CACHE_PATH"]), settings))
     previous = final.with_name(final.name + ".old")  # the site before, kept by the last build
     cleaner = _remove_in_background(previous)
     final.parent.mkdir(parents=True, exist_ok=True)

@@ -181,3 +181,21 @@ def test_a_build_in_another_process_is_byte_identical(site, tmp_path):
                        cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
     assert (tmp_path / "1" / "feeds" / "all.atom.xml").is_file()
     same_files(tmp_path / "1", tmp_path / "2")
+
+
+def test_the_hosted_build_after_the_local_one_with_one_cache_equals_its_cold_build(site, tmp_path):
+    """Pelican's cache keeps each document as made, from the settings (its URL, its date's
+    format): a build with other settings (the hosted one: an address, feeds) sharing the
+    cache folder must not take the local build's documents; each settings file keeps its
+    cache, so building both in turn is no cold build each time."""
+    output, content = site
+    sources = output.parent / "sources"
+    hosted = {"SITEURL": "https://gazette.example.org", "FEED_DOMAIN": "https://gazette.example.org",
+              "FEED_ALL_ATOM": "feeds/all.atom.xml", "DEFAULT_DATE_FORMAT": "%Y年%m月%d日"}
+    cache = tmp_path / "cache"
+    build_site(content, tmp_path / "local", ROOT, cache, sources=sources)
+    warm = build_site(content, tmp_path / "hosted", ROOT, cache, sources=sources, settings=hosted)
+    cold = build_site(content, tmp_path / "hosted-cold", ROOT, tmp_path / "cache-cold", sources=sources, settings=hosted)
+    assert (warm / "feeds" / "all.atom.xml").is_file()
+    same_files(warm, cold)
+    assert len([folder for folder in cache.iterdir() if folder.is_dir()]) == 2

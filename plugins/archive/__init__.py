@@ -39,11 +39,24 @@ def newest_first(generator):
     generator.articles.sort(key=lambda article: article.date, reverse=True)
 
 
+def of_this_build(generator):
+    """Pelican keeps each document as made (``CONTENT_CACHING_LAYER = "generator"``), so one
+    taken from its cache holds the settings and the shared context of the build that
+    made it; it is given this build's, as a document made now has.  The cache is this
+    code's and these settings' (``plugins.atomic_build``): what the document made of
+    them is the same."""
+    for articles in (generator.articles, generator.translations, generator.hidden_articles,
+                     generator.hidden_translations, generator.drafts, generator.drafts_translations):
+        for article in articles:
+            article.settings, article._context = generator.settings, generator.context
+
+
 def drop_read_texts(generator):
-    """Pelican keeps every document as read (its text and metadata) in its cache after
-    saving it to disk; the archive then makes each text anew (numbers linked, tables
-    wrapped …), so both versions of every text would stay in memory to the end of the
-    build.  The saved cache is let go."""
+    """With Pelican's reader cache (``CONTENT_CACHING_LAYER = "reader"``), every document
+    as read (its text and metadata) stays in the cache after it is saved to disk; the
+    archive then makes each text anew (numbers linked, tables wrapped …), so both versions
+    of every text would stay in memory to the end of the build.  The saved cache is let
+    go.  (The generator's cache, this site's, holds the documents themselves.)"""
     generator.readers._cache = {}
 
 
@@ -76,6 +89,7 @@ class _UrlNames(dict):
 
 def register():
     signals.content_object_init.connect(fixed_urls)
+    signals.article_generator_pretaxonomy.connect(of_this_build)
     signals.article_generator_pretaxonomy.connect(newest_first)
     signals.article_generator_finalized.connect(no_author_loop)
     signals.article_generator_finalized.connect(drop_read_texts)

@@ -83,11 +83,13 @@ def page_inputs(article, site: str, plain: _Plain | None = None) -> str:
     every attribute (``_NOT_PAGE_INPUTS`` aside: an attribute the archive model adds counts
     without being listed anywhere), its issue with its record and documents (the page's
     neighbours among them), its text, and ``site`` (``site_inputs``).  An attribute that is
-    its metadata's own value (Pelican sets one for each) counts once, with the metadata."""
+    its metadata's value (Pelican sets one for each) counts once, with the metadata: told
+    by equality, since a document taken from Pelican's cache has its own copy of each
+    number (unpickled apart from the metadata's)."""
     plain = plain or _Plain()
     metadata = article.metadata
     attributes = {name: plain(value) for name, value in vars(article).items()
-                  if name not in _NOT_PAGE_INPUTS and metadata.get(name, _ABSENT) is not value}
+                  if name not in _NOT_PAGE_INPUTS and metadata.get(name, _ABSENT) != value}
     data = {
         "site": site,
         "content": _digest(article._content.encode("utf-8")),

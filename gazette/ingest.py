@@ -59,7 +59,8 @@ def convert_all(found: list[Source], out: Path, quiet: bool,
     conversions = []
     with _converting(todo, quiet) as fresh:
         for source, key in found:
-            conversion, files = _skipped(source) if key is None else stored[source.name], {}
+            conversion = _skipped(source) if key is None else stored[source.name]
+            files = {}   # a stored conversion's files are written
             if conversion is None:
                 entry, files = next(fresh)
                 cache.store(out, key, entry)

@@ -110,9 +110,9 @@ class ContentWriter:
         return True
 
     def _write_file(self, relative: str, data: bytes, source: str) -> None:
-        folder, _, name = f"{self.out}/{relative}".rpartition("/")
+        path = f"{self.out}/{relative}"
+        folder, _, name = path.rpartition("/")
         names = self._names_in(folder)
-        path = f"{folder}/{name}"
         existing = _read(path) if name in names else None
         if existing == data:
             return  # this source wrote it so before (the text names its source)

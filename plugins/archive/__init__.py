@@ -51,15 +51,6 @@ def of_this_build(generator):
             article.settings, article._context = generator.settings, generator.context
 
 
-def drop_read_texts(generator):
-    """With Pelican's reader cache (``CONTENT_CACHING_LAYER = "reader"``), every document
-    as read (its text and metadata) stays in the cache after it is saved to disk; the
-    archive then makes each text anew (numbers linked, tables wrapped …), so both versions
-    of every text would stay in memory to the end of the build.  The saved cache is let
-    go.  (The generator's cache, this site's, holds the documents themselves.)"""
-    generator.readers._cache = {}
-
-
 def fixed_urls(content):
     """Pelican formats a document's url and save_as from the settings on every access, each
     time computing its source path relative to the content folder; reading 10,000
@@ -92,6 +83,5 @@ def register():
     signals.article_generator_pretaxonomy.connect(of_this_build)
     signals.article_generator_pretaxonomy.connect(newest_first)
     signals.article_generator_finalized.connect(no_author_loop)
-    signals.article_generator_finalized.connect(drop_read_texts)
     signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)

@@ -115,12 +115,12 @@ def _texts_to_link(html: str):
 
 def _linked(text: str, numbers: list[tuple[str, str]], target) -> str:
     out, cursor = [], 0
-    for raw, normalised in numbers:
-        start = text.find(raw, cursor)
+    for printed, normalised in numbers:
+        start = text.find(printed, cursor)
         href = target(normalised)
         if start < 0 or href is None:
             continue
-        end = start + len(raw)
+        end = start + len(printed)
         out += [text[cursor:start], f'<a class="docno" href="{href}">{text[start:end]}</a>']
         cursor = end
     return "".join(out) + text[cursor:] if out else text

@@ -14,10 +14,10 @@ _ID = re.compile(r'\sid="([^"]*)"')
 def add_outline(article) -> None:
     """``article.outline``: [(level, id, text as HTML)] of its headings, or [] for a short
     document; headings without an id get one (``s-1``, ``s-2`` …)."""
-    found = []
     if sum(article._content.count(f"<h{level}") for level in range(2, DEEPEST + 1)) < MIN_HEADINGS:
         article.outline = []   # too few heading tags to make a contents (most notices): not parsed
         return
+    found = []
 
     def with_id(match):
         level, attributes, inner = int(match.group(1)), match.group(2), match.group(3)

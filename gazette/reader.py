@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .layout import Layout
-from .text import clean_line, despace
+from .text import clean_line, despace, visual_width
 from .problems import ConversionError
 from .kinds import Code, LineKind
 
@@ -30,13 +30,16 @@ class Line:
     clean: str = field(init=False)   # its text without conversion markup (#, **) and outer spaces
     plain: str = field(init=False)   # and without the gaps a wrap left inside Chinese text: what rules read
     stripped: str = field(init=False)  # its text without outer spaces (ideographic ones, U+3000, too)
+    width: float = field(init=False)   # its printed width in Han characters: how a wrap width is told
 
     def __post_init__(self):
         # each line cleaned once, here, for every stage that reads it
         self.blank = not self.text or self.text.isspace()
         if self.blank:   # nearly half a text dump's lines
             self.stripped = self.clean = self.plain = ""
+            self.width = 0
             return
+        self.width = visual_width(self.text.rstrip())
         self.stripped = self.text.strip()
         self.clean = clean_line(self.stripped)
         self.plain = despace(self.clean)

@@ -127,6 +127,11 @@ def last_mark(text: str, marks: str, place: int) -> int:
     return max(text.rfind(mark, 0, place) for mark in marks)
 
 
+def visual_width(text: str) -> float:
+    """Width in Han characters: a Latin letter, digit or space prints half as wide."""
+    return len(text) - len(text.encode("ascii", "ignore")) / 2
+
+
 def ends_sentence(text: str) -> bool:
     return bool(text) and text.rstrip()[-1] in SENTENCE_END
 

@@ -12,11 +12,6 @@ from functools import cache
 from .reader import Line
 
 
-def visual_width(text: str) -> float:
-    """Width in Han characters: a Latin letter, digit or space prints half as wide."""
-    return len(text) - len(text.encode("ascii", "ignore")) / 2
-
-
 class Wrapping:
     """How a PDF conversion wrapped a document's lines, if it did: at the commonest width
     of its long lines, when at least a quarter of them (and ``MIN_LINES``) have it; and
@@ -27,13 +22,11 @@ class Wrapping:
         if any(line.layout for line in lines[:50]):
             self.width, self.indents_mark_paragraphs = None, False   # a PDF's lines: rejoined by their geometry
             return
-        printed = [line.text.rstrip() for line in lines if not line.blank]
-        # a line is never wider than its length: the shorter ones are not measured
-        widths = Counter([round(width) for width in map(visual_width, [t for t in printed if len(t) >= 20])
-                          if width >= 20])
+        printed = [line for line in lines if not line.blank]
+        widths = Counter([round(line.width) for line in printed if line.width >= 20])
         width, count = widths.most_common(1)[0] if widths else (0, 0)
         self.width = width if count >= self.MIN_LINES and 4 * count >= sum(widths.values()) else None
-        indented = sum(1 for text in printed if text.startswith(_INDENTS))
+        indented = sum(1 for line in printed if line.text.startswith(_INDENTS))
         self.indents_mark_paragraphs = 0.1 * len(printed) < indented < 0.9 * len(printed)
 
     @classmethod
@@ -45,7 +38,7 @@ class Wrapping:
     def full(self, line: Line) -> bool:
         """A line printed as wide as the wrap width (its indent included): its sentence or
         heading may go on below."""
-        return bool(self.width) and visual_width(line.text.rstrip()) >= self.width - 1.5
+        return bool(self.width) and line.width >= self.width - 1.5
 
     def cut(self, previous: Line, line: Line) -> bool:
         """``previous`` was cut at the wrap width and ``line`` goes on with its paragraph."""

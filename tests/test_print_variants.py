@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SOURCES
-from gazette.wrapping import visual_width
+from gazette.text import visual_width
 from gazette.pipeline import convert_file
 
 # the five samples, and the test fixtures' other kinds: a gazette with an order (政府令), a

@@ -10,6 +10,9 @@ from gazette.topics import slug_of
 
 from .generator import ArchiveGenerator
 from .model import amend_anchor, repeal_anchor
+from .numbers import number_mentions
+from .outline import add_outline
+from .tables import add_tables
 
 
 def get_generators(pelican):
@@ -62,6 +65,18 @@ def fixed_urls(content):
         content.override_save_as = str(content.settings["ARTICLE_SAVE_AS"]).format_map(names)
 
 
+def made_once(content):
+    """A document as its page needs it, made of its own text alone when it is read, so that
+    Pelican's cache keeps it so (``CONTENT_CACHING_LAYER = "generator"``) and a rebuild does
+    not make it again: its urls, its contents, its tables (named for its page), and last
+    the numbers its text then mentions (``link_numbers`` makes each build's links of them)."""
+    fixed_urls(content)
+    if isinstance(content, Article) and content.in_default_lang:
+        add_outline(content)
+        add_tables(content)
+        content.number_mentions = number_mentions(content._content)
+
+
 class _UrlNames(dict):
     """The names a URL setting is formatted with, as Pelican's ``url_format`` gives them:
     the metadata and the slug at hand; the others (``path``, ``date``, ``author`` …, which
@@ -79,7 +94,7 @@ class _UrlNames(dict):
 
 
 def register():
-    signals.content_object_init.connect(fixed_urls)
+    signals.content_object_init.connect(made_once)
     signals.article_generator_pretaxonomy.connect(of_this_build)
     signals.article_generator_pretaxonomy.connect(newest_first)
     signals.article_generator_finalized.connect(no_author_loop)

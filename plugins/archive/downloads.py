@@ -14,7 +14,7 @@ from plugins.forked import run_forked
 from plugins.links import link_or_copy
 
 from .model import meta
-from .tables import csv_text
+from .tables import csv_text, table_in
 
 log = logging.getLogger(__name__)
 _SHARED: list = []   # what the forked workers need: set before forking, they inherit it
@@ -71,11 +71,11 @@ def _write_tables(output: Path, article, reuse) -> None:
     """Each table of the document as CSV; one whose table is unchanged is linked from the
     previous site."""
     folder = Path(article.save_as).parent
-    for _, name, table_html in article.tables:
-        path, key = (folder / name).as_posix(), hashlib.sha256(table_html.encode("utf-8")).hexdigest()
+    for anchor, name, key in article.tables:
+        path = (folder / name).as_posix()
         if reuse and reuse.copy(path, key):
             continue
-        (output / path).write_text(csv_text(table_html), encoding="utf-8-sig")
+        (output / path).write_text(csv_text(table_in(article._content, anchor)), encoding="utf-8-sig")
         if reuse:
             reuse.remember(path, key)
 

@@ -16,9 +16,7 @@ from .model import IssueRecords, anchor_repeal_sentences, build_archive, meta
 from .numbers import link_numbers, unheld_numbers
 from .attachments import link_attachment_notes
 from .downloads import write_downloads
-from .outline import add_outline
 from .offline import write_offline_pages
-from .tables import add_tables
 from .validity import UNKNOWN
 from .qa import build_qa, qa_csv, read_report
 
@@ -45,10 +43,9 @@ class ArchiveGenerator(Generator):
         records.save()
         self.archive.unheld = unheld_numbers(articles)
         for article in articles:
-            link_numbers(article, self.archive.by_number, self.archive.unheld)  # first: on the text as read
+            # the contents and tables were made when it was read (``made_once``)
+            link_numbers(article, self.archive.by_number, self.archive.unheld)  # first: on the text as made
             anchor_repeal_sentences(article)
-            add_outline(article)
-            add_tables(article)
             link_attachment_notes(article)
         self.context["archive"] = self.archive
         self.context["LISTINGS"] = LISTINGS

@@ -57,7 +57,7 @@ def _slug(number: str, taken: set[str]) -> str:
 def number_mentions(html: str) -> str:
     """Each text of ``html`` that ``link_numbers`` may link, as [start, end, the numbers it
     mentions: [as printed, normalised], in order], in JSON: what the page's links are made
-    of, found once where the document is read and kept in Pelican's content cache as one
+    of, found once when the document is read and kept in Pelican's content cache as one
     string (quick to store and load), since finding the numbers is most of the work and
     only their targets change from build to build."""
     mentions = []
@@ -70,8 +70,9 @@ def number_mentions(html: str) -> str:
 
 def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
     """Make each document number in the article's text a link: to the document, or to
-    the number's page.  Its own number is left as it is.  The text is the one read
-    (its ``number_mentions`` found there): this runs before anything else changes it."""
+    the number's page.  Its own number is left as it is.  The text is the one made when
+    the document was read (its ``number_mentions`` found there): this runs before
+    anything else changes it."""
     root = "../" * article.url.count("/")
     own = getattr(article, "doc_number", None)
 

@@ -4,6 +4,7 @@ page (focusable, so a keyboard can scroll it too) under a sticky header row, num
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from pathlib import Path
@@ -15,9 +16,10 @@ _FORMULA = ("=", "+", "@")   # a cell a spreadsheet would run as a formula
 
 
 def add_tables(article) -> None:
-    """``article.tables``: [(anchor, CSV file name, the table's HTML)] of its tables, each
-    wrapped in its figure on the page (``csv_text`` makes the file from the HTML, only when
-    a build has no copy of it to reuse)."""
+    """``article.tables``: [(anchor, CSV file name, a digest of the table's HTML)] of its
+    tables, each wrapped in its figure on the page (``csv_text`` makes the file from the
+    HTML, ``table_in`` the page, only when a build has no copy of it to reuse; a copy of
+    each table's HTML kept with the document was a sixth of Pelican's cache)."""
     if "<table>" not in article._content:
         article.tables = []   # most documents: no table to look for
         return
@@ -28,7 +30,7 @@ def add_tables(article) -> None:
         number = len(found) + 1
         anchor, name = f"table-{number}", f"{stem}.table-{number}.csv"
         rows = match.group(0).count("<tr>")   # the Markdown renderer's rows: a cell's own < is escaped
-        found.append((anchor, name, match.group(0)))
+        found.append((anchor, name, hashlib.sha256(match.group(0).encode("utf-8")).hexdigest()))
         return (f'<figure class="table" id="{anchor}"><figcaption>表{number}（{rows - 1}行）'
                 f' · <a href="{name}" download>下载 CSV</a></figcaption>'
                 f'<div class="table-scroll" role="region" tabindex="0" aria-label="表{number}，可滚动">'
@@ -36,6 +38,12 @@ def add_tables(article) -> None:
 
     article._content = _TABLE.sub(wrapped, article._content)
     article.tables = found
+
+
+def table_in(content: str, anchor: str) -> str:
+    """The HTML of the table ``add_tables`` wrapped as ``anchor`` in a page's ``content``
+    (source text never holds a tag: the converter escapes its <)."""
+    return _TABLE.search(content, content.index(f'<figure class="table" id="{anchor}">'))[0]
 
 
 def csv_text(table_html: str) -> str:

@@ -20,7 +20,6 @@ from pelican.utils import pelican_open
 from tqdm import tqdm
 
 from gazette.schema import read_document
-from plugins.archive.numbers import number_mentions
 
 _BARS: dict = {}
 _ATTRIBUTE_LINE = re.compile(r"^\{([#.][^{}\n]*)\}$", re.MULTILINE)
@@ -69,9 +68,7 @@ class ArchiveReader(MDITReader):
         if document is None:
             raise ValueError(f"{filename}: no YAML front matter (was it written by the converter?)")
         front, body = document
-        html, metadata = render(self._md, body), self._parse_yaml_metadata(front)
-        metadata["number_mentions"] = number_mentions(html)   # found once, kept in Pelican's cache
-        return html, metadata
+        return render(self._md, body), self._parse_yaml_metadata(front)
 
 
 def add_reader(readers):

@@ -222,6 +222,9 @@ def anchor_repeal_sentences(article) -> None:
         return
 
     def add_id(match):
+        # no word of an act, no act (most paragraphs): a tag never cuts a word (links hold numbers)
+        if not any(words.search(match.group(2)) for (_, words), numbers in wanted if numbers):
+            return match.group(0)
         text = html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))
         found = {n.normalised for n in docnumber.find_all(text)}
         for (prefix, words), numbers in wanted:

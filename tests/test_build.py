@@ -199,3 +199,27 @@ def test_the_hosted_build_after_the_local_one_with_one_cache_equals_its_cold_bui
     assert (warm / "feeds" / "all.atom.xml").is_file()
     same_files(warm, cold)
     assert len([folder for folder in cache.iterdir() if folder.is_dir()]) == 2
+
+
+def test_a_build_changes_nothing_a_document_held_when_it_was_read(site, tmp_path):
+    """A page's fingerprint takes all a document held when it was read and made as one
+    digest made then (``read_inputs``, kept in Pelican's cache): were the archive or a
+    template to change one of those attributes afterwards, a page could be reused stale."""
+    from pelican import signals
+    from plugins.page_reuse.fingerprint import digest_of_attributes
+
+    output, content = site
+    documents = []
+
+    def keep(generators):
+        documents.extend(a for g in generators for a in getattr(g, "articles", []) if hasattr(a, "issue"))
+
+    signals.all_generators_finalized.connect(keep)
+    try:   # pages written in this process: what rendering does to a document counts too
+        build_site(content, tmp_path / "output", ROOT, sources=output.parent / "sources", settings={"WRITE_WORKERS": 1})
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    assert len(documents) > 40
+    digest, names = documents[0].read_inputs
+    assert "outline" in names and "issue" not in names   # made when read; hung on it by the archive model
+    assert [d.source_path for d in documents if digest_of_attributes(d, d.read_inputs[1] - {"read_inputs"}) != d.read_inputs[0]] == []

@@ -7,6 +7,7 @@ from pelican.contents import Article
 
 from gazette.slugs import ascii_slug
 from gazette.topics import slug_of
+from plugins.page_reuse.fingerprint import read_inputs
 
 from .generator import ArchiveGenerator
 from .model import amend_anchor, repeal_anchor
@@ -69,12 +70,14 @@ def made_once(content):
     """A document as its page needs it, made of its own text alone when it is read, so that
     Pelican's cache keeps it so (``CONTENT_CACHING_LAYER = "generator"``) and a rebuild does
     not make it again: its urls, its contents, its tables (named for its page), and last
-    the numbers its text then mentions (``link_numbers`` makes each build's links of them)."""
+    the numbers its text then mentions (``link_numbers`` makes each build's links of them),
+    and last a digest of all it then holds, for the fingerprints of the pages showing it."""
     fixed_urls(content)
     if isinstance(content, Article) and content.in_default_lang:
         add_outline(content)
         add_tables(content)
         content.number_mentions = number_mentions(content._content)
+        content.read_inputs = read_inputs(content)
 
 
 class _UrlNames(dict):

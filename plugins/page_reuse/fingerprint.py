@@ -59,7 +59,8 @@ class _Plain:
         digest = self.digests.get(id(value))
         if digest is None:
             if hasattr(value, "metadata"):  # a document: the page shows its link
-                plain = ["document", value.url, str(value.title), self(value.metadata)]
+                read = getattr(value, "read_inputs", None)
+                plain = ["document", value.url, str(value.title), read[0] if read else self(value.metadata)]
             else:  # an issue, a group: its fields, its documents as links
                 plain = [type(value).__name__, *[(f.name, self(getattr(value, f.name))) for f in dataclasses.fields(value)]]
             digest = self.digests[id(value)] = _digest(_json(plain))
@@ -78,22 +79,47 @@ def site_inputs(settings: dict, theme: str) -> str:
                                         if isinstance(value, (str, int, float, bool)) and key not in _BUILD_FOLDERS)]))
 
 
+def read_inputs(article) -> tuple[str, frozenset[str]]:
+    """What a document holds when it has been read and made (``archive.made_once``): a
+    digest of its every attribute then (``_NOT_PAGE_INPUTS`` aside), and their names.  Kept
+    with it in Pelican's cache: a build never changes these (``tests/test_build.py`` builds
+    a site and checks), so each build's fingerprints take them as this digest and make
+    plain only what the build hung on the document since."""
+    names = frozenset(vars(article)) - _NOT_PAGE_INPUTS | {"read_inputs"}
+    names = _NAME_SETS.setdefault(names, names)   # one set of names kept for all documents alike
+    return digest_of_attributes(article, names - {"read_inputs"}), names
+
+
+_NAME_SETS: dict[frozenset, frozenset] = {}
+
+
+def digest_of_attributes(article, names) -> str:
+    return _digest(_json(_attributes(article, names, _Plain())))
+
+
+def _attributes(article, names, plain: _Plain) -> list:
+    """The article's attributes of ``names``, plain and sorted.  An attribute that is its
+    metadata's value (Pelican sets one for each) counts once, with the metadata: told by
+    equality, since a document taken from Pelican's cache has its own copy of each number
+    (unpickled apart from the metadata's)."""
+    metadata = article.metadata
+    return sorted((name, plain(value)) for name, value in vars(article).items()
+                  if name in names and metadata.get(name, _ABSENT) != value)
+
+
 def page_inputs(article, site: str, plain: _Plain | None = None) -> str:
     """A fingerprint of everything ``article.html`` is given for this document: the article's
     every attribute (``_NOT_PAGE_INPUTS`` aside: an attribute the archive model adds counts
-    without being listed anywhere), its issue with its record and documents (the page's
-    neighbours among them), its text, and ``site`` (``site_inputs``).  An attribute that is
-    its metadata's value (Pelican sets one for each) counts once, with the metadata: told
-    by equality, since a document taken from Pelican's cache has its own copy of each
-    number (unpickled apart from the metadata's)."""
+    without being listed anywhere; those it held when read, as ``read_inputs``), its issue
+    with its record and documents (the page's neighbours among them), its text, and
+    ``site`` (``site_inputs``)."""
     plain = plain or _Plain()
-    metadata = article.metadata
-    attributes = {name: plain(value) for name, value in vars(article).items()
-                  if name not in _NOT_PAGE_INPUTS and metadata.get(name, _ABSENT) != value}
+    read, read_names = getattr(article, "read_inputs", ("", frozenset()))
     data = {
         "site": site,
         "content": _digest(article._content.encode("utf-8")),
-        "article": sorted(attributes.items()),
+        "read": read,
+        "article": _attributes(article, frozenset(vars(article)) - _NOT_PAGE_INPUTS - read_names, plain),
         "url": article.url,
     }
     return _digest(_json(data))

@@ -51,7 +51,10 @@ def _share(share: range) -> tuple[dict, int]:
 
 def _write_document(output: Path, article, reuse, sources: SourceLines) -> None:
     target = output / article.save_as
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if reuse:
+        reuse.folder(target.parent)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
     link_or_copy(Path(article.source_path), target.with_suffix(".md"))
     _write_tables(output, article, reuse)
     source = meta(article, "source")

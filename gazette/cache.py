@@ -3,11 +3,16 @@ and of the converter's own code, stored under ``OUT/.ingest-cache/``.  An entry 
 of a conversion but the text of its files, which the content folder holds: their SHA-256
 instead, and the entry is reused only while every file it wrote is still so (a file
 edited or removed by hand has its source converted again).  An ingest keeps only the
-entries of its own sources (a changed source or a new converter leaves none behind)."""
+entries of its own sources (a changed source or a new converter leaves none behind).
+
+A file's digest is taken again only where its size or modification time changed since it
+was last taken (``Stamps``), as make, rsync and Pelican's own cache tell a changed file:
+an unchanged archive is neither read nor hashed again at each ingest."""
 from __future__ import annotations
 
 import copy
 import hashlib
+import os
 import pickle
 from dataclasses import replace
 from functools import lru_cache
@@ -28,10 +33,46 @@ def converter_version() -> str:
     return digest.hexdigest()
 
 
-def key(path: Path, display: str) -> str:
-    digest = hashlib.sha256(path.read_bytes())
-    digest.update(display.encode() + converter_version().encode())
-    return digest.hexdigest()
+class Stamps:
+    """The size and modification time each source and each written file had when its
+    digest was last taken, with that digest: ``OUT/.ingest-cache/stamps``, kept for
+    one version of the converter."""
+
+    NAME = "stamps"   # not an entry (*.pickle)
+
+    def __init__(self, out: Path):
+        self.out, self.taken = out, {}
+        try:
+            version, taken = pickle.loads((out / FOLDER / self.NAME).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return
+        if version == converter_version():
+            self.taken = taken
+
+    def digest(self, path: Path, display: str = "") -> str:
+        """SHA-256 of the file (and of ``display``), taken again only if it changed."""
+        name = os.path.abspath(path)   # the same file, whatever folder the ingest runs in
+        stat = os.stat(name)
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        known = self.taken.get(name)
+        if known and known[0] == stamp and known[1] == display:
+            return known[2]
+        digest = hashlib.sha256(path.read_bytes())
+        digest.update(display.encode())
+        self.taken[name] = (stamp, display, digest.hexdigest())
+        return self.taken[name][2]
+
+    def save(self) -> None:
+        """Keep the stamps of the files that are still there."""
+        kept = {name: taken for name, taken in self.taken.items() if os.path.exists(name)}
+        (self.out / FOLDER).mkdir(parents=True, exist_ok=True)
+        temporary = self.out / FOLDER / (self.NAME + ".tmp")
+        temporary.write_bytes(pickle.dumps((converter_version(), kept), protocol=PROTOCOL))
+        temporary.replace(self.out / FOLDER / self.NAME)
+
+
+def key(path: Path, display: str, stamps: Stamps) -> str:
+    return stamps.digest(path, display + converter_version())
 
 
 def pack(conversion, files: dict[str, bytes]) -> bytes:
@@ -50,7 +91,7 @@ def unpack(entry: bytes):
     return pickle.loads(entry)[0]
 
 
-def load(out: Path, cache_key: str):
+def load(out: Path, cache_key: str, stamps: Stamps):
     """The stored conversion, its files' text left out, if every file it wrote in ``out``
     is still as written; else None."""
     path = out / FOLDER / f"{cache_key}.pickle"
@@ -60,12 +101,12 @@ def load(out: Path, cache_key: str):
         conversion, digests = pickle.loads(path.read_bytes())
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return conversion if all(_written(out / relative, digest) for relative, digest in digests.items()) else None
+    return conversion if all(_written(out / relative, digest, stamps) for relative, digest in digests.items()) else None
 
 
-def _written(path: Path, digest: str) -> bool:
+def _written(path: Path, digest: str, stamps: Stamps) -> bool:
     try:
-        return _digest(path.read_bytes()) == digest
+        return stamps.digest(path) == digest
     except OSError:
         return False
 

@@ -37,12 +37,12 @@ def _skipped(source: Source) -> Conversion:
     return Conversion(source.name, problems=[source.skipped])
 
 
-def _keyed(source: Source) -> tuple[Source, str | None]:
+def _keyed(source: Source, stamps: cache.Stamps) -> tuple[Source, str | None]:
     """The source with its cache key, or named unreadable (gone, or no permission)."""
     if source.skipped:
         return source, None
     try:
-        return source, cache.key(source.path, source.name)
+        return source, cache.key(source.path, source.name, stamps)
     except OSError as error:
         problem = Problem(source.name, 1, Code.UNREADABLE, reason(error), "error")
         return Source(source.path, source.name, problem), None
@@ -54,8 +54,9 @@ def convert_all(found: list[Source], out: Path, quiet: bool,
     ``each`` is given every conversion and its files' bytes (none for a stored one: its
     files are written) in the sources' order as soon as it and those before it are done.
     Returns the conversions (without their files' text) and how many were reused."""
-    found = [_keyed(source) for source in found]
-    stored = {source.name: cache.load(out, key) for source, key in found if key}
+    stamps = cache.Stamps(out)
+    found = [_keyed(source, stamps) for source in found]
+    stored = {source.name: cache.load(out, key, stamps) for source, key in found if key}
     todo = [(source.path, source.name) for source, key in found if key and stored[source.name] is None]
     conversions = []
     with _converting(todo, quiet) as fresh:
@@ -69,6 +70,7 @@ def convert_all(found: list[Source], out: Path, quiet: bool,
             each(conversion, files)
             conversions.append(conversion)
     cache.keep_only(out, {key for _, key in found if key})
+    stamps.save()
     return conversions, len(stored) - len(todo)
 
 

@@ -502,6 +502,31 @@ def test_unchanged_sources_are_not_converted_again_and_the_cache_keeps_only_curr
     assert len(list((tmp_path / "out" / ".ingest-cache").glob("*.pickle"))) == len(EXPECTED_DOCUMENTS) - 1
 
 
+def test_a_file_changed_to_the_same_size_after_its_digest_was_kept_is_read_again(tmp_path):
+    """Digests are taken again only where a file's size or modification time changed
+    (``cache.Stamps``): a document, or a source, changed in place to the same size after
+    an ingest that checked it is still told changed."""
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    out = tmp_path / "out"
+    for _ in range(2):   # the second ingest checks every written file and keeps its stamp
+        assert run_ingest(sources, out).returncode == 0
+    written = {p: p.read_bytes() for p in out.rglob("*.md")}
+    document = sorted(written)[0]
+    document.write_bytes(written[document].replace(b"title: ", b"title:\t", 1))   # as long
+    source = next(p for p in sorted(sources.rglob("*.txt"))   # another source than the document's
+                  if p.relative_to(sources).as_posix().encode() not in written[document])
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("人民政府", "人民攻府", 1), encoding="utf-8")   # as long, in UTF-8
+    assert len(source.read_bytes()) == len(text.encode("utf-8"))
+    again = subprocess.run([sys.executable, "-m", "gazette", "ingest", str(sources), str(out)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0
+    assert f"({len(EXPECTED_DOCUMENTS) - 2} unchanged, not converted again)" in again.stdout
+    assert document.read_bytes() == written[document]
+    assert any("人民攻府" in p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
+
+
 def test_a_document_edited_or_removed_by_hand_is_written_again_from_its_source(tmp_path):
     """The cache keeps each file's digest, not its text: a document changed in the content
     folder has its source converted again, and is written back as the converter makes it."""

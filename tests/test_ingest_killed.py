@@ -13,11 +13,15 @@ from pathlib import Path
 import pytest
 
 from benchmark.generate import generate
+from gazette import cache
 from conftest import ROOT, SOURCES, run_ingest
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The folder's files, but the sizes and times at which the ingest last took digests
+    (``cache.Stamps``: of this run, not of the content)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != cache.Stamps.NAME}
 
 
 @pytest.fixture(scope="module")

@@ -114,7 +114,8 @@ def ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
 def _old_objects_frozen() -> Iterator[None]:
     """What is alive now (the modules' some 200,000 objects, pypinyin's dictionaries above
     all) left out of the garbage collector's passes, here and in the converting processes
-    forked from here: each full pass walked them all (7% of a conversion's instructions)."""
+    forked from here: each full pass walked them all (at 25 MB of sources, the full passes
+    took 0.09 s of a 4 s ingest, then 0.04 s)."""
     gc.freeze()
     try:
         yield

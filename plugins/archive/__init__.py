@@ -69,9 +69,9 @@ def fixed_urls(content):
 def made_once(content):
     """A document as its page needs it, made of its own text alone when it is read, so that
     Pelican's cache keeps it so (``CONTENT_CACHING_LAYER = "generator"``) and a rebuild does
-    not make it again: its urls, its contents, its tables (named for its page), and last
-    the numbers its text then mentions (``link_numbers`` makes each build's links of them),
-    and last a digest of all it then holds, for the fingerprints of the pages showing it."""
+    not make it again: its urls, its contents, its tables (named for its page), the numbers
+    its text then mentions (``link_numbers`` makes each build's links of them), and last a
+    digest of all it then holds, for the fingerprints of the pages showing it."""
     fixed_urls(content)
     if isinstance(content, Article) and content.in_default_lang:
         add_outline(content)

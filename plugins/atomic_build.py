@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import gc
 import hashlib
 import os
 import shutil
@@ -113,6 +114,7 @@ def _build(settings: dict, final: Path) -> Path:
         if staging.exists():  # the site it replaced: removed while the next build runs
             staging.rename(previous)
     finally:
+        gc.unfreeze()   # what the build kept out of the collector's passes (archive.long_lived)
         shutil.rmtree(work, ignore_errors=True)
         if cleaner:
             cleaner.join()

@@ -21,9 +21,11 @@ def run_forked(function, jobs: list, workers: int) -> list:
     workers = min(workers, len(jobs))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(job) for job in jobs]
+    frozen = gc.get_freeze_count()   # what the build froze stays so (archive.long_lived)
     gc.freeze()  # the collector would touch every inherited object, copying the memory it shares
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             return pool.map(function, jobs, chunksize=1)
     finally:
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()

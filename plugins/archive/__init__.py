@@ -2,6 +2,8 @@
 cross-references (cites ↔ cited by, repeals ↔ repealed by, amends ↔ amended by), a page
 for each number cited but not held, and validity with its evidence; data dumps
 and per-topic feeds."""
+import gc
+
 from pelican import signals
 from pelican.contents import Article
 
@@ -55,6 +57,14 @@ def of_this_build(generator):
             article.settings, article._context = generator.settings, generator.context
 
 
+def long_lived(generator):
+    """The documents, read or taken from Pelican's cache, and all made so far live until the
+    build ends: they are left out of the garbage collector's full passes (``gc.freeze``),
+    each of which walked them all (at 50,000 documents, 13 passes took 4.6 s of a 64 s
+    rebuild).  Given back to the collector when the build ends (``plugins.atomic_build``)."""
+    gc.freeze()
+
+
 def fixed_urls(content):
     """Pelican formats a document's url and save_as from the settings on every access, each
     time computing its source path relative to the content folder; reading 10,000
@@ -99,6 +109,7 @@ class _UrlNames(dict):
 def register():
     signals.content_object_init.connect(made_once)
     signals.article_generator_pretaxonomy.connect(of_this_build)
+    signals.article_generator_pretaxonomy.connect(long_lived)
     signals.article_generator_pretaxonomy.connect(newest_first)
     signals.article_generator_finalized.connect(no_author_loop)
     signals.generator_init.connect(add_filters)

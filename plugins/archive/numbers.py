@@ -35,14 +35,12 @@ def unheld_numbers(articles: list) -> dict[str, Unheld]:
     slugs: set[str] = set()
     for article in articles:
         for attribute, relation in RELATIONS:
-            for number, target in getattr(article, attribute, []):
-                if target is not None:
-                    continue
+            for number in dict.fromkeys(n for n, target in getattr(article, attribute, []) if target is None):
                 if number not in numbers:
                     numbers[number] = Unheld(number, f"{FOLDER}/{_slug(number, slugs)}.html")
-                mentions = numbers[number].mentions.setdefault(relation, [])
-                if article not in mentions:
-                    mentions.append(article)
+                # each article once: a list searched for it took time growing with the square
+                # of the documents citing a number (a number the archive lacks, cited by thousands)
+                numbers[number].mentions.setdefault(relation, []).append(article)
     return numbers
 
 

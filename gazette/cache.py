@@ -66,9 +66,8 @@ class Stamps:
         """Keep the stamps of the files that are still there."""
         kept = {name: taken for name, taken in self.taken.items() if os.path.exists(name)}
         (self.out / FOLDER).mkdir(parents=True, exist_ok=True)
-        temporary = self.out / FOLDER / (self.NAME + ".tmp")
-        temporary.write_bytes(pickle.dumps((converter_version(), kept), protocol=PROTOCOL))
-        temporary.replace(self.out / FOLDER / self.NAME)
+        # written as an entry is: a file cut short does not unpickle, and is read as no stamps
+        (self.out / FOLDER / self.NAME).write_bytes(pickle.dumps((converter_version(), kept), protocol=PROTOCOL))
 
 
 def key(path: Path, display: str, stamps: Stamps) -> str:

@@ -12,6 +12,7 @@ from gazette.topics import slug_of
 from plugins.page_reuse.fingerprint import read_inputs
 
 from .generator import ArchiveGenerator
+from .lean_generator import keep_static_links, lean
 from .model import amend_anchor, repeal_anchor
 from .numbers import number_mentions
 from .outline import add_outline
@@ -81,9 +82,11 @@ def made_once(content):
     Pelican's cache keeps it so (``CONTENT_CACHING_LAYER = "generator"``) and a rebuild does
     not make it again: its urls, its contents, its tables (named for its page), the numbers
     its text then mentions (``link_numbers`` makes each build's links of them), and last a
-    digest of all it then holds, for the fingerprints of the pages showing it."""
+    digest of all it then holds, for the fingerprints of the pages showing it.  Its links
+    to static files too (``lean_generator``)."""
     fixed_urls(content)
     if isinstance(content, Article) and content.in_default_lang:
+        keep_static_links(content)
         add_outline(content)
         add_tables(content)
         content.number_mentions = number_mentions(content._content)
@@ -108,6 +111,7 @@ class _UrlNames(dict):
 
 def register():
     signals.content_object_init.connect(made_once)
+    signals.article_generator_init.connect(lean)
     signals.article_generator_pretaxonomy.connect(of_this_build)
     signals.article_generator_pretaxonomy.connect(long_lived)
     signals.article_generator_pretaxonomy.connect(newest_first)

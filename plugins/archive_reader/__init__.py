@@ -9,9 +9,10 @@ it as HTML comments and are then set on the element that follows.  Source text n
 becomes such a line or comment: the converter escapes ``{``, ``}`` and ``<``."""
 from __future__ import annotations
 
+import os
 import re
+import sys
 from html import escape
-from pathlib import Path
 
 from markdown_it_pyrs import MarkdownIt
 from pelican import signals
@@ -27,10 +28,12 @@ _MARKED = re.compile(r"<!--attrs:([^>\n]*)-->\n<([a-z][a-z0-9]*)")
 
 
 def _progress(folder: str) -> tqdm:
-    """A progress bar over the documents read (shown on a terminal only)."""
+    """A progress bar over the documents read, on a terminal only: elsewhere the documents
+    are not counted (counting them took 0.7 s of a rebuild that read ten)."""
     if folder not in _BARS:
-        total = sum(1 for _ in Path(folder).rglob("*.md"))
-        _BARS[folder] = tqdm(total=total, desc="reading", unit="doc", disable=None, leave=False)
+        shown = sys.stderr.isatty()
+        total = sum(name.endswith(".md") for _, _, names in os.walk(folder) for name in names) if shown else None
+        _BARS[folder] = tqdm(total=total, desc="reading", unit="doc", disable=not shown, leave=False)
     return _BARS[folder]
 
 

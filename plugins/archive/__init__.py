@@ -11,6 +11,7 @@ from gazette.slugs import ascii_slug
 from gazette.topics import slug_of
 from plugins.page_reuse.fingerprint import read_inputs
 
+from .content_cache import keep_by_folder
 from .generator import ArchiveGenerator
 from .lean_generator import keep_static_links, lean
 from .model import amend_anchor, repeal_anchor
@@ -112,6 +113,7 @@ class _UrlNames(dict):
 def register():
     signals.content_object_init.connect(made_once)
     signals.article_generator_init.connect(lean)
+    signals.article_generator_init.connect(keep_by_folder)
     signals.article_generator_pretaxonomy.connect(of_this_build)
     signals.article_generator_pretaxonomy.connect(long_lived)
     signals.article_generator_pretaxonomy.connect(newest_first)

@@ -62,6 +62,13 @@ class Stamps:
         self.taken[name] = (stamp, display, digest.hexdigest())
         return self.taken[name][2]
 
+    def note(self, path: Path, digest: str) -> None:
+        """``path`` was just written with bytes of SHA-256 ``digest``: so it stays known
+        while its size and modification time hold."""
+        name = os.path.abspath(path)
+        stat = os.stat(name)
+        self.taken[name] = ((stat.st_size, stat.st_mtime_ns), "", digest)
+
     def save(self) -> None:
         """Keep the stamps of the files that are still there."""
         kept = {name: taken for name, taken in self.taken.items() if os.path.exists(name)}
@@ -85,9 +92,10 @@ def pack(conversion, files: dict[str, bytes]) -> bytes:
     return pickle.dumps((kept, digests), protocol=PROTOCOL)
 
 
-def unpack(entry: bytes):
-    """The conversion an entry made by ``pack`` keeps (its files' text left out)."""
-    return pickle.loads(entry)[0]
+def unpack(entry: bytes) -> tuple:
+    """The conversion an entry made by ``pack`` keeps (its files' text left out), and its
+    files' digests."""
+    return pickle.loads(entry)
 
 
 def load(out: Path, cache_key: str, stamps: Stamps):

@@ -49,10 +49,12 @@ def _keyed(source: Source, stamps: cache.Stamps) -> tuple[Source, str | None]:
 
 
 def convert_all(found: list[Source], out: Path, quiet: bool,
-                each: Callable[[Conversion, dict[str, bytes]], object]) -> tuple[list[Conversion], int]:
+                each: Callable[[Conversion, dict[str, bytes]], list[str]]) -> tuple[list[Conversion], int]:
     """Convert each source on every core, reusing the stored conversion of an unchanged one.
     ``each`` is given every conversion and its files' bytes (none for a stored one: its
-    files are written) in the sources' order as soon as it and those before it are done.
+    files are written) in the sources' order as soon as it and those before it are done,
+    and names the files it left on disk as given: their stamps are taken with the digests
+    the conversion took (the next ingest does not read them to know them unchanged).
     Returns the conversions (without their files' text) and how many were reused."""
     stamps = cache.Stamps(out)
     found = [_keyed(source, stamps) for source in found]
@@ -62,12 +64,13 @@ def convert_all(found: list[Source], out: Path, quiet: bool,
     with _converting(todo, quiet) as fresh:
         for source, key in found:
             conversion = _skipped(source) if key is None else stored[source.name]
-            files = {}   # a stored conversion's files are written
+            files, digests = {}, {}   # a stored conversion's files are written
             if conversion is None:
                 entry, files = next(fresh)
                 cache.store(out, key, entry)
-                conversion = cache.unpack(entry)
-            each(conversion, files)
+                conversion, digests = cache.unpack(entry)
+            for relative in each(conversion, files):
+                stamps.note(out / relative, digests[relative])
             conversions.append(conversion)
     cache.keep_only(out, {key for _, key in found if key})
     stamps.save()

@@ -78,14 +78,14 @@ class ContentWriter:
         self.refused: list[tuple[str, Problem]] = []   # files not ours to replace, with their paths
         self.listed: dict[str, set[str]] = {}     # the names in each folder, read once
 
-    def write(self, conversion: Conversion, files: dict[str, bytes]) -> Conversion:
+    def write(self, conversion: Conversion, files: dict[str, bytes]) -> list[str]:
         """Write ``files`` (by path: ``encoded_files``) of ``conversion``, whose documents'
         paths it claims; a conversion the cache kept has none to write: its files are on
-        disk as it wrote them."""
-        if self._claim(conversion):
-            for relative in sorted(files):
-                self._write_file(relative, files[relative], conversion.source)
-        return conversion
+        disk as it wrote them.  The paths of ``files`` now on disk as given (written, or
+        found so), for the ingest's stamps."""
+        if not self._claim(conversion):
+            return []
+        return [relative for relative in sorted(files) if self._write_file(relative, files[relative], conversion.source)]
 
     def finish(self) -> tuple[list[Problem], dict[str, list[str]]]:
         """The problems (folders claimed twice, then the files refused, by path) and the
@@ -109,24 +109,27 @@ class ContentWriter:
         self.planned.update(dict.fromkeys(paths, conversion.source))
         return True
 
-    def _write_file(self, relative: str, data: bytes, source: str) -> None:
+    def _write_file(self, relative: str, data: bytes, source: str) -> bool:
+        """Write ``data`` at ``relative`` unless another's file is there; whether the file
+        now holds ``data``."""
         path = f"{self.out}/{relative}"
         folder, _, name = path.rpartition("/")
         names = self._names_in(folder)
         existing = _read(path) if name in names else None
         if existing == data:
-            return  # this source wrote it so before (the text names its source)
+            return True  # this source wrote it so before (the text names its source)
         text = _text(existing)
         owner = source_of(text or "")
         if text is not None and not _ours(owner, self.sources, self.whole):
             whose = f"written from {owner}" if owner else "not written by the converter"
             self.refused.append((relative, Problem(source, 1, Code.PATH_CONFLICT,
                                                    f"{relative} was {whose}; not overwritten", "error")))
-            return
+            return False
         if not names:
             os.makedirs(folder, exist_ok=True)
         _replace(path, data)
         names.add(name)
+        return True
 
     def _names_in(self, folder: str) -> set[str]:
         """What ``folder`` holds, listed once: asking for each file's text would cost a

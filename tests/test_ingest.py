@@ -1,7 +1,9 @@
 """The converter end to end on the sample gazettes and on broken inputs."""
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SOURCES, read_documents, run_ingest
+from gazette import cache
 from gazette.schema import ISSUE_RECORD, read_issue
 
 # Documents per sample, counted by hand from each gazette's printed TOC.
@@ -95,9 +98,12 @@ def test_chronicles_are_their_own_kind(converted):
 
 
 def test_same_sources_give_byte_identical_output(converted, tmp_path):
+    """All but the ingest's stamps, which hold where and when it wrote each file."""
     assert run_ingest(SOURCES, tmp_path).returncode == 0
+    stamps = Path(cache.FOLDER, cache.Stamps.NAME)
     first = {p.relative_to(converted): p.read_bytes() for p in converted.rglob("*") if p.is_file()}
     second = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert first.pop(stamps) and second.pop(stamps)
     assert first == second
 
 
@@ -502,14 +508,15 @@ def test_unchanged_sources_are_not_converted_again_and_the_cache_keeps_only_curr
     assert len(list((tmp_path / "out" / ".ingest-cache").glob("*.pickle"))) == len(EXPECTED_DOCUMENTS) - 1
 
 
-def test_a_file_changed_to_the_same_size_after_its_digest_was_kept_is_read_again(tmp_path):
+@pytest.mark.parametrize("ingests", [1, 2])
+def test_a_file_changed_to_the_same_size_after_its_digest_was_kept_is_read_again(tmp_path, ingests):
     """Digests are taken again only where a file's size or modification time changed
     (``cache.Stamps``): a document, or a source, changed in place to the same size after
-    an ingest that checked it is still told changed."""
+    an ingest that wrote it, or one that checked it, is still told changed."""
     sources = tmp_path / "sources"
     shutil.copytree(SOURCES, sources)
     out = tmp_path / "out"
-    for _ in range(2):   # the second ingest checks every written file and keeps its stamp
+    for _ in range(ingests):   # the first writes every file and keeps its stamp; a second checks them
         assert run_ingest(sources, out).returncode == 0
     written = {p: p.read_bytes() for p in out.rglob("*.md")}
     document = sorted(written)[0]
@@ -525,6 +532,20 @@ def test_a_file_changed_to_the_same_size_after_its_digest_was_kept_is_read_again
     assert f"({len(EXPECTED_DOCUMENTS) - 2} unchanged, not converted again)" in again.stdout
     assert document.read_bytes() == written[document]
     assert any("人民攻府" in p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
+
+
+def test_an_ingest_keeps_the_stamp_and_true_digest_of_every_file_it_writes(tmp_path):
+    """The digests the converting processes took of the files written stand in the stamps
+    (so the next ingest need not read them to know them unchanged): each must be the file's."""
+    out = tmp_path / "out"
+    assert run_ingest(SOURCES, out).returncode == 0
+    stamps = cache.Stamps(out)
+    written = sorted(out.rglob("*.md")) + sorted(out.rglob("*.yaml"))
+    assert written
+    for path in written:
+        stat = path.stat()
+        assert stamps.taken[os.path.abspath(path)] == ((stat.st_size, stat.st_mtime_ns), "",
+                                                       hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 def test_a_document_edited_or_removed_by_hand_is_written_again_from_its_source(tmp_path):

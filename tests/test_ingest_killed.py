@@ -35,13 +35,29 @@ def archive(tmp_path_factory):
 
 def kill_ingest_after(sources: Path, out: Path, delay: float) -> None:
     """Start an ingest, and kill it and its workers at once (as a power cut or the
-    kernel's out-of-memory killer would) after ``delay`` seconds."""
+    kernel's out-of-memory killer would) after ``delay`` seconds, unless it ended."""
+    kill_ingest_when(sources, out, lambda began: time.monotonic() - began >= delay)
+
+
+def kill_ingest_when(sources: Path, out: Path, ready, timeout: float = 120) -> bool:
+    """Start an ingest, and kill it and its workers at once when ``ready(start time)``;
+    whether it was killed (not ended before)."""
+    began = time.monotonic()
     ingest = subprocess.Popen([sys.executable, "-m", "gazette", "ingest", str(sources), str(out), "--quiet"],
                               cwd=ROOT, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
-    os.killpg(ingest.pid, signal.SIGKILL)
-    ingest.wait()
+    while not ready(began) and ingest.poll() is None and time.monotonic() - began < timeout:
+        time.sleep(0.005)
+    running = ingest.poll() is None
+    if running:
+        os.killpg(ingest.pid, signal.SIGKILL)
+        ingest.wait()
+    return running
+
+
+def _written_since(out: Path, began_ns: int):
+    """Whether a document in ``out`` was written after ``began_ns`` (the ingest's first)."""
+    return lambda _: any(path.stat().st_mtime_ns > began_ns for path in out.rglob("*.md"))
 
 
 @pytest.mark.parametrize("delay", [0.5, 1.0, 1.5, 2.0, 2.5])
@@ -67,7 +83,8 @@ def test_an_ingest_of_changed_sources_killed_midway_keeps_each_document_whole(ar
     new = files(tmp_path / "new")
     out = tmp_path / "content"
     assert run_ingest(folder / "sources", out).returncode == 0
-    kill_ingest_after(changed, out, 1.6)
+    time.sleep(0.05)   # the documents it writes are newer than those
+    assert kill_ingest_when(changed, out, _written_since(out, time.time_ns()))   # midway: after its first document
     for path, text in files(out).items():
         if path.endswith((".md", ".yaml")):
             assert text in (old.get(path), new.get(path)), f"{path} is neither the old text nor the new"

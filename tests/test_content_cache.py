@@ -38,16 +38,19 @@ def test_a_rebuild_writes_the_cache_file_of_the_folder_it_read_again_only(conver
     same_files(tmp_path / "output", build_site(content, tmp_path / "cold", ROOT, tmp_path / "cold-cache"))
 
 
-def test_a_cache_file_that_cannot_be_read_has_its_documents_read_again(converted, tmp_path, caplog):
+def test_a_cache_file_that_cannot_be_read_has_its_documents_read_again_and_a_partial_one_goes(converted, tmp_path, caplog):
     content, cache = _built(converted, tmp_path)
     damaged = sorted(cache.rglob(f"{FOLDER}/*.pickle"))[0]
     damaged.write_bytes(damaged.read_bytes()[:100])
+    left = damaged.with_suffix(".partial")   # as a build killed while writing leaves one
+    left.write_bytes(b"half")
     with caplog.at_level(logging.WARNING):
         build_site(content, tmp_path / "output", ROOT, cache)
     assert any(damaged.name in record.getMessage() and "read again" in record.getMessage()
                for record in caplog.records)
     same_files(tmp_path / "output", build_site(content, tmp_path / "cold", ROOT, tmp_path / "cold-cache"))
     assert damaged.stat().st_size > 100   # written whole again
+    assert not left.exists()
 
 
 def test_a_document_gone_from_the_content_leaves_the_cache(converted, tmp_path):

@@ -104,7 +104,7 @@ def _read(path: Path, shared: _Shared) -> dict:
 def save(cache: ShardedCache, folder: Path, shared: _Shared) -> None:
     """Keep, for each content folder, the entries this build asked for: the folder's file is
     written again if one was set in this build or one it held was not asked for (its
-    document is gone), and removed if none was asked for."""
+    document is gone), and removed if none was asked for (as is anything else in ``folder``)."""
     folder.mkdir(parents=True, exist_ok=True)
     held: dict[str, int] = {}
     for path in cache:
@@ -117,7 +117,7 @@ def save(cache: ShardedCache, folder: Path, shared: _Shared) -> None:
         if content_folder in cache.changed_folders or len(entries) < held[content_folder]:
             _write(folder / file_name(content_folder), entries, shared)
     kept = {file_name(content_folder) for content_folder in asked}
-    for path in folder.glob("*.pickle"):
+    for path in folder.iterdir():   # a killed build's partial file too
         if path.name not in kept:
             path.unlink()
 

@@ -33,20 +33,15 @@ def archive(tmp_path_factory):
     return folder, files(folder / "whole")
 
 
-def kill_ingest_after(sources: Path, out: Path, delay: float) -> None:
-    """Start an ingest, and kill it and its workers at once (as a power cut or the
-    kernel's out-of-memory killer would) after ``delay`` seconds, unless it ended."""
-    kill_ingest_when(sources, out, lambda began: time.monotonic() - began >= delay)
-
-
 def kill_ingest_when(sources: Path, out: Path, ready, timeout: float = 120) -> bool:
-    """Start an ingest, and kill it and its workers at once when ``ready(start time)``;
-    whether it was killed (not ended before)."""
+    """Start an ingest, and kill it and its workers at once (as a power cut or the kernel's
+    out-of-memory killer would) as soon as ``ready()``; whether it was killed (not ended
+    before)."""
     began = time.monotonic()
     ingest = subprocess.Popen([sys.executable, "-m", "gazette", "ingest", str(sources), str(out), "--quiet"],
                               cwd=ROOT, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while not ready(began) and ingest.poll() is None and time.monotonic() - began < timeout:
+    while not ready() and ingest.poll() is None and time.monotonic() - began < timeout:
         time.sleep(0.005)
     running = ingest.poll() is None
     if running:
@@ -55,18 +50,26 @@ def kill_ingest_when(sources: Path, out: Path, ready, timeout: float = 120) -> b
     return running
 
 
+def _holding(out: Path, documents: int):
+    """Whether ``out`` holds ``documents`` documents."""
+    return lambda: out.exists() and sum(1 for _ in out.rglob("*.md")) >= documents
+
+
 def _written_since(out: Path, began_ns: int):
     """Whether a document in ``out`` was written after ``began_ns`` (the ingest's first)."""
-    return lambda _: any(path.stat().st_mtime_ns > began_ns for path in out.rglob("*.md"))
+    return lambda: any(path.stat().st_mtime_ns > began_ns for path in out.rglob("*.md"))
 
 
-@pytest.mark.parametrize("delay", [0.5, 1.0, 1.5, 2.0, 2.5])
-def test_a_killed_ingest_leaves_whole_documents_and_the_next_one_finishes(archive, tmp_path, delay):
+@pytest.mark.parametrize("share", [0, 0.25, 0.5, 0.75])
+def test_a_killed_ingest_leaves_whole_documents_and_the_next_one_finishes(archive, tmp_path, share):
+    """Killed once it has written its first document, a quarter, half or three quarters."""
     folder, whole = archive
     out = tmp_path / "content"
-    kill_ingest_after(folder / "sources", out, delay)
+    total = sum(path.endswith(".md") for path in whole)
+    assert kill_ingest_when(folder / "sources", out, _holding(out, max(1, int(share * total))))
     left = files(out) if out.exists() else {}
     documents = {path: text for path, text in left.items() if path.endswith((".md", ".yaml"))}
+    assert sum(path.endswith(".md") for path in documents) < total   # killed before the end
     for path, text in documents.items():
         assert text == whole[path], f"{path} is not the whole document"
     again = run_ingest(folder / "sources", out)

@@ -52,8 +52,7 @@ class Stamps:
     def digest(self, path: Path, display: str = "") -> str:
         """SHA-256 of the file (and of ``display``), taken again only if it changed."""
         name = os.path.abspath(path)   # the same file, whatever folder the ingest runs in
-        stat = os.stat(name)
-        stamp = (stat.st_size, stat.st_mtime_ns)
+        stamp = _stamp(name)
         known = self.taken.get(name)
         if known and known[0] == stamp and known[1] == display:
             return known[2]
@@ -66,8 +65,7 @@ class Stamps:
         """``path`` was just written with bytes of SHA-256 ``digest``: so it stays known
         while its size and modification time hold."""
         name = os.path.abspath(path)
-        stat = os.stat(name)
-        self.taken[name] = ((stat.st_size, stat.st_mtime_ns), "", digest)
+        self.taken[name] = (_stamp(name), "", digest)
 
     def save(self) -> None:
         """Keep the stamps of the files that are still there."""
@@ -75,6 +73,11 @@ class Stamps:
         (self.out / FOLDER).mkdir(parents=True, exist_ok=True)
         # written as an entry is: a file cut short does not unpickle, and is read as no stamps
         (self.out / FOLDER / self.NAME).write_bytes(pickle.dumps((converter_version(), kept), protocol=PROTOCOL))
+
+
+def _stamp(name: str) -> tuple[int, int]:
+    stat = os.stat(name)
+    return stat.st_size, stat.st_mtime_ns
 
 
 def key(path: Path, display: str, stamps: Stamps) -> str:

@@ -19,6 +19,7 @@ import io
 import logging
 import os
 import pickle
+from collections import Counter
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -54,10 +55,8 @@ def keep_by_folder(generator) -> None:
     folder = Path(settings["CACHE_PATH"]) / FOLDER
     shared = _Shared(settings, generator.context)
     generator._cache = ShardedCache(load(folder, shared) if loading else {})
-    if generator._cache_data_policy:
+    if generator._cache_data_policy:   # else Pelican's own save does nothing
         generator.save_cache = lambda: save(generator._cache, folder, shared)
-    else:
-        generator.save_cache = lambda: None
 
 
 class _Shared:
@@ -106,9 +105,7 @@ def save(cache: ShardedCache, folder: Path, shared: _Shared) -> None:
     written again if one was set in this build or one it held was not asked for (its
     document is gone), and removed if none was asked for (as is anything else in ``folder``)."""
     folder.mkdir(parents=True, exist_ok=True)
-    held: dict[str, int] = {}
-    for path in cache:
-        held[os.path.dirname(path)] = held.get(os.path.dirname(path), 0) + 1
+    held = Counter(os.path.dirname(path) for path in cache)
     asked: dict[str, dict] = {}
     for path in sorted(cache.asked):
         if path in cache:

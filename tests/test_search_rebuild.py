@@ -2,6 +2,7 @@
 previous index or has to build it anew."""
 from __future__ import annotations
 
+import os
 import random
 import shutil
 
@@ -95,3 +96,24 @@ def test_an_issue_dated_among_the_last_cuts_and_appends_and_equals_a_cold_build(
     gone = write_search_files(before, tmp_path / "gone", cache=cache, previous=tmp_path / "again")
     assert gone["cut"] == after + len(list(added.glob("*.md")))
     assert files(tmp_path / "gone") == kept
+
+
+def test_a_document_edited_in_place_to_the_same_size_is_indexed_again(converted, tmp_path):
+    """A document's key is taken again only when its file's size, time or inode changed:
+    an edit in place that keeps the size (a word for a word) is still seen."""
+    content = tmp_path / "content"
+    shutil.copytree(converted, content)
+    cache = tmp_path / "cache"
+    write_search_files(content, tmp_path / "first", cache=cache)
+    edited = issues_by_date(content)[-1] / sorted(p.name for p in issues_by_date(content)[-1].glob("*.md"))[0]
+    text = edited.read_text(encoding="utf-8")
+    word = next(char for char in reversed(text) if "\u4e00" <= char <= "\u9fff")
+    replacement = "鑫" if word != "鑫" else "淼"
+    before = edited.stat()
+    with edited.open("r+", encoding="utf-8") as handle:   # the same file, the same size
+        handle.write(text[:text.rindex(word)] + replacement + text[text.rindex(word) + 1:])
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))   # edited a millisecond later
+    assert (edited.stat().st_size, edited.stat().st_ino) == (before.st_size, before.st_ino)
+    write_search_files(content, tmp_path / "again", cache=cache, previous=tmp_path / "first")
+    write_search_files(content, tmp_path / "cold")
+    assert files(tmp_path / "again") == files(tmp_path / "cold") != files(tmp_path / "first")

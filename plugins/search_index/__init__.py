@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import shutil
 import sys
 import tempfile
@@ -26,6 +27,10 @@ from .writer import write_search_files
 log = logging.getLogger(__name__)
 LUNR_JS = Path("node_modules/lunr/lunr.min.js")
 _running: list = []
+# The index is wanted only at the build's end, and is usually done long before: it yields
+# the cores to the pages meanwhile (Pelican's reading and the pages are the build's
+# critical path; on 2 cores the index took a third of their time from them).
+NICENESS = 10
 
 
 def build(content: Path, folder: Path, cache: Path | None = None, previous: Path | None = None) -> dict:
@@ -37,6 +42,7 @@ def build(content: Path, folder: Path, cache: Path | None = None, previous: Path
 def _build_reporting(content: Path, folder: Path, *rest) -> None:
     """``build`` in the forked process: a failure the maintainer can cause (a full disk)
     in one line, the build then failing with it."""
+    os.nice(NICENESS)
     try:
         build(content, folder, *rest)
     except OSError as error:

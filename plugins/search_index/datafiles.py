@@ -23,11 +23,18 @@ def write_data(folder: Path, relative: str, name: str, data) -> int:
     return write_text(folder, relative, script(name, json_text(data)))
 
 
+FOLDERS = ("doc", "index")   # made once by ``make_folders``: thousands of files are written into each
+
+
+def make_folders(folder: Path) -> None:
+    for name in FOLDERS:
+        (folder / name).mkdir(parents=True, exist_ok=True)
+
+
 def write_text(folder: Path, relative: str, text: str) -> int:
-    path = folder / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a data file into ``folder`` (or its ``FOLDERS``, made before)."""
     data = text.encode("utf-8")
-    path.write_bytes(data)
+    (folder / relative).write_bytes(data)
     return len(data)
 
 
@@ -43,7 +50,6 @@ def read_part(previous: Path, number: int) -> list:
 
 def keep_part(previous: Path, folder: Path, number: int) -> int:
     target = folder / f"index/{number}.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
     link_or_copy(previous / f"index/{number}.js", target)
     return target.stat().st_size
 
@@ -60,7 +66,6 @@ class ResultFiles:
             return None
         source = self.folder / "doc" / f"{ref}.js"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
             os.link(source, target)
             return target.stat().st_size
         except OSError:

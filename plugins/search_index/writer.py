@@ -1,6 +1,7 @@
 """Write the search data as ``.js`` files, each calling ``GazetteSearch.receive(name, data)``."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -16,7 +17,7 @@ from plugins.archive.validity import STATES, archive_date, numbers_acted_on, val
 
 from .builder import POSITIONS, PartitionedIndex, partition_count
 from .codec import encode_numbers, encode_value_lists
-from .datafiles import ResultFiles, json_text, keep_part, read_part, script, write_data, write_part, write_text
+from .datafiles import ResultFiles, json_text, keep_part, make_folders, read_part, script, write_data, write_part, write_text
 from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
 from .tokenizer import bigram_positions, term_counts
 
@@ -30,6 +31,7 @@ FORCE_KEYS = ("kind", "doc_type", "title", "doc_number", "repeals", "amends", "e
 FACET_FIELDS = {"issuer": "issuers"}  # a joint document is found under each of its organs
 SORT_DATE = "date"  # kept beside a document's facets: the result list can sort by it
 LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
+STAMPS = "stamps"          # cache entry: each document's key, with the size and time its file had then
 ROW = "-row"           # cache entry suffix: a document's result-list file content
 
 
@@ -77,8 +79,9 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     last build's first documents are still the first ones, its parts are cut to them and
     the documents after them appended (``_continued``)."""
     paths = document_paths(content)
-    keys = _keys(content, paths)
     documents = DocumentCache(cache)
+    keys, stamps = _keys(content, paths, documents.get(STAMPS) or {})
+    make_folders(folder)
     last = documents.get(LAST_BUILD) if previous else None
     kept, cut = _continued(last, keys, previous, documents)
     earlier = ResultFiles(previous, last["keys"] if last else None)
@@ -101,15 +104,28 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
     _tell_validity(facets)
     page_bytes, meta = _write_page_files(folder, facets, lengths, stats, parts)
     documents.keep_only(set(keys))
+    documents.put(STAMPS, stamps)
     documents.put(LAST_BUILD, {"keys": keys, "facets": facets, "lengths": [list(field) for field in stats["lengths"]],
                                "posting_count": index.posting_count, "parts": parts, "meta": meta})
     appended = {"appended": len(paths) - kept, "cut": len(last["keys"]) - kept} if kept else {"appended": None, "cut": None}
     return {"documents": stats["documents"], "parts": parts, "bytes": written + page_bytes, **appended}
 
 
-def _keys(content: Path, paths: list[Path]) -> list[str]:
-    """Each document's key: what it is (its bytes) and where (its path)."""
-    return [document_key(path.relative_to(content).as_posix(), path.read_bytes()) for path in paths]
+def _keys(content: Path, paths: list[Path], known: dict) -> tuple[list[str], dict]:
+    """Each document's key: what it is (its bytes) and where (its path); and the stamps to
+    keep.  A file read when its key was last taken is not read again while its size,
+    modification time and inode hold (``known``: the last build's stamps; the ingest
+    replaces a file it changes, so the inode changes too)."""
+    keys, stamps = [], {}
+    for path in paths:
+        relative = path.relative_to(content).as_posix()
+        stat = os.stat(path)
+        stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        taken = known.get(relative)
+        key = taken[1] if taken and taken[0] == stamp else document_key(relative, path.read_bytes())
+        stamps[relative] = (stamp, key)
+        keys.append(key)
+    return keys, stamps
 
 
 def _earlier_index(last: dict | None, kept: int, cut: tuple[int, set[str]]):

@@ -99,7 +99,7 @@ def test_an_issue_dated_among_the_last_cuts_and_appends_and_equals_a_cold_build(
 
 
 def test_a_document_edited_in_place_to_the_same_size_is_indexed_again(converted, tmp_path):
-    """A document's key is taken again only when its file's size, time or inode changed:
+    """A document's key is taken again only when its file's size or time changed:
     an edit in place that keeps the size (a word for a word) is still seen."""
     content = tmp_path / "content"
     shutil.copytree(converted, content)

@@ -113,14 +113,14 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
 
 def _keys(content: Path, paths: list[Path], known: dict) -> tuple[list[str], dict]:
     """Each document's key: what it is (its bytes) and where (its path); and the stamps to
-    keep.  A file read when its key was last taken is not read again while its size,
-    modification time and inode hold (``known``: the last build's stamps; the ingest
-    replaces a file it changes, so the inode changes too)."""
+    keep.  A file read when its key was last taken is not read again while its size and
+    modification time hold (``known``: the last build's stamps), as the ingest's stamps
+    do for its files."""
     keys, stamps = [], {}
     for path in paths:
         relative = path.relative_to(content).as_posix()
         stat = os.stat(path)
-        stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        stamp = (stat.st_size, stat.st_mtime_ns)
         taken = known.get(relative)
         key = taken[1] if taken and taken[0] == stamp else document_key(relative, path.read_bytes())
         stamps[relative] = (stamp, key)

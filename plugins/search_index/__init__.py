@@ -27,9 +27,10 @@ from .writer import write_search_files
 log = logging.getLogger(__name__)
 LUNR_JS = Path("node_modules/lunr/lunr.min.js")
 _running: list = []
-# The index is wanted only at the build's end, and is usually done long before: it yields
-# the cores to the pages meanwhile (Pelican's reading and the pages are the build's
-# critical path; on 2 cores the index took a third of their time from them).
+# A rebuild's index (going on from the previous site's) is wanted only at the build's end
+# and is usually done long before: it yields the cores to Pelican's reading and pages, the
+# build's critical path (on 2 cores it took a third of their time from them).  A cold
+# build's index is as long as the pages: it keeps its share.
 NICENESS = 10
 
 
@@ -39,12 +40,13 @@ def build(content: Path, folder: Path, cache: Path | None = None, previous: Path
     return stats
 
 
-def _build_reporting(content: Path, folder: Path, *rest) -> None:
+def _build_reporting(content: Path, folder: Path, cache: Path | None, previous: Path | None) -> None:
     """``build`` in the forked process: a failure the maintainer can cause (a full disk)
     in one line, the build then failing with it."""
-    os.nice(NICENESS)
+    if previous is not None:
+        os.nice(NICENESS)
     try:
-        build(content, folder, *rest)
+        build(content, folder, cache, previous)
     except OSError as error:
         if debugging():
             raise

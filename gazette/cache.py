@@ -52,7 +52,7 @@ class Stamps:
     def digest(self, path: Path, display: str = "") -> str:
         """SHA-256 of the file (and of ``display``), taken again only if it changed."""
         name = os.path.abspath(path)   # the same file, whatever folder the ingest runs in
-        stamp = _stamp(name)
+        stamp = file_stamp(name)
         known = self.taken.get(name)
         if known and known[0] == stamp and known[1] == display:
             return known[2]
@@ -65,7 +65,7 @@ class Stamps:
         """``path`` was just written with bytes of SHA-256 ``digest``: so it stays known
         while its size and modification time hold."""
         name = os.path.abspath(path)
-        self.taken[name] = (_stamp(name), "", digest)
+        self.taken[name] = (file_stamp(name), "", digest)
 
     def save(self) -> None:
         """Keep the stamps of the files that are still there."""
@@ -75,7 +75,9 @@ class Stamps:
         (self.out / FOLDER / self.NAME).write_bytes(pickle.dumps((converter_version(), kept), protocol=PROTOCOL))
 
 
-def _stamp(name: str) -> tuple[int, int]:
+def file_stamp(name) -> tuple[int, int]:
+    """What tells a file changed without reading it: its size and modification time (the
+    search index keeps its documents' so too)."""
     stat = os.stat(name)
     return stat.st_size, stat.st_mtime_ns
 

@@ -1,7 +1,6 @@
 """Write the search data as ``.js`` files, each calling ``GazetteSearch.receive(name, data)``."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -9,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from gazette.cache import file_stamp
 from gazette.markdown_text import to_plain
 from gazette.topics import taxonomy
 from gazette import schema
@@ -114,13 +114,11 @@ def write_search_files(content: Path, folder: Path, workers: int | None = None, 
 def _keys(content: Path, paths: list[Path], known: dict) -> tuple[list[str], dict]:
     """Each document's key: what it is (its bytes) and where (its path); and the stamps to
     keep.  A file read when its key was last taken is not read again while its size and
-    modification time hold (``known``: the last build's stamps), as the ingest's stamps
-    do for its files."""
+    modification time hold (``known``: the last build's stamps), as the ingest's do."""
     keys, stamps = [], {}
     for path in paths:
         relative = path.relative_to(content).as_posix()
-        stat = os.stat(path)
-        stamp = (stat.st_size, stat.st_mtime_ns)
+        stamp = file_stamp(path)
         taken = known.get(relative)
         key = taken[1] if taken and taken[0] == stamp else document_key(relative, path.read_bytes())
         stamps[relative] = (stamp, key)

@@ -71,9 +71,13 @@ def qa(c, content="content", strict=False):
 
 
 @task
-def serve(c, port=8000, bind="127.0.0.1"):
-    """Serve output/ on http://127.0.0.1:PORT (BIND another address to share it); no folder listings."""
-    run("-m", "plugins.serve", "output", "--port", str(port), "--bind", bind)
+def serve(c, port=8000, bind="127.0.0.1", watch=False, debug=False):
+    """Serve output/ on http://127.0.0.1:PORT (BIND another address to share it); no folder listings.
+    With --watch: build first, then publish each change to sources/ or the theme within seconds."""
+    if watch:
+        run("-m", "plugins.watch", *flags(debug=debug), "--port", str(port), "--bind", bind)
+    else:
+        run("-m", "plugins.serve", "output", "--port", str(port), "--bind", bind)
 
 
 @task

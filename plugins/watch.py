@@ -125,10 +125,11 @@ class Changes:
 
 
 def serving(output: Path, port: int, bind: str) -> subprocess.Popen:
-    """The site served by a process of its own: a build forks worker processes, and a
-    server's threads in this process could hold a lock at the moment of a fork."""
+    """The site served by a process of its own (a build forks worker processes, and a
+    server's threads in this process could hold a lock at the moment of a fork), its pages
+    loading themselves again after each new build."""
     return subprocess.Popen([sys.executable, "-m", "plugins.serve", str(output), "--port", str(port),
-                             "--bind", bind], cwd=ROOT)
+                             "--bind", bind, "--live"], cwd=ROOT)
 
 
 def watch(watched: Watched, port: int, bind: str, argv: list[str]) -> int:

@@ -3,6 +3,7 @@ sources or the theme, and what it publishes is what a build from nothing gives."
 from __future__ import annotations
 
 import queue
+import re
 import shutil
 import signal
 import socket
@@ -15,6 +16,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, SOURCES, run_ingest
+from plugins.serve import LIVE
 from site_helpers import build_site
 from test_build import files, same_files
 
@@ -48,7 +50,7 @@ class Watcher:
                 pytest.fail(f"none of {endings} within {WAIT} s; the watcher said:\n{''.join(seen)}")
             seen.append(line)
             if line.startswith("serving "):
-                self.address = line.split(" on ")[1].split()[0]
+                self.address = line.split(" on ")[1].split()[0].rstrip("/")
             if line.startswith(endings):
                 return line
 
@@ -57,8 +59,14 @@ class Watcher:
         return files(self.work / "output")
 
     def get(self, path: str) -> bytes:
+        """The file at ``path`` as served; a page, without the script the server adds to
+        each (which it must add, once)."""
         with urllib.request.urlopen(self.address + path, timeout=30) as response:
-            return response.read()
+            served = response.read()
+        script = re.compile(re.escape(LIVE).replace("%s", r"\d+").encode())
+        if path.endswith(".html"):
+            assert len(script.findall(served)) == 1
+        return script.sub(b"", served)
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
@@ -103,7 +111,7 @@ def test_a_gazette_put_in_is_published_as_a_build_from_nothing_and_taken_out_aga
         watching.get("/index.html")
 
 
-def test_a_broken_template_is_reported_the_last_site_stays_served_and_the_fix_is_published(tmp_path, watcher):
+def test_a_broken_template_is_reported_the_last_site_stays_served_and_the_fix_is_published(tmp_path, watcher, browser):
     shutil.copytree(SOURCES / "jincheng", tmp_path / "sources" / "jincheng")
     theme = shutil.copytree(ROOT / "themes" / "gazette", tmp_path / "theme")
     settings = tmp_path / "settings.py"
@@ -119,8 +127,12 @@ def test_a_broken_template_is_reported_the_last_site_stays_served_and_the_fix_is
     assert files(tmp_path / "output") == before
     assert watching.get("/index.html") == before["index.html"]
 
-    base.write_text(template.replace("</body>", "<!-- mended -->\n</body>"), encoding="utf-8")
-    assert "<!-- mended -->" in watching.published()["index.html"].decode()
+    page = browser.new_page()
+    page.goto(watching.address + "/index.html")
+    base.write_text(template.replace("</body>", '<p id="mended">mended</p>\n</body>'), encoding="utf-8")
+    assert '<p id="mended">' in watching.published()["index.html"].decode()
+    page.wait_for_selector("#mended", timeout=30_000)  # the open page loaded the new site itself
+    page.close()
 
 
 def test_a_port_already_taken_is_said_and_the_watch_ends(tmp_path, watcher):

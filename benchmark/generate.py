@@ -23,6 +23,7 @@ PUBLISHERS = (  # (place, short name used in document numbers)
 ORGANS = (("人民政府", "政发"), ("人民政府办公室", "政办发"))
 ADDRESSEES = "各县、区人民政府，开发区管委会，市政府各部门、直属机构："
 DOCS_PER_ISSUE = 10
+FIRST_YEAR, LAST_YEAR = 2005, 2094
 
 
 # Of a topical document's paragraphs, the share taken from its theme; the rest come from
@@ -115,18 +116,26 @@ def generate(sources: Path, target: Path, documents: int, seed: int = 2026, mix:
     rng = random.Random(seed)
     material = pools(sources)
     issues = max(1, documents // DOCS_PER_ISSUE)
+    a_year = issues_a_year(issues)
     written = []
     for position in range(issues):
         place, short = PUBLISHERS[position % len(PUBLISHERS)]
         sequence = position // len(PUBLISHERS)
-        year = 2005 + sequence // 6
-        number_in_year = sequence % 6 + 1
+        year = FIRST_YEAR + sequence // a_year
+        number_in_year = sequence % a_year + 1
         path = target / f"{_ascii(place)}" / f"{year}-{number_in_year:02d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         text = _issue(rng, material, place, short, year, number_in_year, sequence + 1, mix)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def issues_a_year(issues: int) -> int:
+    """Each publisher's issues a year: 6, or more where 6 would run past ``LAST_YEAR`` (a
+    document number's year is 19xx or 20xx: past 2099, a generated number is no number)."""
+    per_publisher = -(-issues // len(PUBLISHERS))
+    return max(6, -(-per_publisher // (LAST_YEAR - FIRST_YEAR + 1)))
 
 
 def _issue(rng, material, place, short, year, number_in_year, serial, mix) -> str:

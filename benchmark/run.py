@@ -27,7 +27,9 @@ PLUGINS = ["pelican.plugins.yaml_metadata"]  # only to read the YAML front matte
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_DATE = (1970, 1, 1)
 RELATIVE_URLS = True
-SLUGIFY_SOURCE = "basename"  # titles make file names too long; ours are named from the path too
+# each document's page named from its path, as ours are: titles make names too long, and
+# a document without a number has a name (doc-01.md) that other issues' folders repeat
+PATH_METADATA = r"(?P<slug>.+)\.md"
 MARKDOWN = {markdown!r}
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

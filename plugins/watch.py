@@ -9,6 +9,7 @@ settings starts the process again, so what runs is what is on disk."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import queue
 import signal
@@ -139,6 +140,10 @@ def watch(watched: Watched, port: int, bind: str, argv: list[str]) -> int:
     try:
         while True:
             watched.publish()
+            # the last build's archive is garbage now, held in cycles: freed before the next
+            # build, whose worker processes would otherwise be forked with it (a rebuild at
+            # 10,000 documents grew 7.5 → 10.1 s and the process to 2.4 GB in five builds)
+            gc.collect()
             if server is None and (watched.output / "index.html").is_file():
                 server = serving(watched.output, port, bind)
                 if ended(server):  # the port is taken: the server said so

@@ -144,3 +144,18 @@ def test_a_port_already_taken_is_said_and_the_watch_ends(tmp_path, watcher):
         watching.published()
         assert "choose another --port" in watching.next(f"127.0.0.1:{taken.getsockname()[1]}: ")
         assert watching.process.wait(timeout=60) == 1
+
+
+def test_a_change_to_the_settings_starts_the_watch_again_with_them(tmp_path, watcher):
+    shutil.copytree(SOURCES / "jincheng", tmp_path / "sources" / "jincheng")
+    settings = tmp_path / "settings.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n", encoding="utf-8")
+    watching = watcher(str(settings))
+    assert "重启之后的档案" not in watching.published()["index.html"].decode()
+    watching.next("serving ")
+    settings.write_text(settings.read_text(encoding="utf-8") + "SITENAME = '重启之后的档案'\n", encoding="utf-8")
+    watching.next("the code or the settings changed")
+    assert "重启之后的档案" in watching.published()["index.html"].decode()  # the new process read them
+    watching.next("serving ")
+    assert "重启之后的档案" in watching.get("/index.html").decode()

@@ -38,10 +38,11 @@ class LiveHandler(SiteHandler):
 
     def send_head(self):
         site = str(os.stat(self.directory).st_ino)  # a build swaps a new folder in: another inode
-        if self.path.split("?")[0] == PUBLISHED:
+        route = self.path.split("?")[0]
+        if route == PUBLISHED:
             return self._send(site.encode(), "text/plain")
         path = self.translate_path(self.path)
-        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):  # else the redirect to it
+        if os.path.isdir(path) and route.endswith("/"):  # else the redirect to it
             path = os.path.join(path, "index.html")
         if not path.endswith(".html") or not os.path.isfile(path):
             return super().send_head()  # a redirect, a 404, any other file: as it is

@@ -29,7 +29,8 @@ from gazette.problems import printable
 from plugins import atomic_build
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = (ROOT / "gazette", ROOT / "plugins", ROOT / "requirements.txt")
+# what shapes the build, as the build's caches know it (their patterns' first folder or file)
+CODE = sorted({ROOT / pattern.split("/")[0] for pattern in atomic_build.CODE})
 
 
 class Watched:
@@ -47,8 +48,8 @@ class Watched:
         self.output = Path(values["OUTPUT_PATH"])
         self.theme = Path(values["THEME"])
 
-    def publish(self) -> bool:
-        """Convert the sources and build the site; whether a new site was swapped in."""
+    def publish(self) -> None:
+        """Convert the sources and build the site, and say whether it was swapped in."""
         began = time.perf_counter()
         try:
             failed = (_step(lambda: ingest(self.sources, self.content, False, False), self.content)
@@ -60,13 +61,12 @@ class Watched:
             failed = True
         if failed:
             print("not published: the site served is still the last one built", file=sys.stderr, flush=True)
-            return False
+            return
         print(f"published in {time.perf_counter() - began:.1f} s → {printable(str(self.output))}", flush=True)
-        return True
 
     def code(self) -> list[Path]:
         """What, changed, makes the running code not the code on disk."""
-        return [*CODE, Path(self.settings).resolve()]
+        return sorted({*CODE, Path(self.settings).resolve()})
 
     def watched(self) -> list[Path]:
         return [self.sources, self.theme, *(path for path in self.code() if path.exists())]

@@ -23,7 +23,9 @@ from .kinds import Code
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+[、.．]|"
                        r"[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:\.\d{1,2})*[.．、\s]|※|附\s*件)")
 JOIN_MIN_CHARS = 18
-ATTACHMENT_ID = re.compile(r"^\{#(attachment-[^\s}]+) \.attachment\}$", re.M)   # an attachment's section, as written
+# an attachment's section, as written, found in "\n" + the body: a pattern opening with ^
+# is tried at every character, one opening with these characters only where they stand
+ATTACHMENT_ID = re.compile(r"\n\{#(attachment-[^\s}]+) \.attachment\}$", re.M)
 
 
 @dataclass

@@ -113,7 +113,7 @@ def _attachments(lines: list[Line], found: metadata.Extracted, begin: int, end: 
 
 def _attachment_anchors(attachments: list[str], rendered: str) -> list[str]:
     """附件N is the N-th of the note's list; its section's id, if the body holds it."""
-    held = set(ATTACHMENT_ID.findall(rendered))
+    held = set(ATTACHMENT_ID.findall("\n" + rendered))
     return [f"attachment-{n}" if f"attachment-{n}" in held else "" for n in range(1, len(attachments) + 1)]
 
 

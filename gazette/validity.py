@@ -23,9 +23,10 @@ _NUMBER = r"(?P<years>\d{1,2}|[一二两三四五六七八九十]{1,2})"
 # 有效期至2025年12月31日, 有效期执行至…, 有效期暂定至…, 执行至…止, 试行期至…
 UNTIL = re.compile(rf"(?:(?:有效期限?|执行期限?|实施期限?|试行期)[为是]?(?:暂定|执行|截)?|(?<![自从])(?:执行|实施|施行|试行))"
                    rf"[至到]\s*(?:{DATE.pattern})", re.VERBOSE)
-# UNTIL's end, found fast (it opens with a character class; UNTIL's lookbehind makes the
-# engine try every character): where UNTIL matches, this does, in the same sentence
-UNTIL_END = re.compile(rf"[至到]\s*(?:{DATE.pattern})", re.VERBOSE)
+# UNTIL's end, found fast: where UNTIL matches, one of these does, in the same sentence.
+# Each opens with one character: the engine skips to it (UNTIL's lookbehind, or a class
+# such as [至到], makes it try every character of the text)
+UNTIL_ENDS = tuple(re.compile(rf"{mark}\s*(?:{DATE.pattern})", re.VERBOSE) for mark in "至到")
 YEARS = re.compile(rf"有效期限?[为是]?{_NUMBER}年")
 # 自2024年3月1日起施行; 自印发之日起施行 (the signing date)
 FROM_DATE = re.compile(rf"自\s*(?:{DATE.pattern})\s*起(?:施行|实施|执行|试行|生效)", re.VERBOSE)
@@ -55,7 +56,7 @@ def term_fields(text: str, title: str, signed: str | None) -> dict:
     """
     joined = "".join(map(str.strip, text.split("\n")))
     effective = _effective(_sentences_at(joined, FROM_DATE, FROM_ISSUE), signed)
-    own_term = _own_term(_sentences_at(joined, UNTIL_END, YEARS), effective or signed)
+    own_term = _own_term(_sentences_at(joined, *UNTIL_ENDS, YEARS), effective or signed)
     if own_term:
         return {"effective": effective, "expires": own_term[0], "term_clause": own_term[1]}
     planned = _title_period(title)

@@ -53,14 +53,14 @@ def fewer_cores() -> list[int]:
     return [n for n in (1, 2) if n < cores()] if shutil.which("taskset") else []
 
 
-def cold_on(cores_used: int, sources: Path, work: Path) -> tuple[float, bool]:
+def cold_on(cores_used: int, sources: Path, work: Path) -> tuple[float, float, bool]:
     """A cold build (ingest + site + search) on the first ``cores_used`` cores only: its
-    time, and whether it gave the site the build on every core gave."""
+    time, its ingest's time, and whether it gave the site the build on every core gave."""
     on = ["taskset", "-c", f"0-{cores_used - 1}"]
     converted = ingest(sources, work / f"content-{cores_used}-cores", on)
     output = work / f"output-{cores_used}-cores"
     built = build(work / f"content-{cores_used}-cores", output, sources, on)
-    return converted.seconds + built.seconds, tree(output) == tree(work / "output")
+    return converted.seconds + built.seconds, converted.seconds, tree(output) == tree(work / "output")
 
 
 def tree(folder: Path) -> dict:
@@ -128,22 +128,26 @@ def table(result: dict) -> str:
     rows = [
         ("documents / raw text", f"{result['documents']} / {result['raw_mb']:.1f} MB", ""),
         ("ingest", f"{result['ingest'].seconds:.1f} s, {result['ingest_mb_s']:.2f} MB/s, peak {result['ingest'].peak_mb:.0f} MB",
-         "≥ 10 MB/s"),
-        ("cold full build (convert + Pelican + search)", f"{cold_s:.1f} s, peak {cold_mb:.0f} MB", "peak ≤ 2 GB"),
+         ""),
+    ]
+    rows += [("ingest on 1 core", f"{ingest_s:.1f} s, {result['raw_mb'] / ingest_s:.2f} MB/s", "≥ 10 MB/s")
+             for n, (_, ingest_s, _) in result["cold_on"].items() if n == 1]
+    rows += [
+        ("cold full build (convert + Pelican + search)", f"{cold_s:.1f} s, peak {cold_mb:.0f} MB", "peak ≤ 1 GB at 10,000"),
         ("  of which Pelican + search", f"{result['pelican_part'].seconds:.1f} s, peak {result['pelican_part'].peak_mb:.0f} MB", ""),
     ]
     rows += [(f"cold full build on {n} of the {result['cores']} cores", f"{seconds:.1f} s: all cores are "
               f"{seconds / cold_s:.2f}× as fast; the same site: {'yes' if same else 'NO'}", "")
-             for n, (seconds, same) in result["cold_on"].items()]
+             for n, (seconds, _, same) in result["cold_on"].items()]
     rows += [
         ("plain Pelican, same Markdown", f"{plain.seconds:.1f} s, peak {plain.peak_mb:.0f} MB", ""),
-        ("ours ÷ plain Pelican", f"{cold_s / plain.seconds:.2f}×", "≤ 1.0×"),
+        ("ours ÷ plain Pelican", f"{cold_s / plain.seconds:.2f}×", ""),
         ("Hugo, same Markdown (`benchmark/hugo.py`)", f"{result['hugo'].seconds:.1f} s, peak {result['hugo'].peak_mb:.0f} MB", ""),
         ("ours ÷ Hugo", f"{cold_s / result['hugo'].seconds:.2f}×", "≤ 2×"),
         ("memory per document, ours / Hugo", f"{cold_mb * 1024 / result['documents']:.0f} / "
          f"{result['hugo'].peak_mb * 1024 / result['documents']:.0f} KB (peak ÷ documents)", ""),
         ("rebuild after one new issue (10 docs)", f"{rebuild_s:.1f} s = {rebuild_s / cold_s:.0%} of cold, peak {rebuild_mb:.0f} MB",
-         "≤ 20%"),
+         "≤ 10 s at 10,000"),
         ("rebuild byte-identical to a cold build", "yes" if result["identical"] else "NO", "yes"),
         ("search index raw / gzip", f"{result['index'][0] / 1e6:.1f} / {result['index'][1] / 1e6:.1f} MB "
          f"(all search data {result['search_all'][0] / 1e6:.1f} / {result['search_all'][1] / 1e6:.1f} MB)", ""),

@@ -23,6 +23,7 @@ def test_benchmark_small_mode_runs_and_reports(tmp_path):
     if cores() > 1 and shutil.which("taskset"):   # built again on one core: the same site
         assert re.search(r"\| cold full build on 1 of the \d+ cores \| [\d.]+ s: all cores are [\d.]+× as fast; "
                          r"the same site: yes \|", table)
+        assert re.search(r"\| ingest on 1 core \| [\d.]+ s, [\d.]+ MB/s \| ≥ 10 MB/s \|", table)
     growth = table.split("| documents | ours: cold build |")[1].splitlines()
     assert [row.split("|")[1].strip() for row in growth[2:4]] == ["30", "60"]   # each size, ours beside Hugo
     assert (tmp_path / "60-topical" / "hugo" / "public" / "index.html").is_file()

@@ -107,3 +107,23 @@ def test_only_web_addresses_become_links():
              Line(2, "附件：名单.pdf", layout=Layout(align=None, link="/upload/名单.pdf")),
              Line(3, "附件：表.xlsx", layout=Layout(align=None, link="https://example.gov.cn/表.xlsx"))]
     assert provenance(lines, 0, 3, [0, 1, 2])["attachment_files"] == [{"title": "表", "url": "https://example.gov.cn/表.xlsx"}]
+
+
+def test_a_documents_source_lines_follow_an_edit_of_its_source_on_a_rebuild(tmp_path):
+    """The previous build's excerpt is linked only while its source file is unchanged
+    (size and modification time, as the ingest tells it): an edit shows on the rebuild."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(SAMPLE, sources / "issue.txt")
+    assert run_ingest(sources, tmp_path / "content").returncode == 0
+    build_site(tmp_path / "content", tmp_path / "output", ROOT, sources=sources)
+    path, meta = sorted(_documents(tmp_path / "content", "issue.txt").items())[0]
+    first, last = meta["source_lines"]
+    lines = (sources / "issue.txt").read_text(encoding="utf-8").split("\n")
+    edited = next(n for n in range(last - 1, first, -1) if len(lines[n - 1].strip()) > 20)
+    lines[edited - 1] = lines[edited - 1].replace(lines[edited - 1].strip()[:4], "改过的字", 1)
+    (sources / "issue.txt").write_text("\n".join(lines), encoding="utf-8")
+    assert run_ingest(sources, tmp_path / "content").returncode == 0
+    output = build_site(tmp_path / "content", tmp_path / "output", ROOT, sources=sources)
+    excerpt = (output / Path(path).with_suffix(".source.txt")).read_text(encoding="utf-8")
+    assert f"{edited:>6}  {lines[edited - 1]}" in excerpt.split("\n")

@@ -4,10 +4,10 @@ forked workers; a file the last build wrote the same (a source excerpt, a table)
 from its site by the page-reusing writer, if there is one."""
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
+from gazette.cache import file_stamp
 from gazette.formats import numbered_lines
 from gazette.problems import ConversionError
 from plugins.forked import run_forked
@@ -62,7 +62,7 @@ def _write_document(output: Path, article, reuse, sources: SourceLines) -> None:
         _keep_original(sources.root / source, output / article.original)
     first, last = meta(article, "source_lines", [1, 0])
     name = Path(article.save_as).with_suffix(".source.txt").as_posix()
-    key = f"{source}:{sources.digest(source)}:{first}:{last}"
+    key = f"{source}:{sources.stamp(source)}:{first}:{last}"
     if reuse and reuse.copy(name, key):
         return
     (output / name).write_text(sources.excerpt(source, first, last), encoding="utf-8")
@@ -100,7 +100,7 @@ class SourceLines:
     def __init__(self, root: Path):
         self.root = root
         self.lines: tuple[str, list[str]] = ("", [])
-        self.digests: dict[str, str] = {}
+        self.stamps: dict[str, str] = {}
 
     def _path(self, source: str) -> Path | None:
         path = self.root / source
@@ -109,10 +109,6 @@ class SourceLines:
         log.warning("%s: a document's source is not in the sources folder (GAZETTE_SOURCES); its source "
                     "lines are left empty", path)
         return None
-
-    def _bytes(self, source: str) -> bytes:
-        path = self._path(source)
-        return path.read_bytes() if path else b""
 
     def _read(self, source: str) -> list[str]:
         path = self._path(source)
@@ -124,10 +120,15 @@ class SourceLines:
             log.warning("%s: its source lines are left empty", error.problem)
             return []
 
-    def digest(self, source: str) -> str:
-        if source not in self.digests:
-            self.digests[source] = hashlib.sha256(self._bytes(source)).hexdigest()
-        return self.digests[source]
+    def stamp(self, source: str) -> str:
+        """What tells the file changed since the last build, without reading it: its size and
+        modification time, as the ingest tells a changed source (``gazette.cache.Stamps``).
+        A digest of its bytes read every source at every build: 234 MB, 0.9 s of a core, at
+        10,000 documents."""
+        if source not in self.stamps:
+            path = self._path(source)
+            self.stamps[source] = "%d-%d" % file_stamp(path) if path else ""
+        return self.stamps[source]
 
     def excerpt(self, source: str, first: int, last: int) -> str:
         """Lines ``first``–``last`` of ``source`` as the converter numbered them (a text's in

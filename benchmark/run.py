@@ -130,8 +130,9 @@ def table(result: dict) -> str:
         ("ingest", f"{result['ingest'].seconds:.1f} s, {result['ingest_mb_s']:.2f} MB/s, peak {result['ingest'].peak_mb:.0f} MB",
          ""),
     ]
-    rows += [("ingest on 1 core", f"{ingest_s:.1f} s, {result['raw_mb'] / ingest_s:.2f} MB/s", "≥ 10 MB/s")
-             for n, (_, ingest_s, _) in result["cold_on"].items() if n == 1]
+    if 1 in result["cold_on"]:
+        ingest_s = result["cold_on"][1][1]
+        rows.append(("ingest on 1 core", f"{ingest_s:.1f} s, {result['raw_mb'] / ingest_s:.2f} MB/s", "≥ 10 MB/s"))
     rows += [
         ("cold full build (convert + Pelican + search)", f"{cold_s:.1f} s, peak {cold_mb:.0f} MB", "peak ≤ 1 GB at 10,000"),
         ("  of which Pelican + search", f"{result['pelican_part'].seconds:.1f} s, peak {result['pelican_part'].peak_mb:.0f} MB", ""),

@@ -23,8 +23,6 @@ from .kinds import Code
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+[、.．]|"
                        r"[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:\.\d{1,2})*[.．、\s]|※|附\s*件)")
 JOIN_MIN_CHARS = 18
-# an attachment's section, as written, found in "\n" + the body: a pattern opening with ^
-# is tried at every character, one opening with these characters only where they stand
 ATTACHMENT_ID = re.compile(r"\n\{#(attachment-[^\s}]+) \.attachment\}$", re.M)
 
 
@@ -256,6 +254,12 @@ def _render_region(region: tables.Flattened, texts: list[str], notes: list, item
         notes.append((first_line, Code.FLATTENED_TABLE,
                       f"{region.end - region.start} one-cell lines (a table flattened by the scrape?) kept as a list"))
     return "\n".join(f"- {escape(text)}" for text in texts[region.start:region.end])
+
+
+def attachment_ids(body: str) -> set[str]:
+    """The ids of the attachments' sections ``render`` wrote in ``body``, each at a line's
+    start: found after a newline (a pattern opening with ^ is tried at every character)."""
+    return set(ATTACHMENT_ID.findall("\n" + body))
 
 
 def _date_apart(text: str) -> str:

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import body, docnumber, metadata, rules, topics, validity
-from .body import ATTACHMENT_ID
+from .body import attachment_ids
 from .reader import Line
 from .head import Head
 from .provenance import provenance
@@ -113,7 +113,7 @@ def _attachments(lines: list[Line], found: metadata.Extracted, begin: int, end: 
 
 def _attachment_anchors(attachments: list[str], rendered: str) -> list[str]:
     """附件N is the N-th of the note's list; its section's id, if the body holds it."""
-    held = set(ATTACHMENT_ID.findall("\n" + rendered))
+    held = attachment_ids(rendered)
     return [f"attachment-{n}" if f"attachment-{n}" in held else "" for n in range(1, len(attachments) + 1)]
 
 

@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT, SOURCES
 from plugins.search_index.patterns import patterns_script
 from plugins.search_index.scoring import partition_of
-from plugins.search_index.tokenizer import query_words, term_counts, tokens
+from plugins.search_index.terms import term_counts
+from plugins.search_index.tokenizer import query_words, tokens
 
 TOKENIZER_JS = ROOT / "themes/gazette/static/js/tokenizer.js"
 RUNNER = """

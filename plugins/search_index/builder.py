@@ -19,16 +19,18 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from collections import defaultdict, deque
+from collections import defaultdict
 from functools import partial
 from pathlib import Path
+
+import numpy
 
 from plugins.forked import run_forked
 
 from .codec import encode_numbers
 from .parts import appended_part, encoded_columns
 from .scoring import fnv1a, js_order, partition_of
-from .tokenizer import term_counts
+from .terms import Terms, count_terms, key_strings
 
 SPILL_EVERY = 500  # documents a worker holds before writing their postings out
 POSITIONS = "positions"  # an item's key for where the bigrams of its positioned field stand
@@ -193,45 +195,74 @@ def _collect_chunk(job: tuple[int, int, list]) -> tuple[list, int, list]:
     index: PartitionedIndex = _STATE["index"]
     extract = _STATE["extract"]
     lengths = [array("i") for _ in index.fields]
-    tables = _tables(index.columns)
+    tables = _tables(index)
     group_of: dict[str, int] = {}
     posting_count, extras = 0, []
     for offset, item in enumerate(items):
         texts, extra = extract(item)
         extras.append(extra)
-        base = (first + offset) << 32  # packed with each term's frequency: see codec
         for number, field in enumerate(index.fields):
-            terms, frequencies = _terms(texts.get(field))
-            lengths[number].append(sum(frequencies))
-            posting_count += len(terms)
-            # table[term].append(base + frequency) for every term, looped in C
-            deque(map(array.append, map(tables[number].__getitem__, terms), map(base.__add__, frequencies)), 0)
+            terms = _terms(texts.get(field))
+            tables[number].add(first + offset, terms)
+            lengths[number].append(terms.length())
+            posting_count += terms.distinct()
         if index.positioned is not None:
             for term, positions in texts.get(POSITIONS, {}).items():
                 tables[-1][term].extend(positions)
         if (offset + 1) % SPILL_EVERY == 0:
             _spill(index, chunk, tables, group_of)
-            tables = _tables(index.columns)
+            tables = _tables(index)
     _spill(index, chunk, tables, group_of)
     return lengths, posting_count, extras
 
 
-def _terms(value) -> tuple:
-    """A field's terms and their frequencies: from its text, or as given (terms, counts)."""
+def _terms(value) -> Terms:
+    """A field's terms: counted from its text, or as given."""
     if value is None or isinstance(value, str):
-        counts = term_counts(value or "")
-        return list(counts), list(counts.values())
+        return count_terms(value or "")
     return value
 
 
-def _tables(columns: int) -> list[defaultdict]:
-    """Per field: term → its packed postings (and for the positions column, its positions)."""
-    return [defaultdict(partial(array, "q")) for _ in range(columns)]
+def _tables(index: PartitionedIndex) -> list:
+    """Per field its postings, then (with a positions column) term → its positions."""
+    positions = [defaultdict(partial(array, "q"))] if index.positioned is not None else []
+    return [Postings() for _ in index.fields] + positions
 
 
-def _spill(index: PartitionedIndex, chunk: int, tables: list[dict], group_of: dict[str, int]) -> None:
+class Postings:
+    """One field's postings since the last spill: term → packed (document << 32 |
+    frequency), in document order.  The Han terms' keys are kept as numpy arrays, a
+    document's at a time, and become strings once, when ``table`` is taken."""
+
+    def __init__(self):
+        self.keys: list[numpy.ndarray] = []
+        self.packed: list[numpy.ndarray] = []
+        self.words: defaultdict[str, array] = defaultdict(partial(array, "q"))
+
+    def add(self, document: int, terms: Terms) -> None:
+        base = document << 32  # packed with each term's frequency: see codec
+        self.keys.append(terms.keys)
+        self.packed.append(terms.counts.astype(numpy.int64) + base)
+        for word, count in zip(terms.words, terms.word_counts):
+            self.words[word].append(base + count)
+
+    def table(self) -> dict[str, array]:
+        table = dict(self.words)  # disjoint from the Han terms
+        keys = numpy.concatenate(self.keys) if self.keys else ()
+        if not len(keys):
+            return table
+        order = numpy.argsort(keys, kind="stable")  # stable: each term's documents stay in order
+        keys, packed = keys[order], numpy.concatenate(self.packed)[order]
+        starts = [0] + (numpy.flatnonzero(keys[1:] != keys[:-1]) + 1).tolist()
+        for term, start, end in zip(key_strings(keys[starts]), starts, starts[1:] + [len(keys)]):
+            table[term] = array("q", packed[start:end].tobytes())
+        return table
+
+
+def _spill(index: PartitionedIndex, chunk: int, tables: list, group_of: dict[str, int]) -> None:
     spills: list[dict] = [{} for _ in range(index.groups)]
-    for number, table in enumerate(tables):
+    for number, postings in enumerate(tables):
+        table = postings.table() if isinstance(postings, Postings) else postings
         for term, flat in table.items():
             group = group_of.get(term)
             if group is None:

@@ -11,22 +11,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from array import array
 from pathlib import Path
 
 
 def document_key(relative: str, data: bytes) -> str:
     return hashlib.sha256(relative.encode("utf-8") + b"\0" + data).hexdigest()
-
-
-def pack_counts(counts) -> tuple[str, bytes]:
-    """A term counter as its terms (one per line: terms hold no whitespace) and counts."""
-    return "\n".join(counts), array("i", counts.values()).tobytes()
-
-
-def unpack_counts(packed: tuple[str, bytes]) -> tuple[list[str], array]:
-    terms, counts = packed
-    return (terms.split("\n") if terms else []), array("i", counts)
 
 
 class DocumentCache:

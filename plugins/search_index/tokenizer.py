@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from operator import add
 
 from gazette import docnumber
@@ -93,7 +92,7 @@ def nfkc(text: str) -> str:
     return NFKC_UNSTABLE.sub(lambda match: unicodedata.normalize("NFKC", match.group(0)), text)
 
 
-def _han_text(text: str) -> tuple[str, str]:
+def han_text(text: str) -> tuple[str, str]:
     """The text as the index reads it, and its Han runs with one space between each."""
     text = SPACE_BETWEEN_HAN.sub("", nfkc(text or ""))
     return text, NOT_HAN.sub(" ", text)
@@ -102,29 +101,14 @@ def _han_text(text: str) -> tuple[str, str]:
 def bigram_positions(text: str) -> dict[str, list[int]]:
     """Where each Han bigram of ``text`` starts, counted in characters of its Han runs with
     one space between runs: a phrase ABCD stands where AB, BC and CD start at p, p + 1 and
-    p + 2.  A bigram has as many positions as ``term_counts`` counts it.
+    p + 2.  A bigram has as many positions as ``terms.count_terms`` counts it.
 
     >>> bigram_positions("盘锦市、盘锦")
     {'盘锦': [0, 4], '锦市': [1]}
     """
     positions: dict[str, list[int]] = {}
-    han = _han_text(text)[1]
+    han = han_text(text)[1]
     for at, pair in enumerate(map(add, han, han[1:])):
         if " " not in pair:
             positions.setdefault(pair, []).append(at)
     return positions
-
-
-def term_counts(text: str) -> Counter:
-    """``Counter(tokens(text))``, computed in bulk: a document's Han text becomes one string
-    with a space between runs, whose characters and adjacent pairs are counted by C code
-    (pairs holding the space are dropped); a test holds the two equal."""
-    text, han = _han_text(text)
-    counts = Counter(map(add, han, han[1:]))  # Counter counts an iterable in C
-    counts.update(han)
-    for key in [key for key in counts if " " in key]:
-        del counts[key]
-    # disjoint from the Han terms: ASCII words, and numbers holding 〔 or 令…号
-    counts.update(word.lower() for word in ASCII_WORD.findall(text))
-    counts.update(doc_number_tokens(text))
-    return counts

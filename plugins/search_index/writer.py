@@ -18,8 +18,9 @@ from plugins.archive.validity import STATES, archive_date, numbers_acted_on, val
 from .builder import POSITIONS, PartitionedIndex, partition_count
 from .codec import encode_numbers, encode_value_lists
 from .datafiles import ResultFiles, json_text, keep_part, make_folders, read_part, script, write_data, write_part, write_text
-from .doccache import DocumentCache, document_key, pack_counts, unpack_counts
-from .tokenizer import bigram_positions, term_counts
+from .doccache import DocumentCache, document_key
+from .terms import count_terms, pack, unpack
+from .tokenizer import bigram_positions
 
 FIELDS = {"title": 10, "doc_number": 20, "issuer": 2, "body": 1}
 POSITIONED = "title"  # the page finds the documents whose title holds a phrase from the index
@@ -189,7 +190,7 @@ def _continued(last: dict | None, keys: list[str], previous: Path | None,
         if entry is None:
             return nothing
         for packed in entry[1].values():
-            field_terms = unpack_counts(packed)[0]
+            field_terms = unpack(packed).strings()
             postings += len(field_terms)
             terms.update(field_terms)
     return kept, (postings, terms)
@@ -207,7 +208,7 @@ def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: 
         cache.put(key + ROW, payload)
     facets, counts, positions = entry
     size = _result_file(content, folder, cache, earlier, item, payload)
-    return {**{field: unpack_counts(packed) for field, packed in counts.items()}, POSITIONS: positions}, (facets, size)
+    return {**{field: unpack(packed) for field, packed in counts.items()}, POSITIONS: positions}, (facets, size)
 
 
 def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: ResultFiles,
@@ -231,7 +232,7 @@ def _index_entry(document: SearchDoc) -> tuple[tuple[dict, dict, dict], str]:
     facets = {facet: _as_list(document.value(FACET_FIELDS.get(facet, facet))) for facet in FACETS if facet != VALIDITY}
     facets[SORT_DATE] = str(document.value("date"))
     facets[FORCE] = {key: document.meta.get(key) for key in FORCE_KEYS}
-    counts = {field: pack_counts(term_counts(text)) for field, text in texts.items()}
+    counts = {field: pack(count_terms(text)) for field, text in texts.items()}
     return (facets, counts, bigram_positions(texts[POSITIONED])), json_text([_doc_row(document), document.body])
 
 

@@ -47,9 +47,9 @@ class DocumentCache:
         temporary.replace(path)
 
     def keep_only(self, keys: set[str]) -> None:
-        """Remove the entries of documents not in ``keys`` (with their suffixed entries)."""
+        """Remove the entries of documents not in ``keys``."""
         if self.folder is None or not self.folder.exists():
             return
         for path in self.folder.glob("*/*.pickle"):
-            if path.stem[:64] not in keys:
+            if path.stem not in keys:
                 path.unlink(missing_ok=True)

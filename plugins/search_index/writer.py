@@ -33,7 +33,6 @@ FACET_FIELDS = {"issuer": "issuers"}  # a joint document is found under each of 
 SORT_DATE = "date"  # kept beside a document's facets: the result list can sort by it
 LAST_BUILD = "last-build"  # cache entry: each document's key, facets and lengths, and the index's size
 STAMPS = "stamps"          # cache entry: each document's key, with the size and time its file had then
-ROW = "-row"           # cache entry suffix: a document's result-list file content
 
 
 @dataclass
@@ -186,10 +185,10 @@ def _continued(last: dict | None, keys: list[str], previous: Path | None,
         return nothing
     postings, terms = 0, set()
     for key in last["keys"][kept:]:
-        entry = documents.get(key)
-        if entry is None:
+        cached = documents.get(key)
+        if cached is None:
             return nothing
-        for packed in entry[1].values():
+        for packed in cached[0][1].values():
             field_terms = unpack(packed).strings()
             postings += len(field_terms)
             terms.update(field_terms)
@@ -201,12 +200,12 @@ def _read_for_index(content: Path, folder: Path, cache: DocumentCache, earlier: 
     """A document's terms per field for the index; its facet values and the bytes of the
     file the result list shows it from (its row and its text, for the snippet)."""
     ref, path, key = item
-    entry, payload = cache.get(key), None
-    if entry is None:
-        entry, payload = _index_entry(read_document(content, path, path.read_bytes()))
-        cache.put(key, entry)
-        cache.put(key + ROW, payload)
-    facets, counts, positions = entry
+    cached, payload = cache.get(key), None
+    if cached is None:
+        cached = _index_entry(read_document(content, path, path.read_bytes()))
+        cache.put(key, cached)
+        payload = cached[1]  # written; a cached one is linked from the previous site if it can be
+    facets, counts, positions = cached[0]
     size = _result_file(content, folder, cache, earlier, item, payload)
     return {**{field: unpack(packed) for field, packed in counts.items()}, POSITIONS: positions}, (facets, size)
 
@@ -218,7 +217,7 @@ def _result_file(content: Path, folder: Path, cache: DocumentCache, earlier: Res
     target = folder / "doc" / f"{ref}.js"
     size = None if payload else earlier.link(ref, key, target)
     if size is None:
-        payload = payload or cache.get(key + ROW) or _index_entry(read_document(content, path, path.read_bytes()))[1]
+        payload = payload or (cache.get(key) or _index_entry(read_document(content, path, path.read_bytes())))[1]
         size = write_text(folder, f"doc/{ref}.js", script(f"doc/{ref}", payload))
     return size
 

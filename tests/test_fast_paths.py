@@ -5,12 +5,13 @@ clause or line) are written here as the specification; the converter's versions 
 the places where nothing can match.  Random strings over the characters that matter
 reach every branch many times over.
 """
+import html
 import random
 import re
 
 import pytest
 
-from gazette import docnumber, metadata, reader, rules, tables, text, validity
+from gazette import docnumber, markdown_text, metadata, reader, rules, tables, text, validity
 from gazette.reader import Line
 from gazette.text import HAN, CJK_PUNCT
 
@@ -280,3 +281,24 @@ def test_fields_are_read_from_a_line_only_when_one_opens_it():
     pieces = ["索引号", "发布机构", "来源", "：", ":", " ", "\u3000", "【", "】", "文", "2024", "索 引 号"]
     for value in strings(pieces, count=20_000, longest=8, seed=17):
         assert webheader.fields_of(value) == plain(value), repr(value)
+
+
+def plain_to_plain(markdown: str) -> str:
+    """The text of a body, a line at a time: the definition ``markdown_text.to_plain`` stands for."""
+    lines = []
+    for line in markdown.splitlines():
+        line = line.strip()
+        if not line or re.match(r"^\{[#.][^{}]*\}$", line) or re.match(r"^\|(?:-+\|)+$", line):
+            continue
+        line = re.sub(r"^#{1,6}\s+|^-\s+|\*\*", "", line)
+        if line.startswith("|") and line.endswith("|"):
+            line = "\t".join(cell.strip() for cell in line[1:-1].split(" | "))
+        lines.append(html.unescape(re.sub(r"\\([\\`*_{}\[\]|~#>+\-=.!()])", r"\1", line.replace("<br>", " "))))
+    return "\n".join(lines)
+
+
+def test_a_bodys_plain_text_is_its_lines_plain_text():
+    alphabet = ["|", " | ", "-", "- ", "---", "|---|", "#", "## ", "**", "*", "{", "}", "{.a}", "{#b}", ".", "\n",
+                "\n", " ", "\u3000", "\t", "\r", "\x85", "\\", "\\*", "&amp;", "&lt;", "<br>", "a", "中"]
+    for value in strings(alphabet, count=60_000, longest=30, seed=11):
+        assert markdown_text.to_plain(value) == plain_to_plain(value), repr(value)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import random
+from array import array
 
 from lunr.builder import Builder
 from lunr.index import Index
 
 from plugins.search_index.builder import PartitionedIndex
 from plugins.search_index.scoring import expand, field_scores, partition_of
-from plugins.search_index.codec import decode_postings, encode_postings, pack
+from plugins.search_index.codec import decode_postings, encode_postings, encode_postings_many, pack
 from plugins.search_index.tokenizer import tokens
 
 DOCUMENTS = {
@@ -85,3 +86,16 @@ def test_compact_postings_round_trip_any_documents_and_frequencies():
         text = encode_postings([pack(d, f) for d, f in postings])
         assert '"' not in text and "\\" not in text
         assert decode_postings(text) == postings
+
+
+def test_many_posting_lists_encoded_at_once_are_each_as_encoded_alone():
+    """A part's terms are encoded together (numpy); each must read back as its own list."""
+    generator = random.Random(8)
+    lists = []
+    for _ in range(2000):
+        documents = sorted(generator.sample(range(10 ** 6), generator.choice([0, 1, 1, 2, 5, 300])))
+        lists.append(array("q", [pack(d, generator.choice([1, 1, 2, 31, 32, 1000, 70000])) for d in documents]))
+    encoded = encode_postings_many(lists)
+    assert encoded == [encode_postings(postings) for postings in lists]
+    assert [decode_postings(text) for text in encoded] == [[(p >> 32, p & 0xFFFFFFFF) for p in ps] for ps in lists]
+    assert encode_postings_many([]) == []

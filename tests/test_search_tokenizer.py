@@ -66,7 +66,7 @@ def test_bulk_term_counts_equal_the_token_list():
     """The build counts terms in bulk (term_counts); the specification is the token list."""
     generator = random.Random(7)
     texts = [path.read_text(encoding="utf-8") for path in sorted(SOURCES.rglob("*.txt"))]
-    texts += ["".join(generator.choice(ALPHABET + "e\u0301\uf900\u3131\u314f") for _ in range(generator.randint(0, 40)))
+    texts += ["".join(generator.choice(ALPHABET + "e\u0301\uf900\u3131\u314f“”‘’") for _ in range(generator.randint(0, 40)))
               for _ in range(3000)]
     for text in texts:
         assert term_counts(text) == Counter(tokens(text)), repr(text[:80])

@@ -28,7 +28,7 @@ import numpy
 from plugins.forked import run_forked
 
 from .codec import encode_numbers
-from .parts import appended_part, encoded_columns
+from .parts import appended_part, encoded_terms
 from .scoring import fnv1a, js_order, partition_of
 from .terms import Terms, count_terms, key_strings
 
@@ -132,8 +132,9 @@ class PartitionedIndex:
         """(part number, part) for the parts of one group.  A part lists its terms in
         JavaScript's order, each as [term, postings in field 1, field 2, …]."""
         parts: dict[int, list] = {number: [] for number in range(group, partitions, self.groups)}
-        for term, columns in self.merged(group).items():
-            parts[partition_of(term, partitions)].append([term, *encoded_columns(columns, len(self.fields))])
+        merged = self.merged(group)
+        for term, encoded in zip(merged, encoded_terms(list(merged.values()), len(self.fields))):
+            parts[partition_of(term, partitions)].append([term, *encoded])
         for number, entries in parts.items():
             entries.sort(key=lambda entry: js_order(entry[0]))
             yield number, entries

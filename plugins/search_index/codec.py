@@ -44,10 +44,13 @@ from functools import partial
 from itertools import repeat
 from operator import add, and_, lshift, ne, rshift, sub
 
+import numpy
+
 FINAL = "0123456789abcdefghijklmnopqrstuv"
 MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&_"
 _VALUE = {char: n for n, char in enumerate(FINAL)} | {char: n for n, char in enumerate(MORE)}
 _MORE, _MORE_BYTES = frozenset(MORE), MORE.encode()
+_FINAL_CODES, _MORE_CODES = numpy.frombuffer(FINAL.encode(), dtype=numpy.uint8), numpy.frombuffer(MORE.encode(), dtype=numpy.uint8)
 
 
 class _Codes(dict):
@@ -89,6 +92,50 @@ def encode_postings(packed, after: int = 0) -> str:
     text = encode_numbers(flagged)
     others = encode_numbers(filter(partial(ne, 1), frequencies))
     return f"{text}.{others}" if others else text
+
+
+def encode_postings_many(lists: list) -> list[str]:
+    """``encode_postings`` of each of many posting lists (arrays of packed postings), all
+    their numbers computed and written by numpy at once: a part's terms have millions of
+    postings, and the maps of ``encode_postings`` cost about 300 ns each."""
+    sizes = numpy.fromiter(map(len, lists), dtype=numpy.int64, count=len(lists))
+    packed = numpy.frombuffer(b"".join(lists), dtype=numpy.int64)
+    documents, frequencies = packed >> 32, packed & 0xFFFFFFFF
+    ends = numpy.cumsum(sizes)
+    gaps = numpy.diff(documents, prepend=0)
+    firsts = (ends - sizes)[sizes > 0]
+    gaps[firsts] = documents[firsts]  # a list's first gap counts from 0
+    other = frequencies != 1
+    text, text_ends = _digits((gaps << 1) + other)
+    others, others_ends = _digits(frequencies[other])
+    bounds = (_before(text_ends, ends - sizes), _before(text_ends, ends),
+              _before(others_ends, _before(numpy.cumsum(other), ends - sizes)),
+              _before(others_ends, _before(numpy.cumsum(other), ends)))
+    return [f"{text[a:b]}.{others[c:d]}" if d > c else text[a:b]
+            for a, b, c, d in zip(*(bound.tolist() for bound in bounds))]
+
+
+def _before(cumulative, positions):
+    """How much of ``cumulative`` (running totals) comes before each of ``positions``."""
+    return numpy.concatenate(([0], cumulative))[positions]
+
+
+def _digits(numbers) -> tuple[str, object]:
+    """``encode_numbers`` of a numpy array, and where each number's digits end in it."""
+    widths = numpy.ones(len(numbers), dtype=numpy.int64)
+    rest = numbers >> 5
+    while rest.any():
+        widths += rest > 0
+        rest = rest >> 5
+    ends = numpy.cumsum(widths)
+    out = numpy.empty(int(ends[-1]) if len(ends) else 0, dtype=numpy.uint8)
+    out[ends - 1] = _FINAL_CODES[numbers & 31]
+    place, rest = ends - 2, numbers >> 5
+    while rest.any():
+        leading = rest > 0
+        out[place[leading]] = _MORE_CODES[rest[leading] & 31]
+        place, rest = place - 1, rest >> 5
+    return out.tobytes().decode("ascii"), ends
 
 
 def decode_postings(text: str) -> list[tuple[int, int]]:

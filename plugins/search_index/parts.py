@@ -3,15 +3,22 @@ then its positions in the positioned field); and a part of the previous build cu
 documents kept, with the postings of those added after them."""
 from __future__ import annotations
 
-from .codec import append_postings, decode_postings, encode_numbers, encode_postings, first_numbers, truncate_postings
+from array import array
+
+from .codec import append_postings, decode_postings, encode_numbers, encode_postings_many, first_numbers, truncate_postings
 from .scoring import js_order
 
+_NONE = array("q")  # a field without the term
 
-def encoded_columns(columns: list, fields: int) -> list[str]:
-    """A term's columns as a part holds them: its postings in each field, then its
-    positions (see ``positions_kept``)."""
-    encoded = [encode_postings(flat) if flat else "" for flat in columns[:fields]]
-    return positions_kept(encoded + [encode_numbers(flat) if flat else "" for flat in columns[fields:]], fields)
+
+def encoded_terms(terms: list[list], fields: int) -> list[list[str]]:
+    """Terms' columns as a part holds them: each term's postings in each field, then its
+    positions (see ``positions_kept``); each field's postings of all the terms encoded at once."""
+    if not terms:
+        return []
+    postings = [encode_postings_many([columns[field] or _NONE for columns in terms]) for field in range(fields)]
+    return [positions_kept([*encoded, *(encode_numbers(flat) if flat else "" for flat in columns[fields:])], fields)
+            for encoded, columns in zip(zip(*postings), terms)]
 
 
 def positions_kept(encoded: list[str], fields: int) -> list[str]:
@@ -34,7 +41,7 @@ def appended_part(part: list, added: dict[str, list], kept: int, cut_terms: set[
                        + [text + encode_numbers(flat) if flat else text for text, flat in zip(encoded[fields:], columns[fields:])])
         if any(encoded[:fields]):  # a term only the cut documents had is gone
             entries.append([term, *positions_kept(encoded, fields)])
-    entries += [[term, *encoded_columns(columns, fields)] for term, columns in added.items()]
+    entries += [[term, *encoded] for term, encoded in zip(added, encoded_terms(list(added.values()), fields))]
     entries.sort(key=lambda entry: js_order(entry[0]))
     return entries
 

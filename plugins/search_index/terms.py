@@ -17,9 +17,8 @@ from typing import NamedTuple
 
 import numpy
 
-from .tokenizer import ASCII_WORD, doc_number_tokens, han_text
+from .tokenizer import ASCII_WORD, HAN_BLOCKS, doc_number_tokens, index_text
 
-SPACE = ord(" ")  # between the Han runs of ``han_text``: a bigram holding it is no term
 HIGH = 32
 LOW = (1 << HIGH) - 1
 
@@ -45,11 +44,13 @@ class Terms(NamedTuple):
 
 def count_terms(text: str) -> Terms:
     """The terms of ``text`` as the index tokenizes it (``tokenizer.tokens``), counted."""
-    text, han = han_text(text)
-    points = numpy.frombuffer(han.encode("utf-32-le"), dtype="<u4").astype(numpy.uint64)
-    space = points == SPACE
-    pairs = ((points[:-1] << numpy.uint64(HIGH)) | points[1:])[~(space[:-1] | space[1:])]
-    keys, counts = numpy.unique(numpy.concatenate((points[~space], pairs)), return_counts=True)
+    text = index_text(text)
+    points = numpy.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(numpy.uint64)
+    han = numpy.zeros(len(points), dtype=bool)
+    for first, last in HAN_BLOCKS:
+        han |= (points >= first) & (points <= last)
+    pairs = ((points[:-1] << numpy.uint64(HIGH)) | points[1:])[han[:-1] & han[1:]]
+    keys, counts = numpy.unique(numpy.concatenate((points[han], pairs)), return_counts=True)
     words: dict[str, int] = {}
     for word in [word.lower() for word in ASCII_WORD.findall(text)] + doc_number_tokens(text):
         words[word] = words.get(word, 0) + 1

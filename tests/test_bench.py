@@ -71,3 +71,18 @@ def test_a_generated_archive_of_any_size_has_years_a_document_number_can_hold():
         issues = documents // 10
         last = FIRST_YEAR + (-(-issues // len(PUBLISHERS)) - 1) // issues_a_year(issues)
         assert last <= 2099
+
+
+def test_the_last_runs_folder_is_set_aside_for_removal_after_the_measures(tmp_path):
+    from benchmark.run import set_aside
+    work = tmp_path / "10000-topical"
+    (work / "output").mkdir(parents=True)
+    (work / "output" / "index.html").write_text("last run", encoding="utf-8")
+    stopped = tmp_path / "10000-topical.last-1"   # what a run stopped early left
+    stopped.mkdir()
+    (tmp_path / "20000-topical").mkdir()          # another size's: not this run's to remove
+    last = set_aside(work)
+    assert not work.exists()
+    assert stopped in last and len(last) == 2
+    assert [(folder / "output" / "index.html").read_text(encoding="utf-8") for folder in last if folder != stopped] == ["last run"]
+    assert set_aside(work) == last  # nothing new to set aside

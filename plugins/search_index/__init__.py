@@ -22,7 +22,6 @@ from pelican import signals
 from gazette.failures import Failure, debugging, describe
 
 from .patterns import write_patterns
-from .writer import write_search_files
 
 log = logging.getLogger(__name__)
 LUNR_JS = Path("node_modules/lunr/lunr.min.js")
@@ -35,6 +34,9 @@ NICENESS = 10
 
 
 def build(content: Path, folder: Path, cache: Path | None = None, previous: Path | None = None) -> dict:
+    # imported here, in the index's own process: the build's main process, whose start is
+    # on a rebuild's critical path, need not load numpy (0.1 s)
+    from .writer import write_search_files
     stats = write_search_files(content, folder, cache=cache, previous=previous)
     log.info("search index: %(documents)d documents, %(parts)d parts, %(bytes)d bytes", stats)
     return stats

@@ -50,7 +50,8 @@ FINAL = "0123456789abcdefghijklmnopqrstuv"
 MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&_"
 _VALUE = {char: n for n, char in enumerate(FINAL)} | {char: n for n, char in enumerate(MORE)}
 _MORE, _MORE_BYTES = frozenset(MORE), MORE.encode()
-_FINAL_CODES, _MORE_CODES = numpy.frombuffer(FINAL.encode(), dtype=numpy.uint8), numpy.frombuffer(MORE.encode(), dtype=numpy.uint8)
+_FINAL_CODES = numpy.frombuffer(FINAL.encode(), dtype=numpy.uint8)  # a digit's value → its byte
+_MORE_CODES = numpy.frombuffer(MORE.encode(), dtype=numpy.uint8)
 
 
 class _Codes(dict):
@@ -108,19 +109,19 @@ def encode_postings_many(lists: list) -> list[str]:
     other = frequencies != 1
     text, text_ends = _digits((gaps << 1) + other)
     others, others_ends = _digits(frequencies[other])
+    other_count = numpy.cumsum(other)
     bounds = (_before(text_ends, ends - sizes), _before(text_ends, ends),
-              _before(others_ends, _before(numpy.cumsum(other), ends - sizes)),
-              _before(others_ends, _before(numpy.cumsum(other), ends)))
+              _before(others_ends, _before(other_count, ends - sizes)), _before(others_ends, _before(other_count, ends)))
     return [f"{text[a:b]}.{others[c:d]}" if d > c else text[a:b]
             for a, b, c, d in zip(*(bound.tolist() for bound in bounds))]
 
 
-def _before(cumulative, positions):
+def _before(cumulative: numpy.ndarray, positions: numpy.ndarray) -> numpy.ndarray:
     """How much of ``cumulative`` (running totals) comes before each of ``positions``."""
     return numpy.concatenate(([0], cumulative))[positions]
 
 
-def _digits(numbers) -> tuple[str, object]:
+def _digits(numbers: numpy.ndarray) -> tuple[str, numpy.ndarray]:
     """``encode_numbers`` of a numpy array, and where each number's digits end in it."""
     widths = numpy.ones(len(numbers), dtype=numpy.int64)
     rest = numbers >> 5

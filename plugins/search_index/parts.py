@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from array import array
 
-from .codec import append_postings, decode_postings, encode_numbers, encode_postings_many, first_numbers, truncate_postings
+from .codec import (append_postings, decode_postings, encode_numbers, encode_postings_many, first_numbers,
+                    truncate_postings)
 from .scoring import js_order
 
 _NONE = array("q")  # a field without the term

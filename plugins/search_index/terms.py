@@ -51,9 +51,8 @@ def count_terms(text: str) -> Terms:
         han |= (points >= first) & (points <= last)
     pairs = ((points[:-1] << numpy.uint64(HIGH)) | points[1:])[han[:-1] & han[1:]]
     keys, counts = numpy.unique(numpy.concatenate((points[han], pairs)), return_counts=True)
-    words: dict[str, int] = {}
-    for word in [word.lower() for word in ASCII_WORD.findall(text)] + doc_number_tokens(text):
-        words[word] = words.get(word, 0) + 1
+    words = Counter(word.lower() for word in ASCII_WORD.findall(text))
+    words.update(doc_number_tokens(text))
     return Terms(keys, counts, list(words), list(words.values()))
 
 

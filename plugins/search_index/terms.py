@@ -49,11 +49,25 @@ def count_terms(text: str) -> Terms:
     han = numpy.zeros(len(points), dtype=bool)
     for first, last in HAN_BLOCKS:
         han |= (points >= first) & (points <= last)
-    pairs = ((points[:-1] << numpy.uint64(HIGH)) | points[1:])[han[:-1] & han[1:]]
-    keys, counts = numpy.unique(numpy.concatenate((points[han], pairs)), return_counts=True)
+    keys, counts = _han_terms(points, han)
     words = Counter(word.lower() for word in ASCII_WORD.findall(text))
     words.update(doc_number_tokens(text))
     return Terms(keys, counts, list(words), list(words.values()))
+
+
+def _han_terms(points: numpy.ndarray, han: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The Han characters and bigrams of ``points`` (``han`` tells which are Han), as sorted
+    keys and their counts.  Only the bigrams are sorted: a character is counted once as the
+    first of each bigram and once more where it ends a run, and sorted bigrams come grouped
+    by their first character (a sort of 8,000 numbers, not 16,000)."""
+    pairs, counts = numpy.unique(((points[:-1] << numpy.uint64(HIGH)) | points[1:])[han[:-1] & han[1:]],
+                                 return_counts=True)
+    first = pairs >> numpy.uint64(HIGH)
+    starts = numpy.flatnonzero(numpy.diff(first, prepend=numpy.uint64(0)))
+    ends, end_counts = numpy.unique(points[han & ~numpy.append(han[1:], False)], return_counts=True)
+    chars, where = numpy.unique(numpy.concatenate((first[starts], ends)), return_inverse=True)
+    char_counts = numpy.bincount(where, numpy.concatenate((numpy.add.reduceat(counts, starts), end_counts)))
+    return numpy.concatenate((chars, pairs)), numpy.concatenate((char_counts.astype(numpy.int64), counts))
 
 
 def key_strings(keys: numpy.ndarray) -> list[str]:

@@ -30,7 +30,7 @@ from plugins.forked import run_forked
 from .codec import encode_numbers
 from .parts import appended_part, encoded_terms
 from .scoring import fnv1a, js_order, partition_of
-from .terms import Terms, count_terms, key_strings
+from .terms import Terms, count_terms, key_strings, run_starts
 
 SPILL_EVERY = 500  # documents a worker holds before writing their postings out
 POSITIONS = "positions"  # an item's key for where the bigrams of its positioned field stand
@@ -254,7 +254,7 @@ class Postings:
             return table
         order = numpy.argsort(keys, kind="stable")  # stable: each term's documents stay in order
         keys, packed = keys[order], numpy.concatenate(self.packed)[order]
-        starts = [0] + (numpy.flatnonzero(keys[1:] != keys[:-1]) + 1).tolist()
+        starts = run_starts(keys).tolist()
         for term, start, end in zip(key_strings(keys[starts]), starts, starts[1:] + [len(keys)]):
             table[term] = array("q", packed[start:end].tobytes())
         return table

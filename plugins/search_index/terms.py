@@ -63,11 +63,18 @@ def _han_terms(points: numpy.ndarray, han: numpy.ndarray) -> tuple[numpy.ndarray
     pairs, counts = numpy.unique(((points[:-1] << numpy.uint64(HIGH)) | points[1:])[han[:-1] & han[1:]],
                                  return_counts=True)
     first = pairs >> numpy.uint64(HIGH)
-    starts = numpy.flatnonzero(numpy.diff(first, prepend=numpy.uint64(0)))
+    starts = run_starts(first)
     ends, end_counts = numpy.unique(points[han & ~numpy.append(han[1:], False)], return_counts=True)
     chars, where = numpy.unique(numpy.concatenate((first[starts], ends)), return_inverse=True)
     char_counts = numpy.bincount(where, numpy.concatenate((numpy.add.reduceat(counts, starts), end_counts)))
     return numpy.concatenate((chars, pairs)), numpy.concatenate((char_counts.astype(numpy.int64), counts))
+
+
+def run_starts(values: numpy.ndarray) -> numpy.ndarray:
+    """Where each run of equal values begins in sorted ``values``."""
+    changes = numpy.ones(len(values), dtype=bool)
+    changes[1:] = values[1:] != values[:-1]
+    return numpy.flatnonzero(changes)
 
 
 def key_strings(keys: numpy.ndarray) -> list[str]:

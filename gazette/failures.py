@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import sys
 from pathlib import Path
@@ -78,3 +79,12 @@ def run_reporting(command, debug: bool, fallback: Path | str | None = None) -> i
     except KeyboardInterrupt:
         print("interrupted: every file written so far is whole; run again to finish", file=sys.stderr)
         return 130
+
+
+def leave(code: int) -> None:
+    """End the command with ``code``, what is still alive left out of the garbage
+    collector's last pass: a build ends holding its whole site (half a GB of objects at
+    10,000 documents), and Python's pass over them at exit took 0.7 s of a 7.5 s rebuild.
+    Nothing else changes: exit handlers still run and open files are still closed."""
+    gc.freeze()
+    sys.exit(code)

@@ -26,7 +26,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from gazette.failures import Failure, naming, run_reporting
+from gazette.failures import Failure, leave, naming, run_reporting
 from gazette.lock import holding
 from plugins import offline_copy
 from plugins.page_reuse.fingerprint import site_inputs
@@ -153,4 +153,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    leave(main(sys.argv[1:]))

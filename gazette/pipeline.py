@@ -211,9 +211,9 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
         document = documents.build(lines, head, end, context, found, position)
         for line, code, message in document.notes:
             conversion.warn(line, code, message)
-        kind = LineKind.CHRONICLE if head.kind == LineKind.CHRONICLE else LineKind.DOCUMENT
+        kind, blank = LineKind.CHRONICLE if head.kind == LineKind.CHRONICLE else LineKind.DOCUMENT, LineKind.BLANK
         for index in document.indexes:
-            kinds[index] = LineKind.BLANK if lines[index].blank else kind
+            kinds[index] = blank if lines[index].blank else kind
         if document.meta["doc_number"] is None and head.kind == LineKind.DOCUMENT:
             conversion.warn(lines[head.start].no, Code.NO_DOC_NUMBER, f"document has no 发文字号: {document.meta['title'][:40]}")
         if document.meta["date"] is None and head.kind == LineKind.DOCUMENT:

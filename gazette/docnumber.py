@@ -120,17 +120,35 @@ def may_hold(text: str) -> bool:
     return _ANY_ANCHOR.search(text) is not None
 
 
-def _finditer(pattern: re.Pattern, anchor: re.Pattern, text: str):
+def _finditer(pattern: re.Pattern, anchor: re.Pattern, text: str, begin=None):
     """``pattern.finditer(text)``, but tried only near the places a match must pass
-    through (a bracketed year, 令第): the same matches, without trying every position."""
+    through (a bracketed year, 令第): the same matches, without trying every position.
+    ``begin(text, hit, low)``: a place from ``low`` on where the search may as well start."""
     position = 0
     for hit in anchor.finditer(text):
         if hit.start() < position:
             continue
-        match = pattern.search(text, max(position, hit.start() - _REACH), hit.end() + _REACH)
+        low = max(position, hit.start() - _REACH)
+        match = pattern.search(text, begin(text, hit, low) if begin else low, hit.end() + _REACH)
         if match and match.start() >= position:
             yield match
             position = match.end()
+
+
+_GAP_CHARS = " \t\u3000"
+_PREFIX_TAIL = re.compile(rf"[{HAN}A-Za-z]*\Z")   # searched up to a place: the prefix run ending there
+_PREFIX_LONGEST = 14   # DOC_NUMBER's prefix
+
+
+def _prefix_begins(text: str, hit: re.Match, low: int) -> int:
+    """Where a DOC_NUMBER through ``hit``'s bracket can begin at the earliest: at most 14
+    prefix characters, then spaces, before the bracket.  Tried from ``low``, the engine
+    tried every place in between, each up to 14 characters far: 11 µs a number, most of
+    finding them.  (A number through an earlier bracket is found from that one's anchor.)"""
+    gap = hit.start()
+    while gap > low and text[gap - 1] in _GAP_CHARS:
+        gap -= 1
+    return _PREFIX_TAIL.search(text, max(low, gap - _PREFIX_LONGEST), gap).start()
 
 
 def find_all(text: str) -> list[DocNumber]:
@@ -142,8 +160,8 @@ def find_all(text: str) -> list[DocNumber]:
     if not may_hold(text):
         return []
     found = []
-    for pattern, anchor in ((DOC_NUMBER, _YEAR_BRACKET), (ORDER_NUMBER, _ORDER_WORD)):
-        for match in _finditer(pattern, anchor, text):
+    for pattern, anchor, begin in ((DOC_NUMBER, _YEAR_BRACKET, _prefix_begins), (ORDER_NUMBER, _ORDER_WORD, None)):
+        for match in _finditer(pattern, anchor, text, begin):
             number = _from_match(match)
             if match.start() > 0 and text[match.start() - 1] in "0123456789" and number.prefix[0] in "年月日号":
                 number = DocNumber(number.raw[1:], number.prefix[1:], number.year, number.serial)

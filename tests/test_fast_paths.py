@@ -214,6 +214,32 @@ def test_an_anchor_is_either_anchor_where_it_is_found():
         assert found == [m.span() for m in either.finditer(value)], repr(value)
 
 
+def plain_numbers_near_anchors(pattern, anchor, value):
+    """The search ``docnumber.find_all`` stands for: near each anchor, from as far back as a
+    number may begin (``_REACH``) or the end of the last number found."""
+    position, found = 0, []
+    for hit in anchor.finditer(value):
+        if hit.start() < position:
+            continue
+        match = pattern.search(value, max(position, hit.start() - docnumber._REACH), hit.end() + docnumber._REACH)
+        if match and match.start() >= position:
+            found.append(match)
+            position = match.end()
+    return found
+
+
+def test_a_number_is_searched_for_from_where_its_prefix_may_begin():
+    """``_prefix_begins`` starts the search where the bracket's prefix may begin: the same
+    numbers as a search from as far back as a number may begin."""
+    pieces = ["国务院办公厅关于印发", "市人民政府", "晋市政办发", "盘政发", "Ab", "按照", "，", "\n", " ", "  ", "\u3000",
+              "\t", "〔2024〕", "〔 2023 〕", "(1999)", "（2023）", "[2024]", "【2024】", "﹝2023﹞", "［2024］", "〔20",
+              "24〕", "12号", "第3号", " 6 号", "号", "令", "年", "（", "）"]
+    for value in strings(pieces, count=30_000, longest=16, seed=5):
+        expected = plain_numbers_near_anchors(docnumber.DOC_NUMBER, docnumber._YEAR_BRACKET, value)
+        found = list(docnumber._finditer(docnumber.DOC_NUMBER, docnumber._YEAR_BRACKET, value, docnumber._prefix_begins))
+        assert [m.span() for m in found] == [m.span() for m in expected], repr(value)
+
+
 def test_a_text_line_gets_what_the_whole_rule_table_gives(monkeypatch):
     """``body.TEXT_RULES`` skips the rules that pass a plain text line on: the samples'
     bodies are the same through the whole table."""

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-
 from . import cache
 from .checks import conflicting_issue_numbers
 from .failures import reason

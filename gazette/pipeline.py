@@ -211,7 +211,8 @@ def _build_documents(lines, structure, context, kinds, conversion) -> None:
         document = documents.build(lines, head, end, context, found, position)
         for line, code, message in document.notes:
             conversion.warn(line, code, message)
-        kind, blank = LineKind.CHRONICLE if head.kind == LineKind.CHRONICLE else LineKind.DOCUMENT, LineKind.BLANK
+        kind = LineKind.CHRONICLE if head.kind == LineKind.CHRONICLE else LineKind.DOCUMENT
+        blank = LineKind.BLANK   # read once, not for each line (an Enum's member is slow to read on 3.11)
         for index in document.indexes:
             kinds[index] = blank if lines[index].blank else kind
         if document.meta["doc_number"] is None and head.kind == LineKind.DOCUMENT:

@@ -25,8 +25,9 @@ LEADING_WORDS = re.compile(
 # The patterns are written without re.VERBOSE and with explicit classes (no \s, \d): the
 # browser's tokenizer takes them as they are (plugins/search_index/patterns.py).
 _GAP = r"[ \t\u3000]*"  # the spaces PDF text leaves inside a number
+_PREFIX_LONGEST = 14
 DOC_NUMBER = re.compile(
-    rf"(?P<prefix>[{HAN}A-Za-z]{{1,14}}?)"       # organ prefix: 盘政办发, 国发, 晋市政办
+    rf"(?P<prefix>[{HAN}A-Za-z]{{1,{_PREFIX_LONGEST}}}?)"  # organ prefix: 盘政办发, 国发, 晋市政办
     rf"{_GAP}[〔﹝\[【［(（]{_GAP}"                # opening bracket in any of its printed forms
     rf"(?P<year>(?:19|20)[0-9]{{2}})"            # year
     rf"{_GAP}[〕﹞\]】］)）]{_GAP}"                # closing bracket
@@ -137,7 +138,6 @@ def _finditer(pattern: re.Pattern, anchor: re.Pattern, text: str, begin=None):
 
 _GAP_CHARS = " \t\u3000"
 _PREFIX_TAIL = re.compile(rf"[{HAN}A-Za-z]*\Z")   # searched up to a place: the prefix run ending there
-_PREFIX_LONGEST = 14   # DOC_NUMBER's prefix
 
 
 def _prefix_begins(text: str, hit: re.Match, low: int) -> int:

@@ -106,12 +106,6 @@ def index_text(text: str) -> str:
     return SPACE_BETWEEN_HAN.sub("", nfkc(text or ""))
 
 
-def han_text(text: str) -> tuple[str, str]:
-    """The text as the index reads it, and its Han runs with one space between each."""
-    text = index_text(text)
-    return text, NOT_HAN.sub(" ", text)
-
-
 def bigram_positions(text: str) -> dict[str, list[int]]:
     """Where each Han bigram of ``text`` starts, counted in characters of its Han runs with
     one space between runs: a phrase ABCD stands where AB, BC and CD start at p, p + 1 and
@@ -121,7 +115,7 @@ def bigram_positions(text: str) -> dict[str, list[int]]:
     {'盘锦': [0, 4], '锦市': [1]}
     """
     positions: dict[str, list[int]] = {}
-    han = han_text(text)[1]
+    han = NOT_HAN.sub(" ", index_text(text))   # its Han runs, one space between each
     for at, pair in enumerate(map(add, han, han[1:])):
         if " " not in pair:
             positions.setdefault(pair, []).append(at)

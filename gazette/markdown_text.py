@@ -15,6 +15,7 @@ from .text import despace
 _MD_SPECIAL = "\\`*_{}[]|~"  # each backslash-escaped (the backslash first)
 _ESCAPED = re.compile(r"[&<>\\`*_{}\[\]|~]")   # what html.escape or the loop below changes
 _LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
+_CLOSING_HASHES = re.compile(r"(?<=[ \t])#+$")   # a heading's closing sequence, dropped from its text
 _CELL_BREAK = re.compile(r"<\s*/?\s*(?:p|br|div|li)\b[^<>]*>", re.IGNORECASE)
 
 
@@ -22,13 +23,15 @@ def escape(text: str) -> str:
     """Escape source text for a Markdown paragraph.
 
     >>> escape('<script>alert(1)</script> *x* 1. & #'), escape('1.市级用地')
-    ('&lt;script&gt;alert(1)&lt;/script&gt; \\\\*x\\\\* 1. &amp; #', '1\\\\.市级用地')
+    ('&lt;script&gt;alert(1)&lt;/script&gt; \\\\*x\\\\* 1. &amp; \\\\#', '1\\\\.市级用地')
     """
     if _ESCAPED.search(text):   # most text holds none of these: one scan tells
         text = html.escape(html.unescape(text) if "&" in text and ";" in text else text, quote=False)
         for char in _MD_SPECIAL:
             if char in text:
                 text = text.replace(char, "\\" + char)
+    if text.endswith("#"):   # "## 总则 #" would lose its last # (and a tab before it is read two ways)
+        text = _CLOSING_HASHES.sub(lambda hashes: "\\" + hashes.group(), text)
     # a line starting "#", ">", "-" … or "1." would become a heading, quote or list
     start = _LINE_START.match(text)
     if not start:
@@ -62,9 +65,9 @@ def cell_markdown(parts: list[str]) -> str:
 
 
 # What makes a row's parts differ from their despaced text in Markdown: a formula or a stray
-# word to clean, a character or a line start to escape (a part is stripped).  Despacing
-# makes none of these: it only takes out spaces beside Chinese characters and digits.
-_CELL_WORK = re.compile(r"[$&<>\\`*_{}\[\]|~]|and|etc|^(?:[#>+\-=]|\d+[.)])", re.MULTILINE)
+# word to clean, a character, a line start or a closing # to escape (a part is stripped).
+# Despacing makes none of these: it only takes out spaces beside Chinese characters and digits.
+_CELL_WORK = re.compile(r"[$&<>\\`*_{}\[\]|~]|and|etc|^(?:[#>+\-=]|\d+[.)])|[ \t]#+$", re.MULTILINE)
 
 
 def row_markdown(row: list[list[str]]) -> list[str]:

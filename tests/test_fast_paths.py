@@ -177,6 +177,7 @@ def test_escape_changes_what_the_full_escape_changes():
         value = html.escape(html.unescape(value) if "&" in value and ";" in value else value, quote=False)
         for char in markdown_text._MD_SPECIAL:
             value = value.replace(char, "\\" + char)
+        value = re.sub(r"(?<=[ \t])(#+)$", r"\\\1", value)   # a heading's closing #s, kept as text
         return markdown_text._LINE_START.sub(
             lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), value)
     for value in strings("&<>\\`*_{}[]|~#+-=.)1２ \u2003文;a", count=60_000, longest=6):

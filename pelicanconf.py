@@ -61,7 +61,7 @@ PLUGINS = ["archive_reader", "archive", "search_index", "page_reuse"]
 WRITE_WORKERS = None  # processes writing the pages and downloads; None: one for each core this build may use
 LUNR_JS = str(Path(__file__).resolve().parent / "node_modules/lunr/lunr.min.js")  # from npm, copied by the build
 
-# Python-Markdown settings: the site reads Markdown with markdown-it-py (plugins/archive_reader);
+# Python-Markdown settings: the site reads Markdown with pyromark (plugins/archive_reader);
 # these stay for the benchmark's plain-Pelican reference build.
 MARKDOWN = {
     "extension_configs": {

@@ -87,3 +87,24 @@ def test_random_bodies_render_as_markdown_it_renders_them():
     for _ in range(3000):
         body = "\n\n".join(_block(chance) for _ in range(chance.randint(1, 6))) + "\n"
         assert render(SITE, body) == render(reference, body), repr(body)
+
+
+def test_a_documents_date_is_the_one_pelican_reads():
+    from pelican.plugins.markdown_it_reader.markdown_it_reader import MDITReader
+    from pelican.settings import DEFAULT_CONFIG
+    from archive_reader import ArchiveReader
+    ours, pelicans = ArchiveReader(DEFAULT_CONFIG), MDITReader(DEFAULT_CONFIG)
+    for front in ({"title": "甲", "date": "2024-03-01", "year": 2024}, {"date": "2024-3-1"}, {"date": "2024-03-01 10:30"},
+                  {"date": None}, {"title": "乙"}):
+        read = ours._parse_yaml_metadata(front)
+        assert read == pelicans._parse_yaml_metadata(front)
+        assert {name: type(value) for name, value in read.items()} == {
+            name: type(value) for name, value in pelicans._parse_yaml_metadata(front).items()}
+    for wrong in ("2024-13-01", "2024-02-30"):
+        errors = []
+        for reader in (ours, pelicans):
+            try:
+                reader._parse_yaml_metadata({"date": wrong})
+            except ValueError as error:
+                errors.append(str(error))
+        assert len(errors) == 2 and errors[0] == errors[1]

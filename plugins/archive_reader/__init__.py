@@ -20,7 +20,7 @@ from html import escape
 import pyromark
 from pelican import signals
 from pelican.plugins.markdown_it_reader.markdown_it_reader import MDITReader
-from pelican.utils import pelican_open
+from pelican.utils import SafeDatetime, pelican_open
 from tqdm import tqdm
 
 from gazette.schema import read_document
@@ -29,6 +29,7 @@ _BARS: dict = {}
 # after the newline before a line (one is put before the text): a pattern opening with ^
 # is tried at every character, one opening with a character jumps to it (4 times as fast)
 _ATTRIBUTE_LINE = re.compile(r"\n\{([#.][^{}\n]*)\}$", re.MULTILINE)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MARKED = re.compile(r"<!--attrs:([^>\n]*)-->\n<([a-z][a-z0-9]*)")
 
 
@@ -122,6 +123,21 @@ class ArchiveReader(MDITReader):
             raise ValueError(f"{filename}: no YAML front matter (was it written by the converter?)")
         front, body = document
         return render(self._md, body), self._parse_yaml_metadata(front)
+
+    def _parse_yaml_metadata(self, meta):
+        """Pelican's metadata of the front matter; a date that is a day as the converter writes
+        it (2024-03-01) made directly, as Pelican's dateutil reading makes it (50 µs a
+        document: a fifth of reading the front matter)."""
+        day = meta.get("date") if isinstance(meta, dict) else None
+        if type(day) is not str or not _ISO_DAY.fullmatch(day):
+            return super()._parse_yaml_metadata(meta)
+        try:
+            date = SafeDatetime(int(day[:4]), int(day[5:7]), int(day[8:]))
+        except ValueError:   # no such day: Pelican's reading says so, in its words
+            return super()._parse_yaml_metadata(meta)
+        metadata = super()._parse_yaml_metadata({**meta, "date": None})   # a None is left out
+        metadata["date"] = date
+        return metadata
 
 
 def add_reader(readers):

@@ -59,7 +59,8 @@ def _document_pages(output):
 @pytest.mark.parametrize("workers", [1, 3])
 def test_a_rebuild_with_nothing_changed_links_every_document_page(site, tmp_path, workers):
     """Page reuse works, whether the pages were written in one process or by several:
-    each document page of the second build is the first build's file."""
+    each document page of the second build is the first build's file, and so is each page
+    listing documents (an issue's, a listing's)."""
     _, content = site
     output, cache = tmp_path / "output", tmp_path / "cache"
     build_site(content, output, ROOT, cache, settings={"WRITE_WORKERS": workers})
@@ -67,6 +68,10 @@ def test_a_rebuild_with_nothing_changed_links_every_document_page(site, tmp_path
     pages = _document_pages(output)
     assert len(pages) > 20
     assert [p for p in pages if p.stat().st_ino != (tmp_path / "output.old" / p.relative_to(output)).stat().st_ino] == []
+    listings = [output / name for name in ("topics/index.html", "years/index.html")] + [
+        p for p in output.rglob("*.html") if '<ol class="doclist">' in p.read_text(encoding="utf-8") or '<ol class="toc">' in p.read_text(encoding="utf-8")]
+    assert len(listings) > 10   # the issues' pages and the listings too
+    assert [p for p in listings if p.stat().st_ino != (tmp_path / "output.old" / p.relative_to(output)).stat().st_ino] == []
     tables = list(output.rglob("*.table-*.csv"))   # each table's CSV too
     assert len(tables) > 5
     assert [p for p in tables if p.stat().st_ino != (tmp_path / "output.old" / p.relative_to(output)).stat().st_ino] == []

@@ -1,5 +1,6 @@
-"""What a document page is made from, as one digest: if it is the one the previous build
-kept for the page, the page is the same (``page_inputs``)."""
+"""What a page is made from, as one digest: if it is the one the previous build kept for
+the page, the page is the same (``page_inputs`` for a document's page, ``shown_inputs``
+for a page listing documents: an issue's, a listing's, a number's)."""
 from __future__ import annotations
 
 import dataclasses
@@ -123,3 +124,43 @@ def page_inputs(article, site: str, plain: _Plain | None = None) -> str:
         "url": article.url,
     }
     return _digest(_json(data))
+
+
+# The pages that show documents without being one, by their template: each is made from the
+# arguments its writer is given and the settings alone (none reads the site's context).
+LISTING_TEMPLATES = frozenset({"issue.html", "listing.html", "listing_index.html", "publisher.html", "number.html"})
+
+
+class _Unknown(Exception):
+    """A document shown whose own page has no fingerprint in this build."""
+
+
+class _Shown(_Plain):
+    """``_Plain``, a document standing as the fingerprint of its own page in this build:
+    everything it holds, as this build made it (its state, its links), which is more than
+    any list shows of it."""
+
+    def __init__(self, pages: dict[str, list]):
+        super().__init__()
+        self.pages = pages
+
+    def _digest_of(self, value) -> str:
+        if not hasattr(value, "metadata"):
+            return super()._digest_of(value)
+        entry = self.pages.get(getattr(value, "save_as", None))
+        if entry is None:
+            raise _Unknown
+        return entry[0]
+
+
+def shown_inputs(template: str, arguments: dict, site: str, pages: dict[str, list]) -> str | None:
+    """A fingerprint of a page of ``LISTING_TEMPLATES``: its template, its arguments, each
+    document in them by its page's fingerprint (``pages``: this build's manifest, which holds
+    every document page once the documents are written), and ``site``; None for another
+    template, or where a document shown has no page yet."""
+    if template not in LISTING_TEMPLATES:
+        return None
+    try:
+        return _digest(_json([site, template, _Shown(pages)(arguments)]))
+    except _Unknown:
+        return None

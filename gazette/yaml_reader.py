@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from yaml.nodes import ScalarNode
 
-from .yaml_writer import _RESOLVED_FIRST, _RESOLVER, _SAFE, _SAFE_IN_BLOCK, _STR
+from .yaml_writer import RESOLVED_FIRST, RESOLVER, SAFE, SAFE_IN_BLOCK, STR
 
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _INT = "tag:yaml.org,2002:int"
@@ -41,16 +41,16 @@ def load_mapping(text: str, fallback: Callable[[str], object]):
 
 def _plain_key(key: str) -> bool:
     if key not in _KEYS:
-        _KEYS[key] = bool(_KEY.fullmatch(key)) and _scalar(key, _SAFE) == key
+        _KEYS[key] = bool(_KEY.fullmatch(key)) and _scalar(key, SAFE) == key
     return _KEYS[key]
 
 
 def _value(written: str):
     """A scalar, or a flow list of scalars (``[a, b]``: an item holds no comma or space)."""
     if written[:1] == "[" and written[-1:] == "]":
-        items = [_scalar(item, _SAFE) for item in written[1:-1].split(", ")] if written != "[]" else []
+        items = [_scalar(item, SAFE) for item in written[1:-1].split(", ")] if written != "[]" else []
         return _NOT_COMMON if _NOT_COMMON in items else items
-    return _scalar(written, _SAFE_IN_BLOCK)
+    return _scalar(written, SAFE_IN_BLOCK)
 
 
 def _scalar(written: str, safe: re.Pattern):
@@ -64,9 +64,9 @@ def _scalar(written: str, safe: re.Pattern):
         return _NOT_COMMON   # quotes left, a space, a YAML indicator, a character YAML treats apart
     if quoted:
         return text
-    if text[0] not in _RESOLVED_FIRST:
+    if text[0] not in RESOLVED_FIRST:
         return text if text[0] != "," else _NOT_COMMON   # no resolver reads it as another type
-    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))
-    if tag == _STR and text[0] not in "-.":   # left to PyYAML: a lone - opens a list, --- a document
+    tag = RESOLVER.resolve(ScalarNode, text, (True, False))
+    if tag == STR and text[0] not in "-.":   # left to PyYAML: a lone - opens a list, --- a document
         return text
     return int(text) if tag == _INT and _DECIMAL.fullmatch(text) else _NOT_COMMON

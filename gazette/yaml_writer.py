@@ -21,17 +21,17 @@ from yaml.resolver import Resolver
 # as itself (not a byte-order mark, a line or paragraph separator, a surrogate or a
 # non-character; it escapes every character beyond U+FFFF)
 _CHARS = "A-Za-z0-9._/()\\-\u0100-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-_SAFE = re.compile(f"[{_CHARS}]+")
-_SAFE_IN_BLOCK = re.compile(f"[,{_CHARS}]+")   # a comma is special only inside a flow list
-_STR = "tag:yaml.org,2002:str"
-_RESOLVER = Resolver()
-_RESOLVED_FIRST = frozenset(Resolver.yaml_implicit_resolvers)  # what a value the resolver may read otherwise opens with
-assert None not in _RESOLVED_FIRST   # no resolver tries every value
+SAFE = re.compile(f"[{_CHARS}]+")
+SAFE_IN_BLOCK = re.compile(f"[,{_CHARS}]+")   # a comma is special only inside a flow list
+STR = "tag:yaml.org,2002:str"
+RESOLVER = Resolver()
+RESOLVED_FIRST = frozenset(Resolver.yaml_implicit_resolvers)  # what a value the resolver may read otherwise opens with
+assert None not in RESOLVED_FIRST   # no resolver tries every value
 MAX_LINE = 800   # below the emitter's width (1000), where it would break a flow list
 _KEYS: dict[str, bool] = {}   # key → whether it is written bare (the schema's few keys)
 
 
-def _scalar(value, safe: re.Pattern = _SAFE) -> str | None:
+def _scalar(value, safe: re.Pattern = SAFE) -> str | None:
     """The value as YAML writes it, or None if it is not one of the common forms."""
     if value is None:
         return "null"
@@ -41,7 +41,7 @@ def _scalar(value, safe: re.Pattern = _SAFE) -> str | None:
         return str(value)
     if type(value) is not str or not safe.fullmatch(value) or value[0] in "-.,":
         return None   # '---' or '...' would open or close a document
-    if value[0] not in _RESOLVED_FIRST or _RESOLVER.resolve(ScalarNode, value, (True, False)) == _STR:
+    if value[0] not in RESOLVED_FIRST or RESOLVER.resolve(ScalarNode, value, (True, False)) == STR:
         return value
     return f"'{value}'"   # '2024-03-01' is a string, not a date
 
@@ -55,7 +55,7 @@ def _value(value) -> str | None:
     if type(value) is list:
         items = [_scalar(item) for item in value]
         return None if None in items else f" [{', '.join(items)}]"
-    written = _scalar(value, _SAFE_IN_BLOCK)
+    written = _scalar(value, SAFE_IN_BLOCK)
     return None if written is None else f" {written}"
 
 

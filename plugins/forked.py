@@ -25,7 +25,13 @@ def run_forked(function, jobs: list, workers: int) -> list:
     gc.freeze()  # the collector would touch every inherited object, copying the memory it shares
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(function, jobs, chunksize=1)
+            results = pool.map(function, jobs, chunksize=1)
+            # the workers told to end and waited for, not killed by the pool's exit: its
+            # terminate() could wait forever for a worker it never stopped (seen under
+            # serve --watch, which forks a build's pools beside its server and watcher)
+            pool.close()
+            pool.join()
+            return results
     finally:
         if not frozen:
             gc.unfreeze()

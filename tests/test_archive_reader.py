@@ -6,15 +6,11 @@ tables.  Random bodies, written with the converter's own escaping and tables, ar
 against markdown-it-py, the reference Python implementation of markdown-it.
 """
 import random
-import sys
-from pathlib import Path
 
 from markdown_it import MarkdownIt
 
 from gazette.markdown_text import cell_markdown, escape, table
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from archive_reader import CommonMark, render  # noqa: E402  (a plugin, loaded by Pelican from plugins/)
+from plugins.archive_reader import ArchiveReader, CommonMark, render
 
 SITE = CommonMark()
 
@@ -92,7 +88,6 @@ def test_random_bodies_render_as_markdown_it_renders_them():
 def test_a_documents_date_is_the_one_pelican_reads():
     from pelican.plugins.markdown_it_reader.markdown_it_reader import MDITReader
     from pelican.settings import DEFAULT_CONFIG
-    from archive_reader import ArchiveReader
     ours, pelicans = ArchiveReader(DEFAULT_CONFIG), MDITReader(DEFAULT_CONFIG)
     for front in ({"title": "甲", "date": "2024-03-01", "year": 2024}, {"date": "2024-3-1"}, {"date": "2024-03-01 10:30"},
                   {"date": None}, {"title": "乙"}):

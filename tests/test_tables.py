@@ -2,16 +2,12 @@
 import csv
 import io
 import random
-import sys
-from pathlib import Path
 
 import lxml.html
 
 from gazette.markdown_text import cell_markdown, table
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from archive.tables import csv_text  # noqa: E402  (a plugin, loaded by Pelican from plugins/)
-from archive_reader import CommonMark, render  # noqa: E402
+from plugins.archive.tables import csv_text
+from plugins.archive_reader import CommonMark, render
 
 SITE = CommonMark()
 PIECES = list("甲乙丙12ab \t\u3000\"'&<>\\`*_{}[]|~#+-=.!():;，。“”（）—\u00a0") + [

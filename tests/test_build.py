@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -207,24 +208,85 @@ def test_the_hosted_build_after_the_local_one_with_one_cache_equals_its_cold_bui
 
 
 def test_a_build_changes_nothing_a_document_held_when_it_was_read(site, tmp_path):
-    """A page's fingerprint takes all a document held when it was read and made as one
-    digest made then (``read_inputs``, kept in Pelican's cache): were the archive or a
-    template to change one of those attributes afterwards, a page could be reused stale."""
+    """A page's fingerprint takes all a document held when it was read and made as a digest
+    of its file (``read_inputs``, kept in Pelican's cache): were the archive or a template
+    to change one of those attributes afterwards, a page could be reused stale.  Its text
+    the build changes only by the links it makes in it (``link_numbers``,
+    ``anchor_repeal_sentences``, ``link_attachment_notes``), each made of the text as read
+    and of attributes the fingerprint takes: another change would go unseen too."""
+    import copy
+
     from pelican import signals
+    from plugins.archive.attachments import link_attachment_notes
+    from plugins.archive.model import anchor_repeal_sentences
+    from plugins.archive.numbers import link_numbers
     from plugins.page_reuse.fingerprint import digest_of_attributes
 
     output, content = site
-    documents = []
+    as_read, documents, archives = {}, [], []
+
+    def read(generator):   # the articles made, before the archive takes them up
+        for article in generator.articles:
+            names = article.read_inputs[1] - {"read_inputs"}
+            as_read[article.source_path] = (digest_of_attributes(article, names), article._content)
 
     def keep(generators):
         documents.extend(a for g in generators for a in getattr(g, "articles", []) if hasattr(a, "issue"))
+        archives.extend(g.archive for g in generators if hasattr(g, "archive"))
 
+    signals.article_generator_finalized.connect(read)
     signals.all_generators_finalized.connect(keep)
     try:   # pages written in this process: what rendering does to a document counts too
         build_site(content, tmp_path / "output", ROOT, sources=output.parent / "sources", settings={"WRITE_WORKERS": 1})
     finally:
+        signals.article_generator_finalized.disconnect(read)
         signals.all_generators_finalized.disconnect(keep)
-    assert len(documents) > 40
-    digest, names = documents[0].read_inputs
+    assert len(documents) > 40 and len(as_read) == len(documents)
+    names = documents[0].read_inputs[1]
     assert "outline" in names and "issue" not in names   # made when read; hung on it by the archive model
-    assert [d.source_path for d in documents if digest_of_attributes(d, d.read_inputs[1] - {"read_inputs"}) != d.read_inputs[0]] == []
+    assert [d.source_path for d in documents
+            if digest_of_attributes(d, d.read_inputs[1] - {"read_inputs"}) != as_read[d.source_path][0]] == []
+    archive = archives[0]
+    relinked = []
+    for document in documents:
+        again = copy.copy(document)
+        again._content = as_read[document.source_path][1]
+        link_numbers(again, archive.by_number, archive.unheld)
+        anchor_repeal_sentences(again)
+        link_attachment_notes(again)
+        if again._content != document._content:
+            relinked.append(document.source_path)
+    assert relinked == []
+    assert any('class="docno"' in d._content for d in documents)   # links were made
+
+
+def test_a_rebuild_links_an_older_text_to_a_new_document_holding_a_number_it_mentions(tmp_path):
+    """An older document's text names a number no document held; a new issue brings the
+    document holding it.  The older page is made again (a page's text is fingerprinted by
+    where its numbers lead, not hashed), and the rebuild is the site a cold build gives."""
+    sources = tmp_path / "sources" / "web"
+    sources.mkdir(parents=True)
+    citing = (ROOT / "tests/fixtures/site/web_single.txt").read_text(encoding="utf-8")
+    assert "晋安发〔2020〕12号" in citing   # mentioned in its text, held by no document yet
+    (sources / "web_single.txt").write_text(citing, encoding="utf-8")
+    assert run_ingest(tmp_path / "sources", tmp_path / "content").returncode == 0
+    cache = tmp_path / "cache"
+    build_site(tmp_path / "content", tmp_path / "output", ROOT, cache, sources=tmp_path / "sources")
+    page = next(p for p in (tmp_path / "output").rglob("*.html") if '<dd class="number">晋市政办〔2021〕3号</dd>' in
+                p.read_text(encoding="utf-8"))
+    before = page.read_text(encoding="utf-8")
+    held = (citing.replace("晋市政办〔2021〕3号", "晋安发〔2020〕12号").replace("2021-01-28", "2020-06-10")
+            .replace("2021年1月28日", "2020年6月10日").replace("2021-02-01", "2020-06-12")
+            .replace("晋城市人民政府办公室关于做好2021年春节期间安全生产工作的通知", "晋城市安全生产委员会关于加强安全生产工作的意见")
+            .replace("（晋安发〔2020〕12号）", "").replace("（晋市政办〔2020〕2号）同时废止", ""))
+    (sources / "web_council.txt").write_text(held, encoding="utf-8")
+    assert run_ingest(tmp_path / "sources", tmp_path / "content").returncode == 0
+    build_site(tmp_path / "content", tmp_path / "output", ROOT, cache, sources=tmp_path / "sources")
+    after = page.read_text(encoding="utf-8")
+    unheld = '<a class="docno" href="../../../numbers/jinanfa202012hao.html">晋安发〔2020〕12号</a>'
+    assert unheld in before and unheld not in after
+    assert re.search(r'<a class="docno" href="\.\./\.\./\.\./[^"]+/jinanfa-2020-12\.html">晋安发〔2020〕12号</a>', after)
+    assert run_ingest(tmp_path / "sources", tmp_path / "content-cold").returncode == 0
+    cold = build_site(tmp_path / "content-cold", tmp_path / "output-cold", ROOT, tmp_path / "cache-cold",
+                      sources=tmp_path / "sources")
+    same_files(tmp_path / "output", cold)

@@ -70,23 +70,30 @@ def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
     """Make each document number in the article's text a link: to the document, or to
     the number's page.  Its own number is left as it is.  The text is the one made when
     the document was read (its ``number_mentions`` found there): this runs before
-    anything else changes it."""
+    anything else changes it.  Where each number leads in this build is kept too
+    (``number_targets``): with the text as read, it is all the page's text is made of here
+    (the page's fingerprint takes it so)."""
     root = "../" * article.url.count("/")
     own = getattr(article, "doc_number", None)
+    targets: dict[str, str | None] = {}
 
     def target(number: str) -> str | None:
-        if number == own:
-            return None
-        held = by_number.get(number)
-        if held is not None:
-            return root + held.url
-        return root + unheld[number].url if number in unheld else None
+        if number not in targets:
+            held = by_number.get(number)
+            if number == own:
+                targets[number] = None
+            elif held is not None:
+                targets[number] = root + held.url
+            else:
+                targets[number] = root + unheld[number].url if number in unheld else None
+        return targets[number]
 
     content, out, cursor = article._content, [], 0
     for start, end, numbers in json.loads(getattr(article, "number_mentions", None) or number_mentions(content)):
         out += [content[cursor:start], _linked(content[start:end], numbers, target)]
         cursor = end
     article._content = "".join(out) + content[cursor:]
+    article.number_targets = targets
 
 
 def _texts_to_link(html: str):

@@ -8,12 +8,13 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
+import numpy
 import pytest
 
 from conftest import ROOT, SOURCES
 from plugins.search_index.patterns import patterns_script
 from plugins.search_index.scoring import partition_of
-from plugins.search_index.terms import term_counts
+from plugins.search_index.terms import count_terms, term_counts
 from plugins.search_index.tokenizer import query_words, tokens
 
 TOKENIZER_JS = ROOT / "themes/gazette/static/js/tokenizer.js"
@@ -63,13 +64,20 @@ def test_same_tokens_on_random_strings(tokenizer_js):
 
 
 def test_bulk_term_counts_equal_the_token_list():
-    """The build counts terms in bulk (term_counts); the specification is the token list."""
+    """The build counts terms in bulk (term_counts): a short text in Python, a longer one on
+    its code points with numpy (NFKC and the spaces between Han characters too); the
+    specification is the token list.  Random texts of both lengths, with characters NFKC
+    changes alone (，　Ａ), into several (Ⅳ ③ ㎏) or with their neighbours (e + ◌́)."""
     generator = random.Random(7)
+    alphabet = ALPHABET + "e\u0301\u0323\u0340\uf900\u3131\u314f“”‘’ⅣⅠ③℃³㎏ﬁ\u2002Å\u212bＡｂ"
     texts = [path.read_text(encoding="utf-8") for path in sorted(SOURCES.rglob("*.txt"))]
-    texts += ["".join(generator.choice(ALPHABET + "e\u0301\uf900\u3131\u314f“”‘’") for _ in range(generator.randint(0, 40)))
-              for _ in range(3000)]
+    texts += ["".join(generator.choice(alphabet) for _ in range(generator.randint(0, length)))
+              for length in (40, 300) for _ in range(3000)]
     for text in texts:
         assert term_counts(text) == Counter(tokens(text)), repr(text[:80])
+        terms = count_terms(text)
+        assert terms.keys.dtype == numpy.uint64 and terms.counts.dtype == numpy.int64
+        assert (terms.keys[1:] > terms.keys[:-1]).all()   # sorted, each once
 
 
 def test_same_tokens_for_numbers_typed_without_brackets(tokenizer_js):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import cache
+from . import cache, slugs
 from .checks import conflicting_issue_numbers
 from .failures import reason
 from .kinds import Code
@@ -23,8 +23,11 @@ from .writer import ContentWriter, encoded_files, render, write_report
 
 def _convert(job: tuple[Path, str]) -> tuple[bytes, dict[str, bytes]]:
     """A source converted (on any core): the cache's entry of it (``cache.pack``: the
-    conversion without its files' text) and its files' bytes, written as they are."""
+    conversion without its files' text, with the slugs it asked for) and its files' bytes,
+    written as they are."""
+    slugs.asked()   # forgets an earlier job's
     conversion = render(convert_file(*job))
+    conversion.slugs = slugs.asked()
     files = encoded_files(conversion)
     return cache.pack(conversion, files), files
 
@@ -56,6 +59,8 @@ def convert_all(found: list[Source], out: Path, quiet: bool,
     stamps = cache.Stamps(out)
     found = [_keyed(source, stamps) for source in found]
     stored = {source.name: cache.load(out, key, stamps) for source, key in found if key}
+    for conversion in stored.values():
+        slugs.known(conversion.slugs if conversion else {})   # a new source's places and numbers are most often known
     todo = [(source.path, source.name) for source, key in found if key and stored[source.name] is None]
     conversions = []
     with _converting(todo, quiet) as fresh:
@@ -85,6 +90,8 @@ def _converting(todo: list[tuple[Path, str]], quiet: bool) -> Iterator[Iterator[
     try:
         if workers > 1:
             from concurrent.futures import ProcessPoolExecutor   # with logging: 0.05 s to import
+            slugs.load_pinyin()   # once, shared by the workers, and left out of the collector's passes
+            gc.freeze()
             with ProcessPoolExecutor(workers) as pool:
                 try:
                     yield progress_map(pool.map(_convert, todo, chunksize=4), progress)
@@ -133,10 +140,10 @@ def ingest(sources: Path, out: Path, strict: bool, quiet: bool) -> int:
 
 @contextmanager
 def _old_objects_frozen() -> Iterator[None]:
-    """What is alive now (the modules' some 200,000 objects, pypinyin's dictionaries above
-    all) left out of the garbage collector's passes, here and in the converting processes
-    forked from here: each full pass walked them all (at 25 MB of sources, the full passes
-    took 0.09 s of a 4 s ingest, then 0.04 s)."""
+    """What is alive now (the modules' objects; pypinyin's dictionaries, some 200,000, are
+    frozen too where they are loaded, before the converting processes fork) left out of the
+    garbage collector's passes, here and in those processes: each full pass walked them all
+    (at 25 MB of sources, the full passes took 0.09 s of a 4 s ingest, then 0.04 s)."""
     gc.freeze()
     try:
         yield

@@ -51,6 +51,7 @@ class Conversion:
     problems: list[Problem] = field(default_factory=list)
     folder: str = ""            # <publisher>/<year>/<issue>, relative to the output
     issue_text: str = ""        # the issue record as written, once rendered (by the converting worker)
+    slugs: dict = field(default_factory=dict)   # the ASCII names it asked for (gazette.slugs), kept for the next ingest
 
     def warn(self, line: int, code: str, message: str) -> None:
         self.problems.append(Problem(self.source, line, code, message))

@@ -5,21 +5,80 @@
 """
 from __future__ import annotations
 
+import json
+import os
 import re
-from functools import lru_cache
-
-from pypinyin import lazy_pinyin
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from . import docnumber
 
 _ADMIN_SUFFIX = re.compile(r"(?:市|省|县|区|自治州|地区|盟)?(?:人民政府)?(?:办公室|办公厅)?(?:公报|政报)$")
+# ascii_slug's answers: the same organ, topic and place names come back for every document,
+# and a run that knows them all never imports pypinyin, whose dictionaries take a quarter
+# of a second to load in each of a rebuild's two commands.  What a run asked is kept for
+# the next: by the ingest with each stored conversion, by the build in its cache
+_KNOWN: dict[str, str] = {}
+_ASKED: dict[str, str] = {}
 
 
-@lru_cache(maxsize=1 << 14)  # the same organ, topic and place names come back for every document
 def ascii_slug(text: str) -> str:
+    slug = _KNOWN.get(text)
+    if slug is None:
+        slug = _KNOWN[text] = _pinyin_slug(text)
+    _ASKED[text] = slug
+    return slug
+
+
+def _pinyin_slug(text: str) -> str:
+    from pypinyin import lazy_pinyin
     words = lazy_pinyin(text, errors=lambda chars: [c if c.isascii() else "" for c in chars])
     slug = re.sub(r"[^a-z0-9]+", "-", "".join(w + (" " if not w.isascii() else "") for w in words).lower())
     return slug.strip("-") or "x"
+
+
+def asked() -> dict[str, str]:
+    """The names ``ascii_slug`` was asked for since the last call, with their slugs."""
+    found = dict(_ASKED)
+    _ASKED.clear()
+    return found
+
+
+def known(found: dict[str, str]) -> None:
+    """Slugs an earlier run asked for (``asked``), answered from now on without pypinyin."""
+    _KNOWN.update(found)
+
+
+def load_pinyin() -> None:
+    """pypinyin loaded now: before forking workers that may each need it."""
+    import pypinyin  # noqa: F401
+
+
+@contextmanager
+def remembered(path: Path, version: str) -> Iterator[None]:
+    """``ascii_slug`` knowing what the last run of this ``version`` of the code asked for,
+    kept in ``path``, and what this run asks for kept there at the end (the same names
+    give the same file).  A file that cannot be read, or of another version, is no file;
+    one that cannot be written is left as it was."""
+    try:
+        kept_version, kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept_version == version:
+            known(kept)
+    except (OSError, ValueError, TypeError):
+        kept = None
+    asked()
+    yield
+    found = asked()
+    if found == kept:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        written.write_text(json.dumps([version, found], ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(written, path)
+    except OSError:
+        pass
 
 
 def publisher_slug(publisher: str) -> str:

@@ -13,6 +13,7 @@ Usage: ``python -m plugins.atomic_build [SETTINGS] [--content DIR] [--output DIR
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import gc
 import hashlib
@@ -26,6 +27,8 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from gazette import slugs
+from gazette.cache import converter_version
 from gazette.failures import Failure, leave, naming, run_reporting
 from gazette.lock import holding
 from plugins import offline_copy
@@ -100,7 +103,7 @@ def _build(settings: dict, final: Path) -> Path:
     if final.exists():
         settings["PREVIOUS_OUTPUT"] = str(final)  # unchanged pages are linked from it (page_reuse)
     try:
-        with naming(staging):
+        with naming(staging), _slugs_kept(settings):
             Pelican(settings).run()
             if settings.get("OFFLINE_COPY"):  # the hosted build's: the whole site, zipped
                 offline_copy.publish(staging, settings["OFFLINE_COPY"])
@@ -113,6 +116,14 @@ def _build(settings: dict, final: Path) -> Path:
         if cleaner:
             cleaner.wait()
     return final
+
+
+def _slugs_kept(settings: dict):
+    """The slugs a build finds (organs, numbers) kept in its cache for the next build, which
+    then loads pypinyin only for a name it has not seen (``gazette.slugs.remembered``)."""
+    if not settings.get("CACHE_CONTENT"):
+        return contextlib.nullcontext()
+    return slugs.remembered(Path(settings["CACHE_PATH"]) / "slugs.json", converter_version())
 
 
 RENAME_EXCHANGE = 2  # renameat2's flag: swap two paths in one step

@@ -87,11 +87,12 @@ def _converting(todo: list[tuple[Path, str]], quiet: bool) -> Iterator[Iterator[
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     workers = min(usable, len(todo))
     progress = _progress(len(todo), shown=not quiet and len(todo) > 1)
+    if len(todo) > 1:   # a new issue's slugs are most often known; those of many sources are not
+        slugs.load_pinyin()   # once, shared by any workers, and left out of the collector's passes
+        gc.freeze()
     try:
         if workers > 1:
             from concurrent.futures import ProcessPoolExecutor   # with logging: 0.05 s to import
-            slugs.load_pinyin()   # once, shared by the workers, and left out of the collector's passes
-            gc.freeze()
             with ProcessPoolExecutor(workers) as pool:
                 try:
                     yield progress_map(pool.map(_convert, todo, chunksize=4), progress)

@@ -63,10 +63,14 @@ def remembered(path: Path, version: str) -> Iterator[None]:
     one that cannot be written is left as it was."""
     try:
         kept_version, kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept_version == version:
-            known(kept)
+        if kept_version != version:
+            kept = None
     except (OSError, ValueError, TypeError):
         kept = None
+    if kept is None:   # every name is new: pypinyin loaded now, with the modules (which the
+        load_pinyin()  # ingest and the build leave out of the collector's passes)
+    else:
+        known(kept)
     asked()
     yield
     found = asked()

@@ -61,12 +61,7 @@ def remembered(path: Path, version: str) -> Iterator[None]:
     kept in ``path``, and what this run asks for kept there at the end (the same names
     give the same file).  A file that cannot be read, or of another version, is no file;
     one that cannot be written is left as it was."""
-    try:
-        kept_version, kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept_version != version:
-            kept = None
-    except (OSError, ValueError, TypeError):
-        kept = None
+    kept = _kept(path, version)
     if kept is None:   # every name is new: pypinyin loaded now, with the modules (which the
         load_pinyin()  # ingest and the build leave out of the collector's passes)
     else:
@@ -83,6 +78,18 @@ def remembered(path: Path, version: str) -> Iterator[None]:
         os.replace(written, path)
     except OSError:
         pass
+
+
+def _kept(path: Path, version: str) -> dict[str, str] | None:
+    """The slugs ``path`` keeps for ``version``: None for no file, another version's, or
+    one that is not what ``remembered`` writes."""
+    try:
+        kept_version, kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return None
+    if kept_version != version or not isinstance(kept, dict):
+        return None
+    return kept if all(isinstance(k, str) and isinstance(v, str) for k, v in kept.items()) else None
 
 
 def publisher_slug(publisher: str) -> str:

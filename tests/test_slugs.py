@@ -41,8 +41,9 @@ def test_another_version_or_a_damaged_file_is_no_file(tmp_path):
     kept.write_text(json.dumps(["v1", {"盘锦": "wrong"}]), encoding="utf-8")
     assert slug_run(kept, "v1", "盘锦") == ["wrong", "False"]   # what is kept is what is answered
     assert slug_run(kept, "v2", "盘锦") == ["panjin", "True"]
-    kept.write_bytes(b"\xff not json")
-    assert slug_run(kept, "v2", "盘锦") == ["panjin", "True"]
+    for damaged in (b"\xff not json", b'["v2", ["panjin"]]', b'["v2", {"\xe7\x9b\x98\xe9\x94\xa6": 1}]', b'"v2"'):
+        kept.write_bytes(damaged)
+        assert slug_run(kept, "v2", "盘锦") == ["panjin", "True"]
 
 
 def test_an_ingest_of_one_more_gazette_of_known_places_loads_no_pypinyin(tmp_path):

@@ -167,3 +167,64 @@ def test_no_sample_page_claims_a_document_in_force_and_chronicles_claim_nothing(
         text = (output / path.replace(".md", ".html")).read_text(encoding="utf-8")
         assert "现行有效" not in text
         assert ('class="validity"' in text) == (meta["kind"] == "document" and meta["doc_type"] != "大事记"), path
+
+
+def _anchored_by_every_paragraph(article):
+    """What ``anchor_repeal_sentences`` is specified as: every paragraph of the page read
+    by the paragraph pattern, those with an act's word and a number it acts on given the
+    act's id.  The build finds the paragraphs from the words instead."""
+    from plugins.archive.model import _PARAGRAPH, _with_id, ACTS
+    article.acting_sentences = {}
+    wanted = [(ACTS[kind], {n for n, target in getattr(article, f"{kind}_links", []) if target is not None})
+              for kind in ACTS]
+    if not any(numbers for _, numbers in wanted):
+        return
+
+    def add_id(paragraph):
+        if not any(words.search(paragraph.group(2)) for (_, words), numbers in wanted if numbers):
+            return paragraph.group(0)
+        return _with_id(article, wanted, paragraph)
+
+    article._content = _PARAGRAPH.sub(add_id, article._content)
+
+
+def test_the_paragraphs_that_act_on_a_document_are_found_from_their_words():
+    """6,000 random pages: paragraphs (with classes, links, entities), and act words and
+    numbers outside them too (headings, list items, <pre>, tables), give the same page
+    and evidence as reading every paragraph."""
+    import random
+    from types import SimpleNamespace
+
+    from plugins.archive.model import anchor_repeal_sentences
+
+    generator = random.Random(2026)
+    numbers = ["铁政发〔2019〕3号", "盘政办发〔2020〕12号", "本政发〔2018〕7号"]
+    words = ["废止", "停止执行", "不再执行", "修改", "修订", "修正", "废", "执行", "改"]
+    pieces = numbers + words + ["。", "；", "本通知", "&amp;", "&lt;p&gt;", " ", "\n", "<strong>", "</strong>", "《办法》"]
+
+    def text():
+        return "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
+
+    def block():
+        kind = generator.randrange(7)
+        if kind == 0:
+            return f"<h2 id=\"s-{generator.randrange(9)}\">{text()}</h2>"
+        if kind == 1:
+            return f"<ul>\n<li>{text()}</li>\n</ul>"
+        if kind == 2:
+            return f"<pre><code>{text()}</code></pre>"
+        if kind == 3:
+            return f"<table>\n<tr>\n<td>{text()}</td>\n</tr>\n</table>"
+        number = generator.choice(numbers)
+        linked = f'<a class="docno" href="../x.html">{number}</a>' if generator.random() < 0.5 else number
+        attributes = generator.choice(["", ' class="signature"', ' id="attachment-1" class="note"'])
+        return f"<p{attributes}>{text()}{linked}{text()}</p>"
+
+    for _ in range(6000):
+        page = "\n".join(block() for _ in range(generator.randint(0, 8)))
+        links = {kind: [(n, object() if generator.random() < 0.7 else None) for n in generator.sample(numbers, 2)]
+                 for kind in ("repeal_links", "amend_links") if generator.random() < 0.7}
+        built, specified = SimpleNamespace(_content=page, **links), SimpleNamespace(_content=page, **links)
+        anchor_repeal_sentences(built)
+        _anchored_by_every_paragraph(specified)
+        assert (built._content, built.acting_sentences) == (specified._content, specified.acting_sentences), page

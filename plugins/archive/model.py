@@ -20,6 +20,8 @@ from .validity import archive_date, validity_of
 UNKNOWN_DATE = datetime.datetime(1970, 1, 1)
 REPEAL_WORDS = re.compile(r"废止|停止执行|不再执行")
 AMEND_WORDS = re.compile(r"修改|修订|修正")
+_PARAGRAPH = re.compile(r"<p((?:\s[^>]*)?)>(.*?)</p>", re.S)
+_PARAGRAPH_OPENS = re.compile(r"<p(?:\s[^>]*)?>")
 ACTS = {"repeal": ("repeal", REPEAL_WORDS), "amend": ("amend", AMEND_WORDS)}   # link kind → (anchor prefix, words)
 
 
@@ -214,28 +216,59 @@ def _links(archive: Archive, article, key: str, back: str, leave_out=frozenset()
 def anchor_repeal_sentences(article) -> None:
     """Give the paragraph that repeals (or amends) a document an id the document's page
     links to, and keep its sentence there, quoted as the evidence
-    (``article.acting_sentences``: number → sentence)."""
+    (``article.acting_sentences``: number → sentence).  Only the paragraphs holding a word
+    of an act are read: each found from its word (the pattern of a paragraph, tried over
+    a whole text, took 0.3 ms a document)."""
     article.acting_sentences = {}
     wanted = [(ACTS[kind], {n for n, target in getattr(article, f"{kind}_links", []) if target is not None})
               for kind in ACTS]
     if not any(numbers for _, numbers in wanted):
         return
+    content, pieces, done = article._content, [], 0
+    for place in _act_words(content, [words for (_, words), numbers in wanted if numbers]):
+        paragraph = _paragraph_around(content, place) if place >= done else None
+        if paragraph is not None:
+            pieces += (content[done:paragraph.start()], _with_id(article, wanted, paragraph))
+            done = paragraph.end()
+    if pieces:
+        article._content = "".join(pieces) + content[done:]
 
-    def add_id(match):
-        # no word of an act, no act (most paragraphs): a tag never cuts a word (links hold numbers)
-        if not any(words.search(match.group(2)) for (_, words), numbers in wanted if numbers):
-            return match.group(0)
-        text = html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))
-        found = {n.normalised for n in docnumber.find_all(text)}
-        for (prefix, words), numbers in wanted:
-            acted_on = sorted(found & numbers)
-            if acted_on and words.search(text):
-                for number in acted_on:
-                    article.acting_sentences.setdefault(number, _sentence_with(text, number))
-                return f'<p id="{prefix}-{_number_anchor(acted_on[0])}"{match.group(1)}>{match.group(2)}</p>'
-        return match.group(0)
 
-    article._content = re.sub(r"<p((?:\s[^>]*)?)>(.*?)</p>", add_id, article._content, flags=re.S)
+def _act_words(content: str, patterns: list[re.Pattern]) -> list[int]:
+    """Where each word of ``patterns`` (alternatives of plain words) stands in ``content``,
+    found by ``str.find`` (a pattern's scan takes a character at a time), in order."""
+    places = []
+    for pattern in patterns:
+        for word in pattern.pattern.split("|"):
+            at = content.find(word)
+            while at >= 0:
+                places.append(at)
+                at = content.find(word, at + 1)
+    return sorted(places)
+
+
+def _paragraph_around(content: str, place: int) -> re.Match | None:
+    """The paragraph whose text holds ``place``, as ``_PARAGRAPH`` scanning the whole text
+    finds it (paragraphs do not nest, and a text's own < is escaped); None outside one."""
+    start = content.rfind("<p", 0, place)
+    while start >= 0 and not _PARAGRAPH_OPENS.match(content, start):   # <pre>
+        start = content.rfind("<p", 0, start)
+    paragraph = _PARAGRAPH.match(content, start) if start >= 0 else None
+    return paragraph if paragraph and paragraph.start(2) <= place < paragraph.end(2) else None
+
+
+def _with_id(article, wanted: list, paragraph: re.Match) -> str:
+    """The paragraph with the id of the first act it states on a number it names, its
+    sentence kept as the evidence; else as it was."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", paragraph.group(2)))
+    found = {n.normalised for n in docnumber.find_all(text)}
+    for (prefix, words), numbers in wanted:
+        acted_on = sorted(found & numbers)
+        if acted_on and words.search(text):
+            for number in acted_on:
+                article.acting_sentences.setdefault(number, _sentence_with(text, number))
+            return f'<p id="{prefix}-{_number_anchor(acted_on[0])}"{paragraph.group(1)}>{paragraph.group(2)}</p>'
+    return paragraph.group(0)
 
 
 def _sentence_with(text: str, number: str) -> str:

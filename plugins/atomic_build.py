@@ -28,7 +28,6 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from gazette import slugs
-from gazette.cache import converter_version
 from gazette.failures import Failure, leave, naming, run_reporting
 from gazette.lock import holding
 from plugins import offline_copy
@@ -123,7 +122,8 @@ def _slugs_kept(settings: dict):
     then loads pypinyin only for a name it has not seen (``gazette.slugs.remembered``)."""
     if not settings.get("CACHE_CONTENT"):
         return contextlib.nullcontext()
-    return slugs.remembered(Path(settings["CACHE_PATH"]) / "slugs.json", converter_version())
+    cache = Path(settings["CACHE_PATH"])   # named for the code and the settings (versioned_cache)
+    return slugs.remembered(cache / "slugs.json", cache.name)
 
 
 RENAME_EXCHANGE = 2  # renameat2's flag: swap two paths in one step

@@ -20,8 +20,9 @@ from .validity import archive_date, validity_of
 UNKNOWN_DATE = datetime.datetime(1970, 1, 1)
 REPEAL_WORDS = re.compile(r"废止|停止执行|不再执行")
 AMEND_WORDS = re.compile(r"修改|修订|修正")
-_PARAGRAPH = re.compile(r"<p((?:\s[^>]*)?)>(.*?)</p>", re.S)
-_PARAGRAPH_OPENS = re.compile(r"<p(?:\s[^>]*)?>")
+_OPENING = r"<p((?:\s[^>]*)?)>"   # a paragraph's tag (not <pre>), its attributes
+_PARAGRAPH = re.compile(_OPENING + r"(.*?)</p>", re.S)
+_PARAGRAPH_OPENS = re.compile(_OPENING)
 ACTS = {"repeal": ("repeal", REPEAL_WORDS), "amend": ("amend", AMEND_WORDS)}   # link kind → (anchor prefix, words)
 
 

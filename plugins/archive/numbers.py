@@ -78,15 +78,15 @@ def link_numbers(article, by_number: dict, unheld: dict[str, Unheld]) -> None:
     targets: dict[str, str | None] = {}
 
     def target(number: str) -> str | None:
-        if number not in targets:
-            held = by_number.get(number)
-            if number == own:
-                targets[number] = None
-            elif held is not None:
-                targets[number] = root + held.url
-            else:
-                targets[number] = root + unheld[number].url if number in unheld else None
-        return targets[number]
+        held = by_number.get(number)
+        if number == own:
+            href = None
+        elif held is not None:
+            href = root + held.url
+        else:
+            href = root + unheld[number].url if number in unheld else None
+        targets[number] = href
+        return href
 
     content, out, cursor = article._content, [], 0
     for start, end, numbers in json.loads(getattr(article, "number_mentions", None) or number_mentions(content)):

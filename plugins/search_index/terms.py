@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import numpy
 
-from .tokenizer import ASCII_WORD, HAN_BLOCKS, HAN_RUN, doc_number_tokens, index_text, nfkc
+from .tokenizer import ASCII_WORD, HAN_BLOCKS, HAN_RUN, SPACES, doc_number_tokens, index_text, nfkc
 
 HIGH = 32
 LOW = (1 << HIGH) - 1
@@ -120,7 +120,9 @@ def _runs(mask: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
 def _not_between_han(points: numpy.ndarray) -> numpy.ndarray | None:
     """Which code points to keep once each run of spaces with a Han character on both sides
     is taken out (``tokenizer.SPACE_BETWEEN_HAN``); None where there is none."""
-    space = (points == 0x20) | (points == 0x0A) | (points == 0x09) | (points == 0x0D) | (points == 0x3000)
+    space = numpy.zeros(len(points), dtype=bool)
+    for char in SPACES:
+        space |= points == ord(char)
     starts, ends = _runs(space)
     han = numpy.append(_is_han(points), False)   # [-1] and [len]: no character, so no Han
     between = han[starts - 1] & han[ends]

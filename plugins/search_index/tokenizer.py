@@ -24,7 +24,8 @@ HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN_BLOCKS = [(ord(HAN_RANGES[at]), ord(HAN_RANGES[at + 2])) for at in range(0, len(HAN_RANGES), 3)]  # first, last
 HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 TOKEN_RUN = re.compile(f"[{HAN_RANGES}]+|[A-Za-z0-9]+")
-SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN_RANGES}])[ \t\r\n\u3000]+(?=[{HAN_RANGES}])")
+SPACES = " \t\r\n\u3000"
+SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN_RANGES}])[{SPACES}]+(?=[{HAN_RANGES}])")
 WHITESPACE = re.compile(r"[ \t\r\n\u3000]+")
 # Characters NFKC leaves as they are (unified Han, ASCII, CJK brackets and stops, dashes and
 # curly quotes): only the stretches between them need normalizing, each with the character
